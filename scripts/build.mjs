@@ -1,0 +1,32 @@
+// Bundles src/cli.ts into dist/: one entry plus lazily loaded chunks, so that a launch
+// loads only what a launch needs (no commander, no conf, no prompts).
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // The keychain binding is a native addon: it must stay a real package import.
+  external: ['@napi-rs/keyring'],
+  banner: {
+    // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+    js: [
+      "import { createRequire as __ccenvRequire } from 'node:module';",
+      "import { fileURLToPath as __ccenvPath } from 'node:url';",
+      'const require = __ccenvRequire(import.meta.url);',
+      'const __filename = __ccenvPath(import.meta.url);',
+      "const __dirname = __filename.replace(/[\\/][^\\/]*$/, '');",
+    ].join(' '),
+  },
+  define: { __CCENV_VERSION__: JSON.stringify(version) },
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+});

@@ -1,0 +1,26 @@
+/**
+ * The entry point. Launches load only the launch code; verbs load the command-line parser
+ * and their own module. Errors are printed here and only here.
+ */
+import { dispatch, reportError } from './dispatch.js';
+
+async function main(argv: string[]): Promise<number> {
+  const { processContext } = await import('./context.js');
+  const ctx = processContext();
+  const route = dispatch(argv);
+  if (route.to === 'launch') {
+    const { launchFromCommandLine } = await import('./launch/run.js');
+    return launchFromCommandLine(ctx, route.argv);
+  }
+  const { runVerb } = await import('./commands/program.js');
+  return runVerb(ctx, route.argv);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error, (t) => process.stderr.write(t), process.env.CCENV_DEBUG === '1');
+  },
+);

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { CcenvError, usageError } from '../errors.js';
+import { KINDS } from '../profiles/kinds/index.js';
+import { checkProfileName } from '../profiles/names.js';
+import { obtainSecret } from '../profiles/secret-input.js';
+import { readConfig } from '../profiles/store.js';
+import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
+import { profileProblems } from '../profiles/validate.js';
+import { addProfileOptions, compact, profileInput } from './profile-options.js';
+import { askProfileFields } from './add-interactive.js';
+import { storeProfileWithSecret } from './transactions.js';
+
+const EXAMPLES = `
+Examples:
+  printf %s "$KEY" | ccenv add work-api --kind api-key --secret-stdin
+  ccenv add max --kind subscription                        # claude's own login
+  ccenv add max2 --kind subscription --config-dir ~/.claude-max2
+  printf %s "$TOKEN" | ccenv add glm --kind gateway --base-url https://gw.example/api --secret-stdin
+  ccenv add work-bedrock --kind bedrock --region us-east-1 --aws-profile corp
+  printf %s "$SECRET" | ccenv add bk --kind bedrock --region us-east-1 --access-key-id AKIA... --secret-stdin
+  printf %s "$TOKEN" | ccenv add bb --kind bedrock --region us-east-1 --bearer --secret-stdin
+  ccenv add v --kind vertex --region us-east5 --project-id my-project
+  printf %s "$KEY" | ccenv add f --kind foundry --resource my-resource --secret-stdin
+  ccenv add                                                # asks for everything on a terminal
+
+Kinds:
+${PROFILE_KINDS.map((k) => `  ${k.padEnd(13)}${KINDS[k].summary}`).join('\n')}`;
+
+export function register(program: Command, ctx: Context): void {
+  const command = program
+    .command('add')
+    .argument('[name]', 'the new profile: letters, digits, ".", "_", "-"')
+    .description('add a profile; its secret goes to the keychain')
+    .option('--kind <kind>', `one of: ${PROFILE_KINDS.join(', ')}`)
+    .option('--json', 'print the new profile as JSON')
+    .addHelpText('after', EXAMPLES);
+  addProfileOptions(command).action((name: string | undefined, options: Record<string, unknown>) =>
+    add(ctx, name, options),
+  );
+}
+
+export async function add(ctx: Context, nameArg: string | undefined, options: Record<string, unknown>): Promise<void> {
+  let name = nameArg;
+  let kind = options.kind as string | undefined;
+  const fromFlags = profileInput(options);
+  if (name === undefined || kind === undefined) {
+    if (!ctx.interactive) {
+      throw usageError(name === undefined ? 'add needs a profile name' : 'add needs --kind', 'see: ccenv add --help');
+    }
+  }
+  if (name !== undefined) checkProfileName(name);
+  if (kind !== undefined && !isProfileKind(kind)) {
+    throw usageError(`unknown kind ${JSON.stringify(kind)}`, `kinds: ${PROFILE_KINDS.join(', ')}`);
+  }
+  // Fail before asking anything when the name is taken.
+  const before = await readConfig(ctx.env);
+  if (name !== undefined && Object.hasOwn(before.profiles, name)) throw exists(name);
+
+  let profile: Profile;
+  if (name === undefined || kind === undefined) {
+    ({ name, profile } = await askProfileFields(ctx, { name, kind: kind as ProfileKind | undefined, fields: fromFlags }));
+  } else {
+    profile = compact({ kind: kind as ProfileKind, ...fromFlags });
+  }
+  const problems = profileProblems(profile);
+  if (problems.length > 0) throw invalid(name, problems);
+
+  const secret = await obtainSecret(ctx, name, profile, { secretStdin: Boolean(options.secretStdin) });
+  if (secret !== undefined) profile.hasSecret = true;
+  const profileName = name;
+  const where = await storeProfileWithSecret(ctx, profileName, secret, (config) => {
+    if (Object.hasOwn(config.profiles, profileName)) throw exists(profileName);
+    config.profiles[profileName] = profile;
+  });
+  if (options.json) ctx.io.out(`${JSON.stringify({ name: profileName, ...profile }, null, 2)}\n`);
+  else ctx.io.err(`ccenv: added ${profileName} (${profile.kind}${secret !== undefined ? `, secret in the ${where}` : ''})\n`);
+}
+
+function exists(name: string): CcenvError {
+  return usageError(`a profile named ${name} already exists`, `change it with: ccenv edit ${name} ..., or remove it first`);
+}
+
+export function invalid(name: string, problems: string[]): CcenvError {
+  return usageError(`profile ${name} is not complete:\n  - ${problems.join('\n  - ')}`);
+}

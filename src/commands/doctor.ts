@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { CcenvError } from '../errors.js';
+
+// Placeholder until this verb is built; it keeps the verb reserved and documented.
+export function register(program: Command, _ctx: Context): void {
+  program
+    .command('doctor')
+    .description('find what is wrong with the setup, and how to fix it')
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action(() => {
+      throw new CcenvError('ccenv doctor is not available in this version yet');
+    });
+}

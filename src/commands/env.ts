@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { CcenvError } from '../errors.js';
+
+// Placeholder until this verb is built; it keeps the verb reserved and documented.
+export function register(program: Command, _ctx: Context): void {
+  program
+    .command('env')
+    .description('print what a launch would set and unset')
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action(() => {
+      throw new CcenvError('ccenv env is not available in this version yet');
+    });
+}

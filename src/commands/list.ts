@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import { allProfiles } from '../profiles/lookup.js';
+import { readConfig } from '../profiles/store.js';
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('list')
+    .alias('ls')
+    .description('list profiles (* marks the default)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  ccenv list\n  ccenv ls --json | jq -r ".[].name"')
+    .action((options: { json?: boolean }) => list(ctx, options));
+}
+
+export async function list(ctx: Context, options: { json?: boolean }): Promise<void> {
+  const config = await readConfig(ctx.env);
+  const rows = allProfiles(config).map(([name, profile, builtin]) => ({
+    name,
+    kind: profile.kind,
+    default: config.default === name,
+    builtin,
+    auth: kindSpec(profile.kind).describe(profile),
+    ...(profile.description ? { description: profile.description } : {}),
+  }));
+  if (options.json) {
+    ctx.io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const kindWidth = Math.max(...rows.map((r) => r.kind.length));
+  for (const row of rows) {
+    const mark = row.default ? '*' : ' ';
+    const note = row.description ?? '';
+    ctx.io.out(`${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${row.auth}${note ? `  # ${note}` : ''}\n`);
+  }
+}

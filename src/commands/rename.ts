@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { CcenvError, usageError } from '../errors.js';
+import { requireStoredProfile } from '../profiles/lookup.js';
+import { BUILTIN_PROFILE, checkProfileName } from '../profiles/names.js';
+import { readConfig, updateConfig } from '../profiles/store.js';
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('rename')
+    .argument('<old>', 'the profile')
+    .argument('<new>', 'its new name')
+    .description('rename a profile; its secret follows')
+    .addHelpText('after', '\nExample:\n  ccenv rename work work-api')
+    .action((from: string, to: string) => rename(ctx, from, to));
+}
+
+export async function rename(ctx: Context, from: string, to: string): Promise<void> {
+  checkProfileName(to);
+  const config = await readConfig(ctx.env);
+  const profile = requireStoredProfile(config, from, 'renamed');
+  if (from === to) throw usageError('the old and new names are the same');
+  const store = await ctx.secrets(config);
+  let copied = false;
+  try {
+    await updateConfig(ctx.env, async (current) => {
+      requireStoredProfile(current, from, 'renamed');
+      if (Object.hasOwn(current.profiles, to) || to === BUILTIN_PROFILE) {
+        throw usageError(`a profile named ${to} already exists`);
+      }
+      if (profile.hasSecret) {
+        const secret = await store.get(from);
+        if (secret === undefined) {
+          throw new CcenvError(`the secret of ${from} is missing from the ${store.description}`, {
+            hint: `store it again first: printf %s "$SECRET" | ccenv edit ${from} --secret-stdin`,
+          });
+        }
+        await store.set(to, secret);
+        copied = true;
+      }
+      current.profiles[to] = current.profiles[from]!;
+      delete current.profiles[from];
+      if (current.default === from) current.default = to;
+    });
+  } catch (error) {
+    if (copied) await store.remove(to).catch(() => undefined);
+    throw error;
+  }
+  // Only now is the old secret unused.
+  if (copied) await store.remove(from);
+  ctx.io.err(`ccenv: renamed ${from} to ${to}\n`);
+  ctx.io.err(`ccenv: a .ccprofile that names ${from} needs editing (and a new ccenv allow)\n`);
+}

@@ -1,0 +1,27 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function home(env: Env): string {
+  return env.HOME || homedir();
+}
+
+/** Where profiles (never secrets) live: $CCENV_CONFIG_DIR, $XDG_CONFIG_HOME/ccenv, ~/.config/ccenv. */
+export function configDir(env: Env, platform: NodeJS.Platform = process.platform): string {
+  if (env.CCENV_CONFIG_DIR) return env.CCENV_CONFIG_DIR;
+  if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'ccenv');
+  if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'ccenv');
+  return join(home(env), '.config', 'ccenv');
+}
+
+/** Where state that must stay outside every repository lives: trust records, the file backend. */
+export function dataDir(env: Env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'ccenv');
+  if (env.XDG_DATA_HOME) return join(env.XDG_DATA_HOME, 'ccenv');
+  return join(home(env), '.local', 'share', 'ccenv');
+}
+
+export function configFile(env: Env): string {
+  return join(configDir(env), 'config.json');
+}

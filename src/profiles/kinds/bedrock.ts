@@ -1,0 +1,3 @@
+import { awsKind } from './aws.js';
+
+export const bedrock = awsKind('bedrock', 'Amazon Bedrock');

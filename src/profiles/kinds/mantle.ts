@@ -1,0 +1,3 @@
+import { awsKind } from './aws.js';
+
+export const mantle = awsKind('mantle', 'Bedrock Mantle');

@@ -1,0 +1,11 @@
+import type { KindSpec } from '../types.js';
+
+export const subscription: KindSpec = {
+  kind: 'subscription',
+  summary: "Claude's own login (Pro/Max), optionally its own --config-dir; or a `claude setup-token` token as the secret",
+  fields: ['configDir'],
+  secret: () => ({ need: 'optional', label: 'setup-token (sk-ant-oat01-...)' }),
+  problems: () => [],
+  describe: (p) =>
+    p.hasSecret ? 'subscription token (setup-token)' : p.configDir ? `claude login in ${p.configDir}` : "claude's own login",
+};

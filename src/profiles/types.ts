@@ -1,0 +1,65 @@
+/** The seven ways Claude Code can authenticate that a profile can stand for. */
+export const PROFILE_KINDS = ['subscription', 'api-key', 'gateway', 'bedrock', 'mantle', 'vertex', 'foundry'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
+
+export function isProfileKind(value: unknown): value is ProfileKind {
+  return typeof value === 'string' && (PROFILE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A profile as stored in config.json. It never holds a secret: `hasSecret` only records
+ * that one was put in the secret store under the profile's name.
+ */
+export interface Profile {
+  kind: ProfileKind;
+  description?: string;
+  /** The provider's base URL, for kinds that have one. */
+  baseUrl?: string;
+  model?: string;
+  /** Non-secret extras set in claude's environment. */
+  env?: Record<string, string>;
+  /** Which claude to launch. */
+  claude?: string;
+  hasSecret?: boolean;
+  /** subscription: a CLAUDE_CONFIG_DIR of its own (a second account). */
+  configDir?: string;
+  /** bedrock, mantle, vertex. */
+  region?: string;
+  /** bedrock, mantle: a named profile from ~/.aws/config. */
+  awsProfile?: string;
+  /** bedrock, mantle: the access key id; the secret access key is the secret. */
+  accessKeyId?: string;
+  /** bedrock, mantle: the secret is a Bedrock API key (AWS_BEARER_TOKEN_BEDROCK). */
+  bearer?: boolean;
+  /** vertex. */
+  projectId?: string;
+  /** vertex: a Google service-account or ADC file. */
+  credentialsFile?: string;
+  /** foundry: the Azure resource name. */
+  resource?: string;
+}
+
+/** The keys of Profile that a user sets (everything but kind and hasSecret). */
+export type ProfileField = Exclude<keyof Profile, 'kind' | 'hasSecret'>;
+
+export interface NamedProfile {
+  name: string;
+  profile: Profile;
+}
+
+/** Whether a kind takes a secret, given the rest of the profile. */
+export type SecretNeed = 'required' | 'optional' | 'none';
+
+export interface KindSpec {
+  kind: ProfileKind;
+  /** One line for `ccenv add --help` and `list`. */
+  summary: string;
+  /** Fields this kind accepts beyond the common ones. */
+  fields: readonly ProfileField[];
+  /** Whether this profile takes a secret, and what it is called in prompts and messages. */
+  secret(profile: Profile): { need: SecretNeed; label: string };
+  /** Problems that make the profile unusable, each a full sentence naming the flag to fix it. */
+  problems(profile: Profile): string[];
+  /** How the profile authenticates, in a few words, for list and show. */
+  describe(profile: Profile): string;
+}

@@ -1,0 +1,52 @@
+import { usageError } from '../errors.js';
+import { isCredentialVariable } from '../launch/scrub.js';
+import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
+import { kindSpec } from './kinds/index.js';
+import type { Profile, ProfileField } from './types.js';
+
+const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Every problem with a profile, as sentences naming the flag that fixes each. Empty means usable. */
+export function profileProblems(profile: Profile): string[] {
+  const spec = kindSpec(profile.kind);
+  const allowed = new Set<ProfileField>([...COMMON_FIELDS, ...spec.fields]);
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(profile) as [keyof Profile, unknown][]) {
+    if (key === 'kind' || key === 'hasSecret' || value === undefined) continue;
+    if (!allowed.has(key)) {
+      problems.push(`${flagOf(key)} does not apply to a ${profile.kind} profile`);
+      continue;
+    }
+    if (key === 'env') {
+      problems.push(...envProblems(value as Record<string, string>));
+      continue;
+    }
+    if (key === 'bearer') continue;
+    const problem = fieldSpec(key).check?.(String(value));
+    if (problem) problems.push(`${flagOf(key)}: ${problem}`);
+  }
+  problems.push(...spec.problems(profile));
+  return problems;
+}
+
+function envProblems(env: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (!ENV_KEY_RE.test(key)) out.push(`--env: '${key}' is not a variable name`);
+    else if (isCredentialVariable(key)) {
+      out.push(`--env: ${key} chooses Claude Code's provider or credential; use the profile's own options (and a secret) instead`);
+    } else if (/[\u0000\n\r]/.test(value)) out.push(`--env: the value of ${key} has a newline or NUL byte`);
+  }
+  return out;
+}
+
+/** Parses repeated `--env KEY=VALUE` words. */
+export function parseEnvAssignments(words: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const word of words) {
+    const eq = word.indexOf('=');
+    if (eq <= 0) throw usageError(`--env takes KEY=VALUE, got '${word}'`);
+    env[word.slice(0, eq)] = word.slice(eq + 1);
+  }
+  return env;
+}

@@ -1,0 +1,92 @@
+import { CcenvError } from '../errors.js';
+import type { Env } from '../paths.js';
+import { BACKEND_WAY_OUT, KEYCHAIN_SERVICE, type SecretStore } from './store.js';
+
+type KeyringModule = typeof import('@napi-rs/keyring');
+type AsyncEntry = InstanceType<KeyringModule['AsyncEntry']>;
+
+/** How long one keychain call may take before ccenv gives up and says why. */
+const TIMEOUT_MS = 3000;
+
+function platformDescription(platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return 'macOS Keychain';
+  if (platform === 'win32') return 'Windows Credential Manager';
+  return 'Secret Service (GNOME Keyring, KWallet, KeePassXC)';
+}
+
+/**
+ * The OS keychain through @napi-rs/keyring: macOS Keychain, Windows Credential Manager,
+ * Linux Secret Service. On Linux the store is pinned to the Secret Service, so a missing
+ * daemon is an error rather than a silent move to the kernel keyring.
+ */
+export class KeychainSecretStore implements SecretStore {
+  readonly backend = 'keychain' as const;
+  readonly description: string;
+  private readonly service: string;
+  private readonly entries = new Map<string, AsyncEntry>();
+  private module: KeyringModule | undefined;
+
+  constructor(env: Env, private readonly platform: NodeJS.Platform = process.platform) {
+    this.description = platformDescription(platform);
+    // Tests point this elsewhere so they never touch a developer's real items.
+    this.service = env.CCENV_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE;
+  }
+
+  private async entry(name: string): Promise<AsyncEntry> {
+    let entry = this.entries.get(name);
+    if (entry) return entry;
+    try {
+      this.module ??= await import('@napi-rs/keyring');
+    } catch (error) {
+      throw this.failure('cannot load the keychain module', error);
+    }
+    try {
+      entry = new this.module.AsyncEntry(this.service, name, { linux: { store: 'secret-service' } });
+    } catch (error) {
+      throw this.failure('cannot open the keychain', error);
+    }
+    this.entries.set(name, entry);
+    return entry;
+  }
+
+  private failure(what: string, error: unknown): CcenvError {
+    const cause = error instanceof Error ? error.message : String(error);
+    const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+    return new CcenvError(
+      `${what} (${this.description}): ${timedOut ? `no answer within ${TIMEOUT_MS / 1000} s; is it locked?` : firstLine(cause)}`,
+      { hint: BACKEND_WAY_OUT },
+    );
+  }
+
+  async get(name: string): Promise<string | undefined> {
+    const entry = await this.entry(name);
+    try {
+      const secret = await entry.getPassword(AbortSignal.timeout(TIMEOUT_MS));
+      return secret ?? undefined;
+    } catch (error) {
+      throw this.failure(`cannot read the secret of profile ${name}`, error);
+    }
+  }
+
+  async set(name: string, secret: string): Promise<void> {
+    const entry = await this.entry(name);
+    try {
+      await entry.setPassword(secret, AbortSignal.timeout(TIMEOUT_MS));
+    } catch (error) {
+      throw this.failure(`cannot store the secret of profile ${name}`, error);
+    }
+  }
+
+  async remove(name: string): Promise<boolean> {
+    const entry = await this.entry(name);
+    try {
+      return await entry.deleteCredential(AbortSignal.timeout(TIMEOUT_MS));
+    } catch (error) {
+      throw this.failure(`cannot remove the secret of profile ${name}`, error);
+    }
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.slice(0, 300);
+}

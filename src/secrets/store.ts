@@ -1,0 +1,23 @@
+import type { BackendName } from '../profiles/store.js';
+
+/**
+ * Where profile secrets live. One secret per profile, stored under the profile's name.
+ * Implementations: keychain.ts (the OS keychain), file.ts (an encrypted file), memory.ts (tests).
+ */
+export interface SecretStore {
+  readonly backend: BackendName;
+  /** What the user would call it: "Secret Service (GNOME Keyring, KWallet...)". */
+  readonly description: string;
+  /** The secret, or undefined when there is none. Throws CcenvError when the store cannot be read. */
+  get(name: string): Promise<string | undefined>;
+  set(name: string, secret: string): Promise<void>;
+  /** True when something was removed. */
+  remove(name: string): Promise<boolean>;
+}
+
+/** The service name secrets are stored under in the OS keychain. */
+export const KEYCHAIN_SERVICE = 'ccenv';
+
+/** What the user can do when the chosen backend is out of reach. */
+export const BACKEND_WAY_OUT =
+  'unlock your keychain, or use the encrypted file backend: export CCENV_BACKEND=file (see `ccenv --help`)';
