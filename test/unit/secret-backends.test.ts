@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FileSecretStore } from '../../src/secrets/file.js';
+import { MemorySecretStore } from '../../src/secrets/memory.js';
+import type { SecretStore } from '../../src/secrets/store.js';
+
+const SECRET = 'sk-ant-api03-Zq9X-very-secret-value-000111';
+
+function fileStore(passphrase = 'correct horse battery', file?: string): FileSecretStore {
+  const path = file ?? join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+  return new FileSecretStore({ CCENV_SECRETS_FILE: path, CCENV_FILE_PASSPHRASE: passphrase }, async () => {
+    throw new Error('no terminal in this test');
+  });
+}
+
+const backends: [string, () => SecretStore][] = [
+  ['memory', () => new MemorySecretStore()],
+  ['file', () => fileStore()],
+];
+
+describe.each(backends)('the %s backend keeps secrets by profile name', (_, make) => {
+  it('stores, reads, replaces and removes', async () => {
+    const store = make();
+    expect(await store.get('work')).toBeUndefined();
+    await store.set('work', SECRET);
+    await store.set('other', 'second-secret-value');
+    expect(await store.get('work')).toBe(SECRET);
+    await store.set('work', `${SECRET}-rotated`);
+    expect(await store.get('work')).toBe(`${SECRET}-rotated`);
+    expect(await store.remove('work')).toBe(true);
+    expect(await store.remove('work')).toBe(false);
+    expect(await store.get('work')).toBeUndefined();
+    expect(await store.get('other')).toBe('second-secret-value');
+  });
+
+  it('does not confuse a name with an inherited property', async () => {
+    const store = make();
+    expect(await store.get('constructor')).toBeUndefined();
+    expect(await store.get('__proto__')).toBeUndefined();
+  });
+});
+
+describe('the encrypted file', () => {
+  it('is mode 0600, holds no secret in clear, and opens in a new process with the passphrase', async () => {
+    const store = fileStore();
+    await store.set('work', SECRET);
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    const text = readFileSync(store.path, 'utf8');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(Buffer.from(SECRET).toString('base64').slice(0, 16));
+    expect(JSON.parse(text)).toMatchObject({ format: 'ccenv-secrets', version: 1, kdf: { name: 'scrypt' } });
+    expect(await fileStore('correct horse battery', store.path).get('work')).toBe(SECRET);
+  });
+
+  it('a wrong passphrase is a clear error and leaves the file as it was', async () => {
+    const store = fileStore();
+    await store.set('work', SECRET);
+    const before = readFileSync(store.path);
+    const wrong = fileStore('wrong horse battery', store.path);
+    await expect(wrong.get('work')).rejects.toThrow(/wrong passphrase/);
+    await expect(wrong.set('x', 'y-secret')).rejects.toThrow(/wrong passphrase/);
+    await expect(wrong.remove('work')).rejects.toThrow(/wrong passphrase/);
+    expect(readFileSync(store.path).equals(before)).toBe(true);
+  });
+
+  it('an altered file is refused, not overwritten', async () => {
+    const store = fileStore();
+    await store.set('work', SECRET);
+    const sealed = JSON.parse(readFileSync(store.path, 'utf8')) as { data: string };
+    const data = Buffer.from(sealed.data, 'base64');
+    data[0] = data[0]! ^ 1;
+    sealed.data = data.toString('base64');
+    writeFileSync(store.path, JSON.stringify(sealed));
+    const altered = readFileSync(store.path);
+    await expect(fileStore('correct horse battery', store.path).set('x', 'y-secret')).rejects.toThrow(/wrong passphrase .*altered/);
+    expect(readFileSync(store.path).equals(altered)).toBe(true);
+  });
+
+  it('a file that is not ours is refused, not overwritten', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+    writeFileSync(path, 'hello');
+    await expect(fileStore('correct horse battery', path).set('x', 'y-secret')).rejects.toThrow(/not a ccenv secrets file/);
+    expect(readFileSync(path, 'utf8')).toBe('hello');
+  });
+
+  it('refuses a passphrase too short to protect anything', async () => {
+    await expect(fileStore('short').set('x', 'y-secret')).rejects.toThrow(/at least 8 characters/);
+  });
+});
