@@ -27,6 +27,7 @@ await build({
     ].join(' '),
   },
   define: { __CCENV_VERSION__: JSON.stringify(version) },
+  mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });

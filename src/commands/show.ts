@@ -28,7 +28,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
     });
   }
   let secretState: { stored: boolean; masked?: string; value?: string; backend: string } | undefined;
-  if (profile.hasSecret || need.need !== 'none') {
+  if (profile.hasSecret || need.need === 'required') {
     const store = await ctx.secrets(config);
     const secret = await store.get(name);
     secretState = {
