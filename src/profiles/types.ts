@@ -62,4 +62,19 @@ export interface KindSpec {
   problems(profile: Profile): string[];
   /** How the profile authenticates, in a few words, for list and show. */
   describe(profile: Profile): string;
+  /** What a launch of this profile sets in claude's environment, and how its secret travels. */
+  launch(profile: Profile): KindLaunch;
+}
+
+/**
+ * What a kind sets for a launch. `set` never holds a secret: the secret (read from the
+ * store) goes to `secret.variable` in the environment, or, when `secret.descriptor` is
+ * given and claude is the program launched, through an inherited file descriptor whose
+ * number is put in that variable (and `secret.withDescriptor` is set as well).
+ */
+export interface KindLaunch {
+  set: Record<string, string>;
+  secret?: { variable: string; descriptor?: string; withDescriptor?: Record<string, string> };
+  /** AWS credential variables to remove from the caller's environment (the profile's choice would lose to them). */
+  removeAws: readonly string[];
 }
