@@ -1,0 +1,75 @@
+/**
+ * Trust records for `.ccprofile` files, kept under $XDG_DATA_HOME/ccenv/trust/, outside
+ * every repository. An allow record is keyed by the file's real path plus the SHA-256 of
+ * its content, so editing or moving the file needs a new allow. A deny record is keyed by
+ * the real path alone: it blocks whatever the file at that path says, now or after an
+ * edit, until an allow lifts it. Deny wins over allow.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, type Env } from '../paths.js';
+
+export type TrustState = 'allowed' | 'denied' | 'unknown';
+
+/** A .ccprofile as trust sees it: where it really is and what it holds. */
+export interface TrustedFile {
+  realPath: string;
+  content: Buffer;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function trustDir(env: Env): string {
+  return join(dataDir(env), 'trust');
+}
+
+function allowRecord(env: Env, file: TrustedFile): string {
+  return join(trustDir(env), 'allow', sha256(`${file.realPath}\n${sha256(file.content)}`));
+}
+
+function denyRecord(env: Env, realPath: string): string {
+  return join(trustDir(env), 'deny', sha256(realPath));
+}
+
+/** Reads the file once: its real path and content, the two things trust is about. */
+export function readTrustedFile(path: string): TrustedFile {
+  const realPath = realpathSync(path);
+  return { realPath, content: readFileSync(realPath) };
+}
+
+function exists(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function trustState(env: Env, file: TrustedFile): TrustState {
+  if (exists(denyRecord(env, file.realPath))) return 'denied';
+  if (exists(allowRecord(env, file))) return 'allowed';
+  return 'unknown';
+}
+
+function writeRecord(path: string, record: object): void {
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+  renameSync(temporary, path);
+}
+
+/** Trusts this path with this content; lifts a deny of the path. */
+export function allowFile(env: Env, file: TrustedFile, now: Date = new Date()): void {
+  rmSync(denyRecord(env, file.realPath), { force: true });
+  writeRecord(allowRecord(env, file), { path: file.realPath, sha256: sha256(file.content), allowed: now.toISOString() });
+}
+
+/** Blocks the path whatever it holds; drops its allow record for the current content. */
+export function denyFile(env: Env, file: TrustedFile, now: Date = new Date()): void {
+  writeRecord(denyRecord(env, file.realPath), { path: file.realPath, denied: now.toISOString() });
+  rmSync(allowRecord(env, file), { force: true });
+}

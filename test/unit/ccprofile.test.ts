@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CcenvError } from '../../src/errors.js';
+import { findCcprofile, findDirectoryProfile, parseCcprofile } from '../../src/profiles/directory.js';
+import { emptyConfig, type ConfigData } from '../../src/profiles/store.js';
+import { allowFile, denyFile, readTrustedFile } from '../../src/trust/records.js';
+
+describe('parseCcprofile', () => {
+  it.each([
+    ['work\n', 'work'],
+    ['work', 'work'],
+    ['  work-bedrock  \r\n', 'work-bedrock'],
+    ['# the team profile\n\nwork.api_2\n\n# end\n', 'work.api_2'],
+    ['\n\n\tmax\n', 'max'],
+  ])('%j names %j', (text, name) => {
+    expect(parseCcprofile(text)).toEqual({ ok: true, name });
+  });
+
+  it.each([
+    ['', 'names no profile'],
+    ['# only a comment\n\n', 'names no profile'],
+    ['a\nb\n', 'names more than one profile (lines 1 and 2)'],
+    ['work # trailing comment', 'line 1: "work # trailing comment" is not a profile name'],
+    ['$(touch /tmp/pwned)', 'line 1: "$(touch /tmp/pwned)" is not a profile name'],
+    ['`id`', 'line 1: "`id`" is not a profile name'],
+    ['a;b', 'line 1: "a;b" is not a profile name'],
+    ['-rf', 'line 1: "-rf" is not a profile name'],
+    ['../x', 'line 1: "../x" is not a profile name'],
+  ])('%j is malformed: %s', (text, problem) => {
+    expect(parseCcprofile(text)).toEqual({ ok: false, problem });
+  });
+
+  it('rejects non-UTF-8 bytes and oversized files', () => {
+    expect(parseCcprofile(Buffer.from([0x77, 0xff, 0x6b]))).toMatchObject({ ok: false });
+    expect(parseCcprofile(`${'#'.repeat(5000)}\nwork\n`)).toEqual({ ok: false, problem: 'is larger than 4096 bytes' });
+  });
+});
+
+describe('findDirectoryProfile', () => {
+  let root: string;
+  let env: Record<string, string>;
+  const config: ConfigData = { ...emptyConfig(), profiles: { work: { kind: 'api-key' }, other: { kind: 'api-key' } } };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'ccenv-dir-'));
+    env = { HOME: root, XDG_DATA_HOME: join(root, 'data'), XDG_CONFIG_HOME: join(root, 'config') };
+    mkdirSync(join(root, 'proj', 'sub', 'deep'), { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const write = (rel: string, text: string) => {
+    writeFileSync(join(root, rel), text);
+    return join(root, rel);
+  };
+  const allow = (path: string) => allowFile(env, readTrustedFile(path));
+  const failure = async (cwd: string) => {
+    try {
+      await findDirectoryProfile(env, cwd, config);
+    } catch (error) {
+      expect(error).toBeInstanceOf(CcenvError);
+      return { message: (error as CcenvError).message, hint: (error as CcenvError).hint };
+    }
+    throw new Error('expected a CcenvError');
+  };
+
+  it('is undefined where there is no .ccprofile', async () => {
+    expect(await findDirectoryProfile(env, join(root, 'proj', 'sub'), config)).toBeUndefined();
+  });
+
+  it('finds the nearest allowed file, walking up', async () => {
+    const outer = write('proj/.ccprofile', 'work\n');
+    allow(outer);
+    expect(await findDirectoryProfile(env, join(root, 'proj', 'sub', 'deep'), config)).toEqual({ name: 'work', file: outer, path: outer });
+    const inner = write('proj/sub/.ccprofile', '# nearer\nother\n');
+    allow(inner);
+    expect((await findDirectoryProfile(env, join(root, 'proj', 'sub', 'deep'), config))?.name).toBe('other');
+    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('work');
+  });
+
+  it('stops on a file that is not allowed, naming it and the fix', async () => {
+    write('proj/.ccprofile', 'work\n');
+    const { message, hint } = await failure(join(root, 'proj', 'sub'));
+    expect(message).toBe('~/proj/.ccprofile is not allowed (it names work; new or changed files need an allow)');
+    expect(hint).toBe('if you trust it: ccenv allow ~/proj/.ccprofile');
+  });
+
+  it('needs a new allow after an edit', async () => {
+    const file = write('proj/.ccprofile', 'work\n');
+    allow(file);
+    write('proj/.ccprofile', 'other\n');
+    expect((await failure(join(root, 'proj'))).message).toMatch(/is not allowed/);
+    allow(file);
+    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('other');
+  });
+
+  it('needs a new allow after a move', async () => {
+    const file = write('proj/.ccprofile', 'work\n');
+    allow(file);
+    mkdirSync(join(root, 'moved'));
+    writeFileSync(join(root, 'moved', '.ccprofile'), 'work\n');
+    rmSync(file);
+    expect((await failure(join(root, 'moved'))).message).toMatch(/moved\/\.ccprofile is not allowed/);
+  });
+
+  it('lets deny win, whatever the file says later, until an allow', async () => {
+    const file = write('proj/.ccprofile', 'work\n');
+    allow(file);
+    denyFile(env, readTrustedFile(file));
+    expect(await failure(join(root, 'proj'))).toEqual({
+      message: '~/proj/.ccprofile is denied, so this directory has no profile',
+      hint: 'to trust it: ccenv allow ~/proj/.ccprofile; or pick one for this launch: ccenv @NAME',
+    });
+    write('proj/.ccprofile', 'other\n');
+    expect((await failure(join(root, 'proj'))).message).toMatch(/is denied/);
+    allow(file);
+    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('other');
+  });
+
+  it('stops on a malformed file, even an allowed one', async () => {
+    const file = write('proj/.ccprofile', '$(touch /tmp/pwned)\n');
+    allow(file);
+    const { message, hint } = await failure(join(root, 'proj'));
+    expect(message).toBe('~/proj/.ccprofile line 1: "$(touch /tmp/pwned)" is not a profile name');
+    expect(hint).toBe('it must hold one profile name; rewrite it with: ccenv use --local NAME (in ~/proj)');
+  });
+
+  it('stops on a file naming a missing profile', async () => {
+    allow(write('proj/.ccprofile', 'nosuch\n'));
+    expect(await failure(join(root, 'proj'))).toEqual({
+      message: '~/proj/.ccprofile names nosuch, which is not a profile',
+      hint: 'add it: ccenv add nosuch --kind KIND; or name another: ccenv use --local NAME (in ~/proj)',
+    });
+  });
+
+  it('accepts the built-in profile by name', async () => {
+    allow(write('proj/.ccprofile', 'subscription\n'));
+    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('subscription');
+  });
+
+  it('quotes a path with spaces in the fix command', async () => {
+    mkdirSync(join(root, 'my proj'));
+    write('my proj/.ccprofile', 'work\n');
+    expect((await failure(join(root, 'my proj'))).hint).toBe(`if you trust it: ccenv allow '${join(root, 'my proj', '.ccprofile')}'`);
+  });
+
+  it('walks the logical $PWD through a symlinked directory, keyed by the real path', async () => {
+    mkdirSync(join(root, 'elsewhere'));
+    symlinkSync(join(root, 'elsewhere'), join(root, 'proj', 'link'));
+    const file = write('proj/.ccprofile', 'work\n');
+    allow(file);
+    const logical = join(root, 'proj', 'link');
+    expect(findCcprofile({ ...env, PWD: logical }, join(root, 'elsewhere'))).toBe(file);
+    expect(findCcprofile({ ...env, PWD: '/somewhere/else' }, join(root, 'elsewhere'))).toBeUndefined();
+  });
+
+  it('ignores a directory named .ccprofile', async () => {
+    mkdirSync(join(root, 'proj', '.ccprofile'));
+    expect(await findDirectoryProfile(env, join(root, 'proj'), config)).toBeUndefined();
+  });
+});
