@@ -11,4 +11,14 @@ export const foundry: KindSpec = {
     return [];
   },
   describe: (p) => `Foundry ${p.resource ? `resource ${p.resource}` : (p.baseUrl ?? '')}`,
+  // Claude Code reads the Foundry key from the environment only.
+  launch: (p) => ({
+    set: {
+      CLAUDE_CODE_USE_FOUNDRY: '1',
+      ...(p.resource ? { ANTHROPIC_FOUNDRY_RESOURCE: p.resource } : {}),
+      ...(p.baseUrl ? { ANTHROPIC_FOUNDRY_BASE_URL: p.baseUrl } : {}),
+    },
+    secret: { variable: 'ANTHROPIC_FOUNDRY_API_KEY' },
+    removeAws: [],
+  }),
 };

@@ -8,4 +8,9 @@ export const subscription: KindSpec = {
   problems: () => [],
   describe: (p) =>
     p.hasSecret ? 'subscription token (setup-token)' : p.configDir ? `claude login in ${p.configDir}` : "claude's own login",
+  launch: (p) => ({
+    set: { ...(p.configDir ? { CLAUDE_CONFIG_DIR: p.configDir } : {}) },
+    ...(p.hasSecret ? { secret: { variable: 'CLAUDE_CODE_OAUTH_TOKEN', descriptor: 'CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR' } } : {}),
+    removeAws: [],
+  }),
 };

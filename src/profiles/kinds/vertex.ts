@@ -13,4 +13,14 @@ export const vertex: KindSpec = {
   },
   describe: (p) =>
     `Vertex ${p.projectId ?? '(no project)'} in ${p.region ?? '(no region)'}${p.credentialsFile ? `, ${p.credentialsFile}` : ', gcloud credentials'}`,
+  launch: (p) => ({
+    set: {
+      CLAUDE_CODE_USE_VERTEX: '1',
+      ...(p.region ? { CLOUD_ML_REGION: p.region } : {}),
+      ...(p.projectId ? { ANTHROPIC_VERTEX_PROJECT_ID: p.projectId } : {}),
+      ...(p.baseUrl ? { ANTHROPIC_VERTEX_BASE_URL: p.baseUrl } : {}),
+      ...(p.credentialsFile ? { GOOGLE_APPLICATION_CREDENTIALS: p.credentialsFile } : {}),
+    },
+    removeAws: [],
+  }),
 };
