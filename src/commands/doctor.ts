@@ -1,15 +1,56 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { usageError } from '../errors.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+const EXAMPLES = `
+Examples:
+  ccenv doctor                 # everything: shell, start-up files, settings, login, claude, keychain, profiles
+  ccenv doctor @work-bedrock   # one profile (and what it depends on)
+  ccenv doctor --fix           # apply the safe fixes it lists (settings env blocks, file modes), with backups
+  ccenv doctor --json | jq '.findings[] | select(.severity == "error")'
+
+Exit status: 0 when all is well, 1 when there is a problem (warnings alone do not count).
+doctor never edits shell start-up files: it prints the lines to delete.`;
+
+export function register(program: Command, ctx: Context): void {
   program
     .command('doctor')
+    .argument('[@profile]', 'check only this profile')
     .description('find what is wrong with the setup, and how to fix it')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv doctor is not available in this version yet');
-    });
+    .option('--json', 'print the findings as JSON')
+    .option('--fix', 'apply the safe, local fixes (each listed first, each file backed up)')
+    .addHelpText('after', EXAMPLES)
+    .action((profile: string | undefined, options: { json?: boolean; fix?: boolean }) => doctor(ctx, profile, options));
+}
+
+export async function doctor(ctx: Context, profileArg: string | undefined, options: { json?: boolean; fix?: boolean }): Promise<void> {
+  if (profileArg !== undefined && !profileArg.startsWith('@')) {
+    throw usageError(`doctor takes a profile as @NAME, got ${JSON.stringify(profileArg.slice(0, 80))}`, `ccenv doctor @${profileArg.slice(0, 64)}`);
+  }
+  const only = profileArg?.slice(1);
+  const { doctorInput } = await import('../doctor/input.js');
+  const { runChecks } = await import('../doctor/registry.js');
+  const { renderFindings, summary } = await import('../doctor/report.js');
+  const input = await doctorInput(ctx, only);
+  let findings = await runChecks(input);
+  let fixed: import('../doctor/fix.js').FixResult[] | undefined;
+  if (options.fix) {
+    const { applyFixes, describeFix } = await import('../doctor/fix.js');
+    const fixes = findings.flatMap((f) => (f.fixable ? [f.fixable] : []));
+    if (fixes.length === 0) ctx.io.err('ccenv: nothing that doctor --fix can change\n');
+    else {
+      ctx.io.err(`ccenv: fixing ${fixes.length} thing${fixes.length === 1 ? '' : 's'}:\n${fixes.map((f) => `  - ${describeFix(f, input.home)}\n`).join('')}`);
+      fixed = await applyFixes(fixes, new Date(), input.home);
+      for (const r of fixed) ctx.io.err(`ccenv: ${r.applied ? 'done' : 'skipped'}: ${r.message}\n`);
+      findings = await runChecks(await doctorInput(ctx, only));
+    }
+  }
+  const ok = !findings.some((f) => f.severity === 'error');
+  if (!ok) ctx.exitCode = 1;
+  if (options.json) {
+    ctx.io.out(`${JSON.stringify({ ok, findings, ...(fixed ? { fixed } : {}) }, null, 2)}\n`);
+    return;
+  }
+  ctx.io.out(renderFindings(findings, input.home));
+  ctx.io.out(summary(findings));
 }

@@ -1,0 +1,54 @@
+/** The secret backend: reachable, unlocked, and holding the secret of each profile that has one. */
+import { CcenvError } from '../errors.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import { BACKEND_WAY_OUT } from '../secrets/store.js';
+import type { Check, Finding } from './finding.js';
+
+const PROBE = 'ccenv-doctor-probe';
+
+export const backend: Check = {
+  name: 'secret backend',
+  async run(input) {
+    let description = 'the secret backend';
+    const failed = (error: unknown): Finding => ({
+      id: 'backend.unreachable',
+      severity: 'error',
+      what: `${description} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+      why: 'profiles with a secret cannot start',
+      fix: error instanceof CcenvError && error.hint ? error.hint : BACKEND_WAY_OUT,
+    });
+    let store;
+    try {
+      store = await input.secrets();
+      description = store.description;
+    } catch (error) {
+      return [failed(error)];
+    }
+    const withSecret = input.profiles.filter(([, p]) => p.hasSecret);
+    const findings: Finding[] = [];
+    try {
+      if (withSecret.length === 0) await store.get(PROBE);
+      for (const [name, profile] of withSecret) {
+        if ((await store.get(name)) !== undefined) continue;
+        const label = kindSpec(profile.kind).secret(profile).label || 'secret';
+        findings.push({
+          id: 'backend.secret-missing',
+          severity: 'error',
+          what: `profile ${name}: its ${label} is missing from the ${description}`,
+          why: `ccenv cannot start profile ${name} without it`,
+          fix: `store it again: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`,
+        });
+      }
+    } catch (error) {
+      return [failed(error)];
+    }
+    if (findings.length === 0) {
+      findings.push({
+        id: 'backend.ok',
+        severity: 'ok',
+        what: `${description}: reachable${withSecret.length ? `, ${withSecret.length} secret${withSecret.length === 1 ? '' : 's'} present` : ''}`,
+      });
+    }
+    return findings;
+  },
+};

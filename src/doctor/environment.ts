@@ -1,0 +1,83 @@
+/** Credential and provider variables in the current environment and in the shell start-up files. */
+import { formatWhere, tilde, type Check, type Finding } from './finding.js';
+import { showValue } from './mask.js';
+import { scanRcFiles, type RcAssignment } from './rc-scan.js';
+import { halfSetProviders, isClaudeVariable, whyVariable } from './variables.js';
+
+const KEEP_FIRST = 'to keep it, import it as a profile first: ccenv init';
+
+export const environment: Check = {
+  name: 'environment variables and shell start-up files',
+  async run(input) {
+    const findings: Finding[] = [];
+    const { assignments, files } = scanRcFiles(input.env, input.home, isClaudeVariable);
+    const byVariable = new Map<string, RcAssignment[]>();
+    for (const a of assignments) byVariable.set(a.variable, [...(byVariable.get(a.variable) ?? []), a]);
+
+    const active = input.env.CCENV_ACTIVE;
+    const present = Object.keys(input.env)
+      .filter((name) => isClaudeVariable(name) && input.env[name] !== undefined)
+      .sort();
+    if (active) {
+      findings.push({ id: 'env.under-ccenv', severity: 'ok', what: `running under ccenv profile ${active}: its variables are expected here` });
+    } else {
+      for (const name of present) {
+        const lines = byVariable.get(name) ?? [];
+        const where = lines.map((a) => formatWhere({ file: a.file, line: a.line }, input.home));
+        findings.push({
+          id: 'env.credential',
+          severity: 'error',
+          what: `${name} is set in this shell (${showValue(name, input.env[name] ?? '')})`,
+          why: `${whyVariable(name)}; ccenv removes it from its launches, but a plain \`claude\` uses it`,
+          fix:
+            lines.length > 0
+              ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${KEEP_FIRST}`
+              : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${KEEP_FIRST}`,
+        });
+      }
+      for (const half of halfSetProviders(input.env)) {
+        findings.push({
+          id: 'env.provider-incomplete',
+          severity: 'error',
+          what: `${half.switch} is set in this shell but ${half.missing.join(' and ')} ${half.missing.length > 1 ? 'are' : 'is'} not: ${half.provider} is half configured`,
+          why: `claude will try ${half.provider} and fail; Claude Code does not read the region from ~/.aws/config`,
+          fix: `keep ${half.provider} as a complete profile (ccenv init, or ccenv add ${half.kind} --kind ${half.kind} ...), then remove ${half.switch} from your shell`,
+        });
+      }
+    }
+
+    for (const a of assignments) {
+      const where = { file: a.file, line: a.line };
+      findings.push({
+        id: 'rc.credential',
+        severity: 'error',
+        what: `${a.variable} is set in ${formatWhere(where, input.home)}`,
+        where,
+        why: `${whyVariable(a.variable)}, in every shell you open`,
+        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)}); ccenv never edits start-up files; ${KEEP_FIRST}`,
+      });
+    }
+    const rcVars: Record<string, string> = {};
+    for (const a of assignments) rcVars[a.variable] = a.value;
+    for (const half of halfSetProviders(rcVars)) {
+      if (!active && halfSetProviders(input.env).some((h) => h.switch === half.switch)) continue;
+      const line = byVariable.get(half.switch)?.at(-1);
+      findings.push({
+        id: 'rc.provider-incomplete',
+        severity: 'error',
+        what: `${half.provider} is half configured in your start-up files: ${half.switch} without ${half.missing.join(' and ')}`,
+        ...(line ? { where: { file: line.file, line: line.line } } : {}),
+        why: `every shell you open makes claude try ${half.provider} and fail`,
+        fix: `keep ${half.provider} as a complete profile (ccenv init, or ccenv add ${half.kind} --kind ${half.kind} ...), then delete that line`,
+      });
+    }
+    if (findings.length === 0) {
+      findings.push({
+        id: 'env.clean',
+        severity: 'ok',
+        what: `no credential or provider variables in this shell or in ${files.length} start-up file${files.length === 1 ? '' : 's'}`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * Each profile complete for its kind: the kind's own problems, a secret when one is
+ * required, the named AWS profile in ~/.aws/config or ~/.aws/credentials, the Vertex
+ * credentials file, the claude binary it names.
+ */
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { kindSpec } from '../profiles/kinds/index.js';
+import { findProfile } from '../profiles/lookup.js';
+import type { Profile } from '../profiles/types.js';
+import { profileProblems } from '../profiles/validate.js';
+import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
+
+function expand(path: string, home: string): string {
+  return path.replace(/^~(?=\/|$)/, home);
+}
+
+/** Section names of an AWS ini file: `[profile corp]` in config, `[corp]` in credentials. */
+export function awsProfileNames(text: string, configStyle: boolean): Set<string> {
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*\[\s*([^\]]+?)\s*\]\s*$/.exec(line);
+    if (!m) continue;
+    const section = m[1]!;
+    if (!configStyle || section === 'default') names.add(section);
+    else if (section.startsWith('profile ')) names.add(section.slice('profile '.length).trim());
+  }
+  return names;
+}
+
+export function awsFiles(input: Pick<DoctorInput, 'env' | 'home'>): { config: string; credentials: string } {
+  return {
+    config: input.env.AWS_CONFIG_FILE || join(input.home, '.aws', 'config'),
+    credentials: input.env.AWS_SHARED_CREDENTIALS_FILE || join(input.home, '.aws', 'credentials'),
+  };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function profileFindings(name: string, profile: Profile, input: DoctorInput): Finding[] {
+  const out: Finding[] = [];
+  const problem = (id: string, what: string, fix: string, why = `ccenv cannot start profile ${name} as it is`): Finding => ({
+    id,
+    severity: 'error',
+    what: `profile ${name}: ${what}`,
+    why,
+    fix,
+  });
+  for (const p of profileProblems(profile)) out.push(problem('profile.incomplete', p, `ccenv edit ${name} ... (see ccenv edit --help)`));
+  const secret = kindSpec(profile.kind).secret(profile);
+  if (secret.need === 'required' && !profile.hasSecret) {
+    out.push(problem('profile.no-secret', `it needs a ${secret.label} and has none`, `printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`));
+  }
+  if (profile.awsProfile) {
+    const files = awsFiles(input);
+    const known = new Set([...awsProfileNames(readText(files.config), true), ...awsProfileNames(readText(files.credentials), false)]);
+    if (!known.has(profile.awsProfile)) {
+      out.push(
+        problem(
+          'profile.aws-profile-missing',
+          `AWS profile ${profile.awsProfile} is in neither ${tilde(files.config, input.home)} nor ${tilde(files.credentials, input.home)}`,
+          `create it (aws configure --profile ${profile.awsProfile}, or aws configure sso), or point the profile at another: ccenv edit ${name} --aws-profile NAME`,
+          'the AWS SDK inside claude will fail to find credentials',
+        ),
+      );
+    }
+  }
+  if (profile.kind === 'vertex') {
+    if (profile.credentialsFile) {
+      const file = expand(profile.credentialsFile, input.home);
+      try {
+        accessSync(file, constants.R_OK);
+      } catch {
+        out.push(
+          problem(
+            'profile.credentials-file-missing',
+            `its credentials file ${tilde(file, input.home)} does not exist or cannot be read`,
+            `put the Google credentials file there, or: ccenv edit ${name} --credentials-file FILE`,
+            'claude cannot authenticate to Vertex',
+          ),
+        );
+      }
+    } else {
+      const adc = join(input.env.CLOUDSDK_CONFIG || join(input.home, '.config', 'gcloud'), 'application_default_credentials.json');
+      try {
+        statSync(adc);
+      } catch {
+        out.push({
+          id: 'profile.no-adc',
+          severity: 'warning',
+          what: `profile ${name}: no --credentials-file and no gcloud application-default credentials (${tilde(adc, input.home)})`,
+          why: 'claude cannot authenticate to Vertex unless the machine provides credentials (a metadata server)',
+          fix: `gcloud auth application-default login, or: ccenv edit ${name} --credentials-file FILE`,
+        });
+      }
+    }
+  }
+  if (profile.claude) {
+    const file = expand(profile.claude, input.home);
+    try {
+      accessSync(file, constants.X_OK);
+    } catch {
+      out.push(problem('profile.claude-missing', `its claude ${tilde(file, input.home)} is not an executable file`, `ccenv edit ${name} --claude PATH, or: ccenv edit ${name} --unset claude`));
+    }
+  }
+  if (out.length === 0) out.push({ id: 'profile.ok', severity: 'ok', what: `profile ${name} (${profile.kind}): ${kindSpec(profile.kind).describe(profile)}` });
+  return out;
+}
+
+export const profiles: Check = {
+  name: 'profiles',
+  async run(input) {
+    if (input.configError) {
+      return [
+        {
+          id: 'config.invalid',
+          severity: 'error',
+          what: input.configError,
+          why: 'no profile can be used until the ccenv config parses',
+          fix: 'fix the file by hand at the line and column shown; ccenv never rewrites it',
+        },
+      ];
+    }
+    const out: Finding[] = [];
+    const def = input.config.default;
+    if (def && !findProfile(input.config, def)) {
+      out.push({
+        id: 'config.default-missing',
+        severity: 'error',
+        what: `the default profile ${def} does not exist`,
+        why: 'launches without a closer choice stop with an error',
+        fix: 'choose another: ccenv use --global NAME (or ccenv use --global --unset)',
+      });
+    }
+    for (const [name, profile] of input.profiles) out.push(...profileFindings(name, profile, input));
+    return out;
+  },
+};

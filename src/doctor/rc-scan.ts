@@ -1,0 +1,115 @@
+/**
+ * Finds the lines of the user's shell start-up files that set a variable: `export VAR=`,
+ * `VAR=`, `declare -x VAR=`, fish's `set -gx VAR`, csh's `setenv VAR`. Follows files they
+ * plainly source (`source FILE`, `. FILE` with a literal, `~` or `$HOME` path). Never runs
+ * anything and never writes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Env } from '../paths.js';
+
+export interface RcAssignment {
+  file: string;
+  line: number;
+  variable: string;
+  /** The value as written (quotes removed), for masking and for init's region look-ups. */
+  value: string;
+}
+
+/** The start-up files bash, zsh, sh and fish read, in the order a login would. */
+export function rcFiles(env: Env, home: string): string[] {
+  const zdot = env.ZDOTDIR || home;
+  const files = [
+    join(home, '.profile'),
+    join(home, '.bash_profile'),
+    join(home, '.bash_login'),
+    join(home, '.bashrc'),
+    join(zdot, '.zshenv'),
+    join(zdot, '.zprofile'),
+    join(zdot, '.zshrc'),
+    join(zdot, '.zlogin'),
+    join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'config.fish'),
+  ];
+  const confD = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'conf.d');
+  try {
+    for (const f of readdirSync(confD).filter((n) => n.endsWith('.fish')).sort()) files.push(join(confD, f));
+  } catch {
+    // no conf.d
+  }
+  return [...new Set(files)];
+}
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const POSIX_ASSIGN = new RegExp(`(?:^|\\s)(${NAME})=("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s;&|]*)`, 'g');
+const POSIX_PREFIX = /^(?:export|declare\s+-[a-zA-Z]*x[a-zA-Z]*|typeset\s+-[a-zA-Z]*x[a-zA-Z]*|readonly)\s+/;
+const FISH_SET = new RegExp(`^set\\s+((?:-{1,2}[A-Za-z]+\\s+)*)(${NAME})(?:\\s+(.*))?$`);
+const SETENV = new RegExp(`^(?:launchctl\\s+)?setenv\\s+(${NAME})(?:\\s+(.*))?$`);
+const SOURCE = /(?:^|&&|;|\bthen)\s*(?:source|\.)\s+("[^"]*"|'[^']*'|[^\s;&|]+)\s*$/;
+
+function unquote(text: string): string {
+  const t = text.trim();
+  if (t.length >= 2 && ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'")))) return t.slice(1, -1);
+  return t;
+}
+
+/** The variables one line sets. Comments and lines inside here-documents are not told apart: a plain scan. */
+export function assignmentsInLine(rawLine: string, fish: boolean): { variable: string; value: string }[] {
+  const line = rawLine.trim();
+  if (line === '' || line.startsWith('#')) return [];
+  const setenv = SETENV.exec(line);
+  if (setenv) return [{ variable: setenv[1]!, value: unquote(setenv[2] ?? '') }];
+  if (fish) {
+    const m = FISH_SET.exec(line);
+    if (m && /(^|\s)(-[A-Za-z]*x[A-Za-z]*|--export)(\s|$)/.test(` ${m[1] ?? ''}`)) return [{ variable: m[2]!, value: unquote(m[3] ?? '') }];
+    if (m) return [];
+  }
+  const body = line.replace(POSIX_PREFIX, '');
+  // Only assignments at the start of a command: `VAR=x`, `export A=1 B=2`, `A=1 cmd`.
+  const out: { variable: string; value: string }[] = [];
+  const start = new RegExp(`^(${NAME})=`);
+  if (!start.test(body)) return out;
+  for (const m of body.matchAll(POSIX_ASSIGN)) out.push({ variable: m[1]!, value: unquote(m[2] ?? '') });
+  return out;
+}
+
+/** A sourced path, when it is plain enough to follow without running anything. */
+export function sourcedPath(rawLine: string, home: string, env: Env): string | undefined {
+  const line = rawLine.trim();
+  if (line.startsWith('#')) return undefined;
+  const m = SOURCE.exec(line);
+  if (!m) return undefined;
+  let path = unquote(m[1]!);
+  path = path.replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, home).replace(/^~(?=\/|$)/, home);
+  if (env.ZDOTDIR) path = path.replace(/^(\$ZDOTDIR|\$\{ZDOTDIR\})(?=\/|$)/, env.ZDOTDIR);
+  if (/[$`*?(){}]/.test(path)) return undefined;
+  return isAbsolute(path) ? path : join(home, path);
+}
+
+/** Every assignment of a variable `wanted` accepts, in every start-up file and what they source. */
+export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean): { files: string[]; assignments: RcAssignment[] } {
+  const seen = new Set<string>();
+  const read: string[] = [];
+  const assignments: RcAssignment[] = [];
+  const visit = (file: string, depth: number) => {
+    if (seen.has(file) || depth > 5) return;
+    seen.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    read.push(file);
+    const fish = file.endsWith('.fish');
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      for (const a of assignmentsInLine(line, fish)) {
+        if (wanted(a.variable)) assignments.push({ file, line: i + 1, ...a });
+      }
+      const sourced = sourcedPath(line, home, env);
+      if (sourced) visit(sourced, depth + 1);
+    });
+  };
+  for (const file of rcFiles(env, home)) visit(file, 0);
+  return { files: read, assignments };
+}

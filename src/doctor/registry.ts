@@ -1,0 +1,28 @@
+/** Every check doctor runs, in the order it reports them. Adding a check is adding a file and a line here. */
+import { backend } from './backend.js';
+import { binaries } from './binaries.js';
+import { environment } from './environment.js';
+import type { Check, DoctorInput, Finding } from './finding.js';
+import { login } from './login.js';
+import { profiles } from './profiles.js';
+import { settings } from './settings.js';
+
+export const CHECKS: readonly Check[] = [environment, settings, login, binaries, backend, profiles];
+
+/** Runs each check; a check that crashes is itself a finding, and the others still run. */
+export async function runChecks(input: DoctorInput, checks: readonly Check[] = CHECKS): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    try {
+      findings.push(...(await check.run(input)));
+    } catch (error) {
+      findings.push({
+        id: 'doctor.check-failed',
+        severity: 'error',
+        what: `the check of ${check.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        fix: 'run again with CCENV_DEBUG=1 and report it',
+      });
+    }
+  }
+  return findings;
+}

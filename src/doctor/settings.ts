@@ -1,0 +1,202 @@
+/**
+ * Claude Code's settings layers, ~/.claude.json and the `ant` CLI's active_config: JSON
+ * errors with line and column, env blocks that set credential or provider variables,
+ * apiKeyHelper, forceLoginMethod.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAwsCredentialVariable } from '../launch/scrub.js';
+import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
+import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
+import { showValue } from './mask.js';
+import { isClaudeVariable, whyVariable } from './variables.js';
+
+const LAYER_NAMES: Record<string, string> = {
+  managed: 'managed settings',
+  local: 'local project settings',
+  project: 'project settings',
+  user: 'user settings',
+};
+
+/** The position of a trailing comma just before a JSON error, when that is what the error is. */
+export function trailingComma(text: string, line: number, column: number): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+  offset += column - 1;
+  const at = text[offset];
+  if (at !== '}' && at !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  if (text[i] !== ',') return undefined;
+  const before = text.slice(0, i);
+  const l = before.split('\n').length;
+  return { line: l, column: i - before.lastIndexOf('\n') };
+}
+
+function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput): Finding {
+  const error = file.error!;
+  if (error.line === undefined) {
+    return {
+      id: 'settings.unreadable',
+      severity: 'error',
+      what: `${tilde(file.path, input.home)} cannot be read: ${error.message}`,
+      where: { file: file.path },
+      why: `claude ignores ${what} it cannot read`,
+      fix: `make it readable by you: chmod u+r ${tilde(file.path, input.home)}`,
+    };
+  }
+  let text = '';
+  try {
+    text = readFileSync(file.path, 'utf8');
+  } catch {
+    // reported by position only
+  }
+  const comma = trailingComma(text, error.line, error.column ?? 1);
+  const where = comma ? { file: file.path, ...comma } : { file: file.path, line: error.line, column: error.column };
+  return {
+    id: comma ? 'settings.trailing-comma' : 'settings.invalid-json',
+    severity: 'error',
+    what: comma
+      ? `${formatWhere(where, input.home)}: a trailing comma makes ${what} invalid JSON`
+      : `${formatWhere(where, input.home)}: ${error.message}`,
+    where,
+    why: `claude reports "Invalid or malformed JSON" and ignores everything in this file`,
+    fix: comma
+      ? `delete the comma at line ${comma.line}, column ${comma.column} of ${tilde(file.path, input.home)} (ccenv never rewrites a file it cannot parse)`
+      : `fix the JSON at line ${error.line}, column ${error.column} of ${tilde(file.path, input.home)} by hand (ccenv never rewrites a file it cannot parse)`,
+  };
+}
+
+function layerFindings(file: SettingsFile, input: DoctorInput): Finding[] {
+  const what = LAYER_NAMES[file.layer] ?? 'settings';
+  if (file.error) return [parseErrorFinding(file, what, input)];
+  const out: Finding[] = [];
+  const managed = file.layer === 'managed';
+  for (const [name, entry] of Object.entries(file.env)) {
+    const where = { file: file.path, line: entry.line, column: entry.column };
+    if (isClaudeVariable(name)) {
+      out.push({
+        id: 'settings.env-credential',
+        severity: 'error',
+        what: `${name} is set in the env block of ${what} ${formatWhere(where, input.home)} (${showValue(name, entry.value)})`,
+        where,
+        why: managed
+          ? `managed settings beat every other setting and ccenv cannot override them: ${whyVariable(name)}`
+          : `a settings env block beats the environment, so ${whyVariable(name)}; ccenv overrides it at launch, a plain claude does not`,
+        fix: managed
+          ? `ask whoever manages ${tilde(file.path, input.home)} to remove ${name} from its env block`
+          : `remove "${name}" from the env block of ${tilde(file.path, input.home)} (ccenv doctor --fix does it, with a backup; ccenv init first keeps it as a profile)`,
+        ...(managed ? {} : { fixable: { kind: 'remove-env-variable' as const, file: file.path, variable: name } }),
+      });
+    } else if (isAwsCredentialVariable(name)) {
+      out.push({
+        id: 'settings.env-aws',
+        severity: 'warning',
+        what: `${name} is set in the env block of ${what} ${formatWhere(where, input.home)}`,
+        where,
+        why: 'it decides which AWS credential claude uses for Bedrock, whatever a Bedrock profile says',
+        fix: `if a ccenv profile should choose the AWS credential, remove "${name}" from that env block`,
+      });
+    }
+  }
+  const helper = file.keys.apiKeyHelper;
+  if (helper) {
+    const where = { file: file.path, ...helper };
+    out.push({
+      id: 'settings.api-key-helper',
+      severity: 'error',
+      what: `apiKeyHelper is set in ${what} ${formatWhere(where, input.home)}`,
+      where,
+      why: 'its output is sent as an API key and beats your subscription login, whatever profile you pick',
+      fix: `delete the "apiKeyHelper" entry from ${tilde(file.path, input.home)}; keep the key as a profile instead: ccenv add NAME --kind api-key --secret-stdin`,
+    });
+  }
+  const force = file.keys.forceLoginMethod;
+  if (force) {
+    const where = { file: file.path, ...force };
+    out.push({
+      id: 'settings.force-login-method',
+      severity: 'warning',
+      what: `forceLoginMethod is set to ${JSON.stringify(file.data?.forceLoginMethod)} in ${what} ${formatWhere(where, input.home)}`,
+      where,
+      why: 'it restricts which account claude lets you log in with, for every profile',
+      fix: `if a subscription profile needs the other kind of account, delete "forceLoginMethod" from ${tilde(file.path, input.home)}`,
+    });
+  }
+  return out;
+}
+
+async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
+  const dir = input.env.CLAUDE_CONFIG_DIR;
+  const path = dir ? join(dir, '.claude.json') : join(input.home, '.claude.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    return [parseErrorFinding({ layer: 'user', path, exists: true, keys: {}, env: {}, error: { message: (error as Error).message } }, 'it', input)];
+  }
+  const file = await parseSettings('user', path, text);
+  if (file.error) return [parseErrorFinding(file, 'its preferences, MCP servers and project trust', input)];
+  const out: Finding[] = [];
+  const key = file.keys.primaryApiKey;
+  if (key) {
+    const where = { file: path, ...key };
+    out.push({
+      id: 'claude-json.primary-api-key',
+      severity: 'warning',
+      what: `an API key from a Console login is stored in ${formatWhere(where, input.home)}`,
+      where,
+      why: 'claude may bill this key instead of your subscription',
+      fix: 'run `claude auth logout`, then log in again with the account you mean (keep an API key as a ccenv profile instead)',
+    });
+  }
+  return out;
+}
+
+function activeConfigFindings(input: DoctorInput): Finding[] {
+  const path = join(input.env.XDG_CONFIG_HOME || join(input.home, '.config'), 'anthropic', 'active_config');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const name = text.trim().split('\n')[0] ?? '';
+  return [
+    {
+      id: 'ant.active-config',
+      severity: 'error',
+      what: `the ant CLI's active configuration ${name ? JSON.stringify(name.slice(0, 60)) : '(empty)'} is set in ${tilde(path, input.home)}`,
+      where: { file: path, line: 1 },
+      why: 'it can switch Claude Code to API billing behind the back of every profile',
+      fix: `delete ${tilde(path, input.home)} (only that file: your ant configurations stay), or deactivate it with the ant CLI`,
+    },
+  ];
+}
+
+export const settings: Check = {
+  name: 'Claude Code settings',
+  async run(input) {
+    // In the home directory the project settings are the user settings: keep the user layer.
+    const layers = await readSettingsLayers(input.env, input.cwd);
+    const files = layers.filter((f, i) => !layers.slice(i + 1).some((g) => g.path === f.path));
+    const extra = new Set(files.map((f) => f.path));
+    for (const [, profile] of input.profiles) {
+      if (profile.kind !== 'subscription' || !profile.configDir) continue;
+      const path = join(claudeConfigDir(input.env, profile.configDir), 'settings.json');
+      if (!extra.has(path)) {
+        extra.add(path);
+        files.push(await readSettingsFile('user', path));
+      }
+    }
+    const findings = files.filter((f) => f.exists).flatMap((f) => layerFindings(f, input));
+    findings.push(...(await claudeJsonFindings(input)), ...activeConfigFindings(input));
+    if (findings.length === 0) {
+      const n = files.filter((f) => f.exists).length;
+      findings.push({ id: 'settings.clean', severity: 'ok', what: `settings: ${n} file${n === 1 ? '' : 's'}, nothing that chooses a credential` });
+    }
+    return findings;
+  },
+};
