@@ -1,15 +1,41 @@
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
+import { ccprofileArgument, displayPath, parseCcprofile } from '../profiles/directory.js';
+import { findProfile } from '../profiles/lookup.js';
+import { readConfig } from '../profiles/store.js';
+import { allowFile, readTrustedFile } from '../trust/records.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('allow')
-    .description("trust a directory's .ccprofile")
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv allow is not available in this version yet');
+    .argument('[path]', 'a .ccprofile or the directory holding one (default: the nearest)')
+    .description("trust a directory's .ccprofile, as it is now (an edit or a move needs a new allow)")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ccenv allow                  # the nearest .ccprofile, here or above
+  ccenv allow ~/work/api       # the .ccprofile in that directory
+  ccenv allow ./.ccprofile`,
+    )
+    .action((path: string | undefined) => allow(ctx, path));
+}
+
+export async function allow(ctx: Context, argument: string | undefined): Promise<void> {
+  const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
+  const file = readTrustedFile(path);
+  const shown = displayPath(ctx.env, path);
+  const parsed = parseCcprofile(file.content);
+  if (!parsed.ok) {
+    throw new CcenvError(`${shown} ${parsed.problem}; not allowed`, {
+      hint: `it must hold one profile name; rewrite it with: ccenv use --local NAME (in ${displayPath(ctx.env, dirname(path))})`,
     });
+  }
+  allowFile(ctx.env, file);
+  ctx.io.err(`ccenv: allowed ${shown} (${parsed.name})\n`);
+  if (!findProfile(await readConfig(ctx.env), parsed.name)) {
+    ctx.io.err(`ccenv: ${parsed.name} is not a profile yet; add it: ccenv add ${parsed.name} --kind KIND\n`);
+  }
 }

@@ -1,15 +1,28 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { ccprofileArgument, displayPath, shellWordForPath } from '../profiles/directory.js';
+import { denyFile, readTrustedFile } from '../trust/records.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('deny')
-    .description("block a directory's .ccprofile")
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv deny is not available in this version yet');
-    });
+    .argument('[path]', 'a .ccprofile or the directory holding one (default: the nearest)')
+    .description("block a directory's .ccprofile, whatever it says now or later (until an allow)")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ccenv deny                   # the nearest .ccprofile, here or above
+  ccenv deny ~/src/untrusted   # the .ccprofile in that directory
+
+A launch in a denied directory stops rather than pick another profile; choose one
+explicitly there with: ccenv @NAME, or cc use NAME.`,
+    )
+    .action((path: string | undefined) => deny(ctx, path));
+}
+
+export async function deny(ctx: Context, argument: string | undefined): Promise<void> {
+  const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
+  denyFile(ctx.env, readTrustedFile(path));
+  ctx.io.err(`ccenv: denied ${displayPath(ctx.env, path)}; to trust it later: ccenv allow ${shellWordForPath(ctx.env, path)}\n`);
 }

@@ -1,8 +1,13 @@
-import type { Command } from 'commander';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
+import { CCPROFILE, displayPath } from '../profiles/directory.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
+import { SHELLS, shellByName } from '../shells/index.js';
+import { allowFile, readTrustedFile } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -11,12 +16,14 @@ export function register(program: Command, ctx: Context): void {
     .description('choose a profile: for this shell (needs the hook), --local for this directory, --global as the default')
     .option('--global', 'make it the default for every launch without a closer choice')
     .option('--local', 'write ./.ccprofile naming it, and allow that file')
-    .option('--unset', 'drop the choice (with --global: the default)')
+    .option('--unset', 'drop the choice (with --global: the default; with --local: remove ./.ccprofile)')
+    .addOption(new Option('--shell <shell>', 'internal: called by the cc function; print code for this shell').hideHelp())
     .addHelpText(
       'after',
       `
 Examples:
   cc use work-bedrock          # this shell only (the cc function from: eval "$(ccenv hook bash)")
+  cc use                       # what this shell uses
   cc use --unset
   ccenv use --local work-api   # this directory and below
   ccenv use --global max       # the default everywhere`,
@@ -28,13 +35,66 @@ export interface UseOptions {
   global?: boolean;
   local?: boolean;
   unset?: boolean;
+  /** Set by the hook's cc function: stdout is evaluated by that shell. */
+  shell?: string;
 }
 
 export async function use(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {
+  if (options.global && options.local) throw usageError('use takes --global or --local, not both');
   if (options.global) return useGlobal(ctx, name, options);
-  throw new CcenvError('use without --global changes the current shell, which needs the shell hook', {
-    hint: 'add eval "$(ccenv hook bash)" to ~/.bashrc (zsh: ~/.zshrc; fish: ccenv hook fish | source), then: cc use NAME',
+  if (options.local) return useLocal(ctx, name, options);
+  if (options.shell === undefined) throw hookNeeded(ctx);
+  return useInShell(ctx, name, options);
+}
+
+/** `ccenv use NAME` run directly: a child process cannot change the shell that started it. */
+function hookNeeded(ctx: Context): CcenvError {
+  const shellName = basename(ctx.env.SHELL ?? 'bash');
+  const shell = SHELLS.find((s) => s.name === shellName) ?? shellByName('bash');
+  return new CcenvError('use NAME changes the current shell, which only the cc function from the shell hook can do', {
+    hint: `add this line to ${shell.install.file}, open a new terminal, then run cc use NAME: ${shell.install.line}` +
+      ' (or pick a profile for one launch: ccenv @NAME; for a directory: ccenv use --local NAME)',
   });
+}
+
+async function useInShell(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {
+  const shell = shellByName(options.shell);
+  const variable = 'CCENV_PROFILE';
+  if (options.unset) {
+    if (name !== undefined) throw usageError('use --unset takes no name');
+    ctx.io.out(`${shell.unsetVariable(variable)}\n`);
+    ctx.io.err('ccenv: this shell no longer picks a profile; launches follow the directory or the default\n');
+    return;
+  }
+  if (name === undefined) {
+    const current = ctx.env[variable];
+    ctx.io.err(current ? `ccenv: this shell uses ${current} (cc use --unset to drop it)\n` : 'ccenv: this shell picks no profile (cc use NAME to pick one)\n');
+    return;
+  }
+  const config = await readConfig(ctx.env);
+  requireProfile(config, name);
+  ctx.io.out(`${shell.exportVariable(variable, name)}\n`);
+  ctx.io.err(`ccenv: ${name} in this shell${isBuiltin(config, name) ? ' (built in)' : ''}; cc use --unset to drop it\n`);
+}
+
+async function useLocal(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {
+  const path = join(ctx.cwd, CCPROFILE);
+  const shown = displayPath(ctx.env, path);
+  if (options.unset) {
+    if (name !== undefined) throw usageError('use --local --unset takes no name');
+    rmSync(path, { force: true });
+    ctx.io.err(`ccenv: removed ${shown}\n`);
+    return;
+  }
+  if (name === undefined) throw usageError('use --local needs a profile name');
+  requireProfile(await readConfig(ctx.env), name);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${name}\n`, { mode: 0o644 });
+  renameSync(temporary, path);
+  allowFile(ctx.env, readTrustedFile(path));
+  ctx.io.err(`ccenv: ${shown} names ${name}, allowed\n`);
+  const chosen = ctx.env.CCENV_PROFILE;
+  if (chosen && chosen !== name) ctx.io.err(`ccenv: this shell uses ${chosen}, which beats the directory (cc use --unset)\n`);
 }
 
 async function useGlobal(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {

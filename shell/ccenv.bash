@@ -1,0 +1,88 @@
+# ccenv shell integration for bash. Install: eval "$(ccenv hook bash)" in ~/.bashrc
+#
+# Defines `cc` (ccenv, except that `cc use` changes this shell) and a prompt hook that sets
+# CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged directory
+# runs builtins only; a cd within the same .ccprofile's scope too; entering a new scope runs
+# ccenv once, which checks trust and prints shell code. Nothing read from a .ccprofile is
+# ever executed here: ccenv's output is escaped, and the name is checked once more below.
+# Safe to source twice.
+
+# The directory and the .ccprofile seen at the last check ("unchecked": none yet).
+_ccenv_pwd=${_ccenv_pwd-}
+_ccenv_file=${_ccenv_file-unchecked}
+
+# Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
+_ccenv_scope() {
+  local dir=${PWD%/} file=
+  while [[ -n "$dir" ]]; do
+    if [[ -f "$dir/.ccprofile" ]]; then
+      file=$dir/.ccprofile
+      break
+    fi
+    dir=${dir%/*}
+  done
+  if [[ -z "$file" && -f /.ccprofile ]]; then file=/.ccprofile; fi
+  [[ "$file" == "$_ccenv_file" ]] && return 0
+  _ccenv_file=$file
+  unset CCENV_DIR_PROFILE
+  [[ -n "$file" ]] || return 0
+  eval "$(command ccenv hook bash --scope "$file")"
+  case ${CCENV_DIR_PROFILE-} in
+    '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
+  esac
+  return 0
+}
+
+# Runs before each prompt: compares $PWD with the last one, keeps $?.
+_ccenv_hook() {
+  local ccenv_status=$?
+  if [[ "$PWD" != "$_ccenv_pwd" ]]; then
+    _ccenv_pwd=$PWD
+    _ccenv_scope
+  fi
+  return "$ccenv_status"
+}
+
+# Checks the current directory again now (after allow, deny or use --local).
+_ccenv_rescan() {
+  _ccenv_pwd=$PWD
+  _ccenv_file=unchecked
+  _ccenv_scope
+}
+
+_ccenv_cc() {
+  local code arg
+  case ${1-} in
+    use)
+      shift
+      code=$(command ccenv use --shell bash "$@") || return
+      eval "$code"
+      for arg in "$@"; do
+        if [[ "$arg" == --local ]]; then _ccenv_rescan; fi
+      done
+      ;;
+    allow | deny)
+      command ccenv "$@" || return
+      _ccenv_rescan
+      ;;
+    *) command ccenv "$@" ;;
+  esac
+}
+
+function cc { _ccenv_cc "$@"; } # ccenv:function-name
+
+if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
+  _ccenv_present=
+  for _ccenv_entry in "${PROMPT_COMMAND[@]}"; do
+    if [[ "$_ccenv_entry" == _ccenv_hook ]]; then _ccenv_present=1; fi
+  done
+  if [[ -z "$_ccenv_present" ]]; then PROMPT_COMMAND=(_ccenv_hook "${PROMPT_COMMAND[@]}"); fi
+  unset _ccenv_present _ccenv_entry
+else
+  # A string here, not an array: the array case is handled above.
+  # shellcheck disable=SC2128,SC2178
+  case ${PROMPT_COMMAND-} in
+    *_ccenv_hook*) ;;
+    *) PROMPT_COMMAND="_ccenv_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}" ;;
+  esac
+fi

@@ -1,0 +1,68 @@
+# ccenv shell integration for fish. Install: ccenv hook fish | source   in config.fish
+#
+# Defines `cc` (ccenv, except that `cc use` changes this shell) and a PWD handler that sets
+# CCENV_DIR_PROFILE from the nearest allowed .ccprofile. Prompts run nothing; a cd within
+# the same .ccprofile's scope runs builtins only; entering a new scope runs ccenv once,
+# which checks trust and prints fish code. Nothing read from a .ccprofile is ever executed
+# here. Safe to source twice.
+
+# The .ccprofile seen at the last check ("unchecked": none yet).
+set -q _ccenv_file; or set -g _ccenv_file unchecked
+
+# Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
+function _ccenv_scope
+    set -l dir (string replace -r '/+$' '' -- $PWD)
+    set -l file ''
+    while test -n "$dir"
+        if test -f "$dir/.ccprofile"
+            set file "$dir/.ccprofile"
+            break
+        end
+        set dir (string replace -r '/[^/]*$' '' -- $dir)
+    end
+    if test -z "$file"; and test -f /.ccprofile
+        set file /.ccprofile
+    end
+    test "$file" = "$_ccenv_file"; and return 0
+    set -g _ccenv_file $file
+    set -e CCENV_DIR_PROFILE
+    test -n "$file"; or return 0
+    command ccenv hook fish --scope $file | source
+    if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
+        set -e CCENV_DIR_PROFILE
+    end
+    return 0
+end
+
+function _ccenv_on_pwd --on-variable PWD
+    _ccenv_scope
+end
+
+# Checks the current directory again now (after allow, deny or use --local).
+function _ccenv_rescan
+    set -g _ccenv_file unchecked
+    _ccenv_scope
+end
+
+function _ccenv_cc
+    set -l rest $argv
+    set -e rest[1]
+    switch "$argv[1]"
+        case use
+            set -l code (command ccenv use --shell fish $rest)
+            or return
+            string join \n -- $code | source
+            if contains -- --local $rest
+                _ccenv_rescan
+            end
+        case allow deny
+            command ccenv $argv; or return
+            _ccenv_rescan
+        case '*'
+            command ccenv $argv
+    end
+end
+
+function cc --wraps ccenv; _ccenv_cc $argv; end # ccenv:function-name
+
+_ccenv_scope

@@ -1,0 +1,76 @@
+# ccenv shell integration for zsh. Install: eval "$(ccenv hook zsh)" in ~/.zshrc
+#
+# Defines `cc` (ccenv, except that `cc use` changes this shell) and chpwd/precmd hooks that
+# set CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged
+# directory runs builtins only; a cd within the same .ccprofile's scope too; entering a new
+# scope runs ccenv once, which checks trust and prints shell code. Nothing read from a
+# .ccprofile is ever executed here. Safe to source twice.
+
+# The directory and the .ccprofile seen at the last check ("unchecked": none yet).
+typeset -g _ccenv_pwd=${_ccenv_pwd-}
+typeset -g _ccenv_file=${_ccenv_file-unchecked}
+
+# Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
+_ccenv_scope() {
+  emulate -L zsh
+  local dir=${PWD%/} file=
+  while [[ -n $dir ]]; do
+    if [[ -f $dir/.ccprofile ]]; then
+      file=$dir/.ccprofile
+      break
+    fi
+    dir=${dir%/*}
+  done
+  if [[ -z $file && -f /.ccprofile ]]; then file=/.ccprofile; fi
+  [[ $file == "$_ccenv_file" ]] && return 0
+  _ccenv_file=$file
+  unset CCENV_DIR_PROFILE
+  [[ -n $file ]] || return 0
+  eval "$(command ccenv hook zsh --scope "$file")"
+  case ${CCENV_DIR_PROFILE-} in
+    '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
+  esac
+  return 0
+}
+
+# Runs on chpwd and before each prompt: compares $PWD with the last one, keeps $?.
+_ccenv_hook() {
+  local ccenv_status=$?
+  if [[ $PWD != "$_ccenv_pwd" ]]; then
+    _ccenv_pwd=$PWD
+    _ccenv_scope
+  fi
+  return $ccenv_status
+}
+
+# Checks the current directory again now (after allow, deny or use --local).
+_ccenv_rescan() {
+  _ccenv_pwd=$PWD
+  _ccenv_file=unchecked
+  _ccenv_scope
+}
+
+_ccenv_cc() {
+  local code arg
+  case ${1-} in
+    use)
+      shift
+      code=$(command ccenv use --shell zsh "$@") || return
+      eval "$code"
+      for arg in "$@"; do
+        if [[ $arg == --local ]]; then _ccenv_rescan; fi
+      done
+      ;;
+    allow | deny)
+      command ccenv "$@" || return
+      _ccenv_rescan
+      ;;
+    *) command ccenv "$@" ;;
+  esac
+}
+
+function cc { _ccenv_cc "$@"; } # ccenv:function-name
+
+autoload -Uz add-zsh-hook
+add-zsh-hook chpwd _ccenv_hook
+add-zsh-hook precmd _ccenv_hook

@@ -1,0 +1,57 @@
+/** The shells ccenv integrates with: adding one is adding a file and a line here. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { usageError } from '../errors.js';
+import { bash } from './bash.js';
+import { fish } from './fish.js';
+import type { Shell } from './types.js';
+import { zsh } from './zsh.js';
+
+export type { Shell } from './types.js';
+
+export const SHELLS: readonly Shell[] = [bash, zsh, fish];
+
+export function shellNames(): string[] {
+  return SHELLS.map((s) => s.name);
+}
+
+export function shellByName(name: string | undefined): Shell {
+  const shell = SHELLS.find((s) => s.name === name);
+  if (!shell) {
+    throw usageError(
+      name === undefined ? 'which shell?' : `unknown shell ${JSON.stringify(name)}`,
+      `one of: ${shellNames().join(', ')}; for example: ccenv hook bash`,
+    );
+  }
+  return shell;
+}
+
+/** The package's shell/ directory: beside src/ in a checkout, beside dist/ once built. */
+export function shellSourceDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'shell');
+    try {
+      readFileSync(join(candidate, bash.hookFile));
+      return candidate;
+    } catch {
+      dir = dirname(dir);
+    }
+  }
+  throw new Error('the shell/ directory of the ccenv package is missing');
+}
+
+/** A name for the `cc` function: a plain word that is not ccenv itself. */
+export const FUNCTION_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The hook source for `shell`, its `cc` function renamed to `functionName`. */
+export function hookSource(shell: Shell, functionName = 'cc'): string {
+  if (!FUNCTION_NAME_RE.test(functionName) || functionName === 'ccenv' || functionName === 'command') {
+    throw usageError(`cannot name the function ${JSON.stringify(functionName)}`, 'use a plain word such as cc or ccx');
+  }
+  const text = readFileSync(join(shellSourceDir(), shell.hookFile), 'utf8');
+  const marker = /^(function )cc( .*# ccenv:function-name)$/m;
+  if (!marker.test(text)) throw new Error(`${shell.hookFile} has no function-name line`);
+  return text.replace(marker, `$1${functionName}$2`);
+}
