@@ -1,15 +1,30 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+const EXAMPLES = `
+Examples:
+  ccenv init                          # on a terminal: asks before each profile and each file
+  ccenv init --yes                    # create every profile it proposes (settings files untouched)
+  ccenv init --yes --remove-from-settings   # and take the imported variables out of settings env blocks
+  ccenv init --json                   # what it would do, as JSON (creates nothing without --yes)
+
+It finds credential and provider variables in this shell and in Claude Code settings env
+blocks, and your claude login; each becomes a profile, its secret moved into the keychain.
+Running it again creates no duplicates. It never edits shell start-up files: it lists the
+lines to delete. Settings files change only on a yes (or --remove-from-settings), after a backup.`;
+
+export function register(program: Command, ctx: Context): void {
   program
     .command('init')
-    .description('first-run setup from what is configured today')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv init is not available in this version yet');
-    });
+    .description('first-run setup: turn the credentials configured today into profiles')
+    .option('-y, --yes', 'create the proposed profiles without asking')
+    .option('--remove-from-settings', 'remove imported variables from settings env blocks (backed up first)')
+    .option('--json', 'print what was found and done as JSON')
+    .addHelpText('after', EXAMPLES)
+    .action((options: { yes?: boolean; json?: boolean; removeFromSettings?: boolean }) => init(ctx, options));
+}
+
+export async function init(ctx: Context, options: { yes?: boolean; json?: boolean; removeFromSettings?: boolean }): Promise<void> {
+  const { runInit } = await import('../init/run.js');
+  await runInit(ctx, options);
 }

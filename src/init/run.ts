@@ -1,0 +1,167 @@
+/**
+ * `ccenv init`: detect, plan, ask (or take --yes), create the profiles with their secrets in
+ * the store, set a default, and say what is left by hand: the start-up file lines to delete
+ * and the hook line. Settings files are edited only on an explicit yes, with a backup.
+ */
+import { homedir } from 'node:os';
+import type { Context } from '../context.js';
+import { applyFixes, type FixResult } from '../doctor/fix.js';
+import { tilde, type Fix } from '../doctor/finding.js';
+import { scanRcFiles } from '../doctor/rc-scan.js';
+import { isClaudeVariable } from '../doctor/variables.js';
+import { storeProfileWithSecret } from '../commands/transactions.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import { BUILTIN_PROFILE } from '../profiles/names.js';
+import { maskSecret } from '../profiles/secret-input.js';
+import { readConfig, updateConfig } from '../profiles/store.js';
+import type { SecretStore } from '../secrets/store.js';
+import { detect } from './detect.js';
+import { hookLines } from './hook-line.js';
+import { planInit, type Decision } from './plan.js';
+
+export interface InitOptions {
+  yes?: boolean;
+  json?: boolean;
+  removeFromSettings?: boolean;
+}
+
+function describe(d: Decision, home: string): string {
+  const p = d.proposal;
+  const secret = p.secret !== undefined ? `, secret ${maskSecret(p.secret)}` : '';
+  const from = [...new Set(p.sources.map((s) => tilde(s.label, home)))].join(' and ');
+  return `${kindSpec(p.profile.kind).describe(p.profile)}${secret}, from ${from}`;
+}
+
+/** The settings-file edits that take imported variables out of env blocks (never managed settings). */
+function settingsCleanup(decisions: readonly Decision[]): Fix[] {
+  const fixes: Fix[] = [];
+  for (const d of decisions) {
+    for (const source of d.proposal.sources) {
+      if (!source.file || source.layer === 'managed') continue;
+      for (const variable of d.proposal.variables) {
+        if (source.vars[variable] === undefined || !isClaudeVariable(variable)) continue;
+        if (!fixes.some((f) => f.kind === 'remove-env-variable' && f.file === source.file && f.variable === variable)) {
+          fixes.push({ kind: 'remove-env-variable', file: source.file, variable });
+        }
+      }
+    }
+  }
+  return fixes;
+}
+
+export async function runInit(ctx: Context, options: InitOptions): Promise<void> {
+  const home = ctx.env.HOME || homedir();
+  const say = (text: string) => ctx.io.err(`${text}\n`);
+  const ask = ctx.interactive && !options.yes;
+  const config = await readConfig(ctx.env);
+  let opened: Promise<SecretStore> | undefined;
+  const store = () => (opened ??= ctx.secrets(config));
+  const detected = await detect(ctx.env, ctx.cwd, home);
+  const plan = await planInit(detected, config, store);
+
+  if (detected.login) say(`found: your subscription login in ${tilde(detected.login.dir, home)}${detected.login.plan ? ` (${detected.login.plan})` : ''}: it is the built-in profile "${BUILTIN_PROFILE}"`);
+  for (const d of plan.decisions) {
+    say(d.action === 'exists' ? `found: ${describe(d, home)}: already profile ${d.name}` : `found: ${describe(d, home)}: new profile ${d.name}`);
+    for (const note of d.proposal.notes) say(`       note: ${note}`);
+  }
+  for (const s of detected.skipped) say(`skipped: ${s.what}: ${s.why}\n         ${s.fix}`);
+  if (!detected.login && plan.decisions.length === 0 && detected.skipped.length === 0) say('found: no credentials to import (no variables, no settings env blocks, no claude login)');
+
+  const created: Decision[] = [];
+  const wanted = plan.decisions.filter((d) => d.action === 'create');
+  let dryRun = false;
+  if (wanted.length > 0 && !options.yes && !ctx.interactive) {
+    dryRun = true;
+    say('nothing created: run again with --yes to create these profiles (or in a terminal, to be asked)');
+  }
+  for (const d of wanted) {
+    if (dryRun) break;
+    if (ask) {
+      const { askConfirm } = await import('../prompt.js');
+      if (!(await askConfirm(`Create profile ${d.name} (${describe(d, home)})?`, true))) continue;
+    }
+    const { name, proposal } = d;
+    const where = await storeProfileWithSecret(ctx, name, proposal.secret, (current) => {
+      if (Object.hasOwn(current.profiles, name)) throw new Error(`profile ${name} appeared while init ran`);
+      current.profiles[name] = { ...proposal.profile, description: `imported by ccenv init from ${[...new Set(proposal.sources.map((s) => tilde(s.label, home)))].join(', ')}`.slice(0, 200) };
+    });
+    created.push(d);
+    say(`created: ${name} (${proposal.profile.kind}${proposal.secret !== undefined ? `, secret in the ${where}` : ''})`);
+  }
+
+  // The default: only when none is set; the built-in subscription profile when there is a login.
+  const kept = [...plan.decisions.filter((d) => d.action === 'exists'), ...created];
+  let chosenDefault: string | undefined;
+  if (!config.default && kept.length > 0) {
+    if (ask) {
+      const { askChoice } = await import('../prompt.js');
+      const choices = [
+        ...(detected.login ? [{ value: BUILTIN_PROFILE, name: `${BUILTIN_PROFILE} (your claude login)` }] : []),
+        ...kept.map((d) => ({ value: d.name, name: `${d.name} (${d.proposal.profile.kind})` })),
+      ];
+      chosenDefault = await askChoice('Default profile for launches with no other choice', choices);
+      if (chosenDefault === BUILTIN_PROFILE) chosenDefault = undefined;
+    } else if (plan.default && kept.some((d) => d.name === plan.default)) chosenDefault = plan.default;
+    if (chosenDefault) {
+      const name = chosenDefault;
+      await updateConfig(ctx.env, (current) => {
+        if (!current.default && Object.hasOwn(current.profiles, name)) current.default = name;
+      });
+      say(`default: ${name} (change it with: ccenv use --global NAME)`);
+    } else if (detected.login) say(`default: the built-in ${BUILTIN_PROFILE} profile (your claude login)`);
+  }
+
+  // Settings env blocks: only on an explicit yes, each file backed up first.
+  const fixes = settingsCleanup(kept);
+  let removed: FixResult[] = [];
+  if (fixes.length > 0) {
+    const files = [...new Set(fixes.map((f) => f.file))];
+    let approved = files.filter(() => options.removeFromSettings);
+    if (!options.removeFromSettings && ctx.interactive) {
+      const { askConfirm } = await import('../prompt.js');
+      approved = [];
+      for (const file of files) {
+        const vars = fixes.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : ''));
+        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} now that a profile holds them (a backup is kept)?`, false)) approved.push(file);
+      }
+    }
+    const chosen = fixes.filter((f) => approved.includes(f.file));
+    if (chosen.length > 0) {
+      removed = await applyFixes(chosen, new Date(), home);
+      for (const r of removed) say(`${r.applied ? 'settings' : 'skipped'}: ${r.message}`);
+    }
+    const left = fixes.filter((f) => !approved.includes(f.file));
+    for (const file of new Set(left.map((f) => f.file))) {
+      say(`left as it is: ${tilde(file, home)} still sets ${left.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : '')).join(', ')}; remove with: ccenv init --remove-from-settings (or ccenv doctor --fix)`);
+    }
+  }
+
+  const rc = scanRcFiles(ctx.env, home, isClaudeVariable).assignments;
+  if (rc.length > 0) {
+    say('delete these lines from your shell start-up files (ccenv never edits them):');
+    for (const a of rc) say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}`);
+  }
+  const hooks = hookLines(ctx.env.SHELL);
+  say(`shell integration: add to ${hooks.map((h) => `${h.file}: ${h.line}`).join('\n                   or ')}`);
+
+  if (options.json) {
+    ctx.io.out(
+      `${JSON.stringify(
+        {
+          dryRun,
+          created: created.map((d) => ({ name: d.name, kind: d.proposal.profile.kind, from: d.proposal.sources.map((s) => s.label) })),
+          existing: plan.decisions.filter((d) => d.action === 'exists').map((d) => ({ name: d.name, kind: d.proposal.profile.kind, from: d.proposal.sources.map((s) => s.label) })),
+          proposed: dryRun ? wanted.map((d) => ({ name: d.name, kind: d.proposal.profile.kind, from: d.proposal.sources.map((s) => s.label) })) : [],
+          skipped: detected.skipped,
+          login: detected.login ?? null,
+          default: chosenDefault ?? null,
+          settingsChanged: removed,
+          rcLines: rc.map((a) => ({ file: a.file, line: a.line, variable: a.variable })),
+          hook: hooks,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
+}
