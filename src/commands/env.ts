@@ -1,15 +1,37 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { usageError } from '../errors.js';
+import { ENV_FORMATS, formatPlan, type EnvFormat } from '../launch/format.js';
+import { preparePlan, takeAtName } from '../launch/run.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('env')
-    .description('print what a launch would set and unset')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv env is not available in this version yet');
-    });
+    .argument('[@NAME]', 'the profile (default: the one a launch here would use)')
+    .description('print what a launch would set and unset; secrets masked unless --reveal')
+    .option('--format <format>', `sh, fish, json or dotenv (default: sh)`)
+    .option('--json', 'the same as --format json')
+    .option('--reveal', 'print secrets instead of masks')
+    .addHelpText(
+      'after',
+      `
+API keys and subscription tokens reach claude on descriptor 3, never in its environment,
+and gateway tokens too where the gateway URL is https or local; AWS keys, Bedrock API keys
+and Foundry keys travel in the environment, as Claude Code takes them no other way.
+
+Examples:
+  ccenv env                      what a launch here would do
+  ccenv env @work-bedrock --format fish
+  ccenv env @work-api --json | jq .unset`,
+    )
+    .action((at: string | undefined, options: { format?: string; json?: boolean; reveal?: boolean }) => env(ctx, at, options));
+}
+
+export async function env(ctx: Context, at: string | undefined, options: { format?: string; json?: boolean; reveal?: boolean }): Promise<void> {
+  const format = options.json ? 'json' : (options.format ?? 'sh');
+  if (!(ENV_FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format ${format}`, `use one of: ${ENV_FORMATS.join(', ')}`);
+  if (at !== undefined && !at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv env @${at}`);
+  const { atName } = takeAtName(at === undefined ? [] : [at]);
+  const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true });
+  ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
 }

@@ -1,7 +1,108 @@
+/**
+ * The launch path: `ccenv [@NAME] ARGS`, `ccenv run`, `ccenv exec`. Kept free of commander
+ * and of everything a launch does not need, since it runs before every claude session.
+ */
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { CcenvError, usageError } from '../errors.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import { resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
+import { readConfig, type ConfigData } from '../profiles/store.js';
+import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 
-/** Launches claude for `ccenv [@NAME] ARGS`. */
-export async function launchFromCommandLine(_ctx: Context, _argv: string[]): Promise<number> {
-  throw new CcenvError('launching claude is not available in this version yet');
+export interface LaunchRequest {
+  atName?: string;
+  mode: 'claude' | 'exec';
+  /** claude's arguments, or for exec the command and its arguments. */
+  args: string[];
+}
+
+/** Splits a leading `@NAME` off the words. */
+export function takeAtName(words: readonly string[]): { atName?: string; rest: string[] } {
+  const first = words[0];
+  if (first === undefined || !first.startsWith('@')) return { rest: [...words] };
+  const atName = first.slice(1);
+  if (atName === '') throw usageError('@ needs a profile name: ccenv @NAME ...');
+  return { atName, rest: words.slice(1) };
+}
+
+/** The profile's secret from the store, when it takes one; an error naming the fix when it is missing. */
+async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<string | undefined> {
+  const { name, profile } = resolved;
+  const spec = kindSpec(profile.kind);
+  if (!spec.launch(profile).secret) return undefined;
+  const { label } = spec.secret(profile);
+  const store = await ctx.secrets(config);
+  const secret = await store.get(name);
+  if (secret === undefined) throw missingSecret(name, label, store.description);
+  return secret;
+}
+
+/** Resolve, read, plan: everything up to the spawn. Reads the secret store once. */
+export async function preparePlan(
+  ctx: Context,
+  request: LaunchRequest,
+  options: { claudeOptional?: boolean } = {},
+): Promise<{ plan: LaunchPlan; resolved: ResolvedProfile; config: ConfigData }> {
+  const config = await readConfig(ctx.env);
+  const resolved = await resolveProfile(ctx.env, ctx.cwd, config, request.atName);
+  const { name, profile } = resolved;
+  const { profileProblems } = await import('../profiles/validate.js');
+  const problems = profileProblems(profile);
+  if (problems.length > 0) {
+    throw new CcenvError(`profile ${name} is incomplete: ${problems.join('; ')}`, { hint: `fix it with: ccenv edit ${name} ...` });
+  }
+  let command: string;
+  let args = request.args;
+  if (request.mode === 'exec') {
+    if (args.length === 0) throw usageError('exec needs a command: ccenv exec [@NAME] -- CMD ARGS');
+    command = args[0]!;
+    args = args.slice(1);
+  } else {
+    const { findClaude } = await import('../claude/binary.js');
+    try {
+      command = findClaude(ctx.env, ctx.cwd, profile.claude).path;
+    } catch (error) {
+      // `env` and `status` show the plan even where claude is not installed.
+      if (!options.claudeOptional) throw error;
+      command = 'claude';
+    }
+  }
+  const secret = await secretFor(ctx, config, resolved);
+  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args });
+  if (request.mode === 'claude') {
+    const [{ readSettingsLayers }, { applySettingsOverrides, findUserSettings }] = await Promise.all([
+      import('../claude/settings.js'),
+      import('./settings-override.js'),
+    ]);
+    const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
+    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
+  }
+  return { plan, resolved, config };
+}
+
+/** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
+export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
+  const { plan } = await preparePlan(ctx, request);
+  for (const note of plan.notes) ctx.io.err(`ccenv: ${note}\n`);
+  const { runPlan, endLikeChild } = await import('./spawn.js');
+  return endLikeChild(await runPlan(plan, ctx.env));
+}
+
+/** `ccenv [@NAME] ARGS`: everything but the profile goes to claude unchanged. */
+export async function launchFromCommandLine(ctx: Context, argv: string[]): Promise<number> {
+  const { atName, rest } = takeAtName(argv);
+  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: rest });
+}
+
+/**
+ * `ccenv run ...` and `ccenv exec ...` without commander, so that they start as fast as a
+ * bare launch. Undefined when commander should handle it (`--help`).
+ */
+export async function launchVerb(ctx: Context, argv: readonly string[]): Promise<number | undefined> {
+  const [verb, ...words] = argv;
+  if (verb !== 'run' && verb !== 'exec') return undefined;
+  const { atName, rest } = takeAtName(words);
+  if (rest[0] === '--help' || rest[0] === '-h') return undefined;
+  if (rest[0] === '--') rest.shift();
+  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: verb === 'exec' ? 'exec' : 'claude', args: rest });
 }

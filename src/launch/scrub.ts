@@ -39,6 +39,7 @@ const PATTERNS: readonly RegExp[] = [
   /^CLAUDE_CODE_SKIP_[A-Z0-9_]+_AUTH$/, // CLAUDE_CODE_SKIP_BEDROCK_AUTH, ...
   /^CLAUDE_CODE_OAUTH_TOKEN/, // CLAUDE_CODE_OAUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR
   /^CLAUDE_CODE_API_KEY/, // CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR, CLAUDE_CODE_API_KEY_HELPER_TTL_MS
+  /^CLAUDE_CODE_GATEWAY_TOKEN/, // CLAUDE_CODE_GATEWAY_TOKEN_FILE_DESCRIPTOR (gateway mode)
   /^VERTEX_REGION_/, // per-model Vertex regions
 ];
 
@@ -59,4 +60,18 @@ export const AWS_CREDENTIAL_VARIABLES = [
 
 export function isAwsCredentialVariable(name: string): boolean {
   return (AWS_CREDENTIAL_VARIABLES as readonly string[]).includes(name);
+}
+
+/** Model choices: scrubbed from the caller's environment, but in a settings file a preference, not a credential. */
+export function isModelVariable(name: string): boolean {
+  return /^ANTHROPIC_[A-Z0-9_]*MODEL[A-Z0-9_]*$/.test(name);
+}
+
+/** Which caller variables a launch removes, and why. */
+export type RemovalReason = 'credential' | 'aws';
+
+export function removalReason(name: string, removeAws: readonly string[]): RemovalReason | undefined {
+  if (isCredentialVariable(name)) return 'credential';
+  if (removeAws.includes(name)) return 'aws';
+  return undefined;
 }

@@ -1,0 +1,108 @@
+/**
+ * Which claude a launch runs: the profile's `--claude`, else the first `claude` on PATH that
+ * is neither ccenv itself nor a wrapper that leads back to ccenv (which would loop).
+ */
+import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { CcenvError } from '../errors.js';
+import type { Env } from '../paths.js';
+
+export interface ClaudeBinary {
+  path: string;
+  /** Where the choice came from. */
+  from: 'profile' | 'PATH';
+  /** Binaries named claude on PATH that were passed over, and why. */
+  skipped: { path: string; why: string }[];
+}
+
+export const INSTALL_HINT = 'install Claude Code: npm install -g @anthropic-ai/claude-code (or give a profile its own: ccenv edit NAME --claude PATH)';
+
+function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The start of a file, enough to see a script's shebang and body. */
+function head(path: string, bytes = 8192): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, n).toString('latin1');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Why a `claude` found on PATH is not the real one, or undefined when it is. */
+export function leadsToCcenv(path: string, selves: ReadonlySet<string>): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return 'cannot be resolved';
+  }
+  if (selves.has(real)) return 'is ccenv itself';
+  const start = head(real);
+  // A script (not a compiled binary) that runs ccenv is a wrapper around us.
+  if (start.startsWith('#!') && /\bccenv\b/.test(start)) return 'is a wrapper that runs ccenv';
+  return undefined;
+}
+
+/** The real paths of this ccenv: its bin script and bundle. */
+export function selfPaths(argv1: string | undefined = process.argv[1]): Set<string> {
+  const out = new Set<string>();
+  if (!argv1) return out;
+  try {
+    out.add(realpathSync(argv1));
+  } catch {
+    // not a file: nothing to skip
+  }
+  return out;
+}
+
+export function findClaude(env: Env, cwd: string, profileClaude?: string, selves: ReadonlySet<string> = selfPaths()): ClaudeBinary {
+  if (profileClaude) {
+    const path = isAbsolute(profileClaude) ? profileClaude : resolve(cwd, profileClaude);
+    if (!isExecutableFile(path)) {
+      throw new CcenvError(`the profile's claude ${path} is not an executable file`, {
+        hint: 'fix it with: ccenv edit NAME --claude PATH (or remove it: ccenv edit NAME --unset claude)',
+      });
+    }
+    return { path, from: 'profile', skipped: [] };
+  }
+  const skipped: ClaudeBinary['skipped'] = [];
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const path = join(isAbsolute(dir) ? dir : resolve(cwd, dir), 'claude');
+    if (!isExecutableFile(path)) continue;
+    const why = leadsToCcenv(path, selves);
+    if (why) {
+      skipped.push({ path, why });
+      continue;
+    }
+    return { path, from: 'PATH', skipped };
+  }
+  const passed = skipped.length > 0 ? ` (passed over: ${skipped.map((s) => `${s.path} ${s.why}`).join('; ')})` : '';
+  throw new CcenvError(`claude is not installed: no claude on PATH${passed}`, { hint: INSTALL_HINT, exitCode: 127 });
+}
+
+/** `claude --version`, first line, or undefined when it does not answer. */
+export async function claudeVersion(path: string): Promise<string | undefined> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((done) => {
+    execFile(path, ['--version'], { timeout: 10_000, env: { ...process.env, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' } }, (error, stdout) => {
+      if (error) return done(undefined);
+      const line = String(stdout).split('\n')[0]?.trim();
+      done(line || undefined);
+    });
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * Plan, then act: a profile and the caller's environment become a LaunchPlan, a plain
+ * value that `ccenv env` prints and tests inspect. Only spawn.ts acts on it.
+ */
+import { CcenvError } from '../errors.js';
+import type { Env } from '../paths.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import type { ProfileSource, ResolvedProfile } from '../profiles/resolve.js';
+import type { ProfileKind } from '../profiles/types.js';
+import { removalReason, type RemovalReason } from './scrub.js';
+
+/** The descriptor a secret is handed to claude on. */
+export const SECRET_FD = 3;
+
+/** A secret on an inherited descriptor; the variable named tells claude its number. */
+export interface Descriptor {
+  fd: number;
+  variable: string;
+  secret: string;
+}
+
+export interface LaunchPlan {
+  profile: string;
+  kind: ProfileKind;
+  source: ProfileSource;
+  /** `claude`: the launch (secrets by descriptor where claude takes one); `exec`: any command, secrets as variables. */
+  mode: 'claude' | 'exec';
+  command: string;
+  args: string[];
+  /** Variables set in the child's environment. */
+  set: Record<string, string>;
+  /** Names in `set` whose values are secrets. */
+  secretVariables: string[];
+  /** Caller variables the child does not get (those that `set` replaces are not listed). */
+  removed: { name: string; reason: RemovalReason }[];
+  descriptors: Descriptor[];
+  /** Lines for stderr, each one a whole message. */
+  notes: string[];
+}
+
+export interface PlanInput {
+  resolved: ResolvedProfile;
+  caller: Env;
+  /** The profile's secret from the store; undefined when it takes none. */
+  secret: string | undefined;
+  mode: 'claude' | 'exec';
+  command: string;
+  args: readonly string[];
+}
+
+/** Pure: the plan for a launch, before settings files are consulted (see settings-override.ts). */
+export function buildPlan(input: PlanInput): LaunchPlan {
+  const { resolved, caller, secret, mode } = input;
+  const { name, profile } = resolved;
+  const launch = kindSpec(profile.kind).launch(profile);
+  const set: Record<string, string> = { ...profile.env, ...launch.set };
+  if (profile.model) set.ANTHROPIC_MODEL = profile.model;
+  const secretVariables: string[] = [];
+  const descriptors: Descriptor[] = [];
+  if (launch.secret) {
+    if (secret === undefined) throw new Error(`plan for ${name} built without its secret`);
+    const { variable, descriptor, withDescriptor } = launch.secret;
+    if (mode === 'claude' && descriptor) {
+      descriptors.push({ fd: SECRET_FD, variable: descriptor, secret });
+      Object.assign(set, withDescriptor, { [descriptor]: String(SECRET_FD) });
+    } else {
+      set[variable] = secret;
+      secretVariables.push(variable);
+    }
+  }
+  set.CCENV_ACTIVE = name;
+
+  const removed: LaunchPlan['removed'] = [];
+  const ignored: string[] = [];
+  for (const [variable, value] of Object.entries(caller)) {
+    if (value === undefined) continue;
+    const reason = removalReason(variable, launch.removeAws);
+    if (!reason) continue;
+    if (!Object.hasOwn(set, variable)) removed.push({ name: variable, reason });
+    if (set[variable] !== value) ignored.push(variable);
+  }
+  removed.sort((a, b) => a.name.localeCompare(b.name));
+  const notes = ignored.length > 0 ? [`ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}`] : [];
+  return {
+    profile: name,
+    kind: profile.kind,
+    source: resolved.source,
+    mode,
+    command: input.command,
+    args: [...input.args],
+    set,
+    secretVariables,
+    removed,
+    descriptors,
+    notes,
+  };
+}
+
+/** The child's whole environment: the caller's, less what the plan removes, plus what it sets. */
+export function childEnvironment(plan: LaunchPlan, caller: Env): Record<string, string> {
+  const env: Record<string, string> = {};
+  const removed = new Set(plan.removed.map((r) => r.name));
+  for (const [key, value] of Object.entries(caller)) {
+    if (value !== undefined && !removed.has(key)) env[key] = value;
+  }
+  return Object.assign(env, plan.set);
+}
+
+/** The message for a profile whose secret is not in the store. */
+export function missingSecret(name: string, label: string, where: string): CcenvError {
+  return new CcenvError(`profile ${name} has no ${label} in ${where}`, {
+    hint: `store it: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`,
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The act: run a LaunchPlan. The child gets the terminal; ccenv waits, passes on SIGTERM
+ * and SIGHUP, lets Ctrl-C reach the child alone, and ends the way the child ended.
+ */
+import { spawn, type StdioOptions } from 'node:child_process';
+import { constants } from 'node:os';
+import { CcenvError } from '../errors.js';
+import type { Env } from '../paths.js';
+import { childEnvironment, type LaunchPlan } from './plan.js';
+
+/** How the child ended. */
+export type Ending = { code: number } | { signal: NodeJS.Signals };
+
+const FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+/** Sent by the terminal to the whole foreground group: the child gets them too; ccenv must outlive it. */
+const IGNORED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
+
+/** Runs the plan's command and resolves with how it ended. */
+export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
+  const stdio: StdioOptions = ['inherit', 'inherit', 'inherit'];
+  for (const { fd } of plan.descriptors) {
+    while (stdio.length < fd) stdio.push('ignore');
+    // A socket pair: claude reads the secret from it and closes it; nothing is on disk.
+    stdio[fd] = 'pipe';
+  }
+  const child = spawn(plan.command, plan.args, { stdio, env: childEnvironment(plan, caller) });
+  for (const { fd, secret } of plan.descriptors) {
+    const stream = child.stdio[fd] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): unknown };
+    // A child that exits without reading it closes its end: not an error.
+    stream.on('error', () => {});
+    stream.end(secret);
+  }
+  const ignore = () => {};
+  const forward = (signal: NodeJS.Signals) => {
+    child.kill(signal);
+  };
+  for (const signal of IGNORED) process.on(signal, ignore);
+  for (const signal of FORWARDED) process.on(signal, forward);
+  const cleanUp = () => {
+    for (const signal of IGNORED) process.off(signal, ignore);
+    for (const signal of FORWARDED) process.off(signal, forward);
+  };
+  return new Promise((done, fail) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      cleanUp();
+      fail(
+        new CcenvError(`cannot run ${plan.command}: ${error.code === 'ENOENT' ? 'not found' : error.message}`, {
+          exitCode: error.code === 'ENOENT' ? 127 : 126,
+          ...(plan.mode === 'exec' ? { hint: 'check the command name and PATH' } : {}),
+        }),
+      );
+    });
+    child.once('exit', (code, signal) => {
+      cleanUp();
+      done(signal ? { signal } : { code: code ?? 0 });
+    });
+  });
+}
+
+/**
+ * Ends ccenv the way the child ended: the same exit code, or death by the same signal
+ * (with the default action restored first). Returns the exit code to use when the signal
+ * does not end the process (one Node ignores, such as SIGPIPE): 128 + its number.
+ */
+export function endLikeChild(ending: Ending): number {
+  if ('code' in ending) return ending.code;
+  const { signal } = ending;
+  process.removeAllListeners(signal);
+  try {
+    process.kill(process.pid, signal);
+  } catch {
+    // fall through to the conventional exit code
+  }
+  return 128 + (constants.signals[signal] ?? 0);
+}

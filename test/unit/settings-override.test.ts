@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSettings, type SettingsFile, type SettingsLayer } from '../../src/claude/settings.js';
+import { ENV_FORMATS, formatPlan, quoteDotenv, quoteFish, quoteSh } from '../../src/launch/format.js';
+import { buildPlan } from '../../src/launch/plan.js';
+import { applySettingsOverrides, findUserSettings } from '../../src/launch/settings-override.js';
+import type { Profile } from '../../src/profiles/types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccenv-settings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function layer(kind: SettingsLayer, env: Record<string, string>): Promise<SettingsFile> {
+  return parseSettings(kind, `/x/${kind}.json`, JSON.stringify({ env }, null, 1));
+}
+
+function plan(profile: Profile, secret?: string, args: string[] = ['-p', 'hi']) {
+  return buildPlan({ resolved: { name: 'p', profile, source: { from: 'argument' } }, caller: {}, secret, mode: 'claude', command: 'claude', args });
+}
+
+function settingsArg(args: string[]): Record<string, unknown> {
+  const i = args.indexOf('--settings');
+  expect(i).toBeGreaterThanOrEqual(0);
+  return JSON.parse(args[i + 1]!) as Record<string, unknown>;
+}
+
+describe('settings env blocks that fight the profile', () => {
+  it('overrides a user settings API key for a subscription profile with an empty value', async () => {
+    const profile: Profile = { kind: 'subscription' };
+    const out = applySettingsOverrides(plan(profile), profile, [await layer('user', { ANTHROPIC_API_KEY: 'other', FOO: 'bar' })], undefined);
+    expect(out.args.slice(2)).toEqual(['-p', 'hi']);
+    expect(settingsArg(out.args)).toEqual({ env: { ANTHROPIC_API_KEY: '' } });
+    expect(out.notes).toEqual([expect.stringContaining('ANTHROPIC_API_KEY (/x/user.json:3)')]);
+  });
+
+  it("sets back the profile's own non-secret values and leaves model preferences alone", async () => {
+    const profile: Profile = { kind: 'bedrock', region: 'us-east-1', awsProfile: 'corp' };
+    const layers = [await layer('project', { AWS_REGION: 'eu-west-1', AWS_PROFILE: 'other', ANTHROPIC_MODEL: 'x', CLAUDE_CODE_USE_VERTEX: '1' })];
+    const out = applySettingsOverrides(plan(profile), profile, layers, undefined);
+    expect(settingsArg(out.args)).toEqual({ env: { AWS_REGION: 'us-east-1', AWS_PROFILE: 'corp', CLAUDE_CODE_USE_VERTEX: '' } });
+  });
+
+  it('changes nothing when the settings agree or set only other things', async () => {
+    const profile: Profile = { kind: 'api-key', baseUrl: 'https://a.example' };
+    const p = plan(profile, 'k');
+    const layers = [await layer('user', { ANTHROPIC_BASE_URL: 'https://a.example', DISABLE_TELEMETRY: '1', AWS_PROFILE: 'x' })];
+    expect(applySettingsOverrides(p, profile, layers, undefined)).toBe(p);
+  });
+
+  it('stops when managed settings set a credential', async () => {
+    const profile: Profile = { kind: 'subscription' };
+    const managed = await layer('managed', { ANTHROPIC_API_KEY: 'corp' });
+    expect(() => applySettingsOverrides(plan(profile), profile, [managed], undefined)).toThrow(/managed settings \/x\/managed.json:3 set ANTHROPIC_API_KEY/);
+  });
+
+  it('refuses to put an environment secret on the command line', async () => {
+    const profile: Profile = { kind: 'foundry', resource: 'r', hasSecret: true };
+    const layers = [await layer('user', { ANTHROPIC_FOUNDRY_API_KEY: 'other' })];
+    let message = '';
+    try {
+      applySettingsOverrides(plan(profile, 'the-foundry-key'), profile, layers, undefined);
+    } catch (error) {
+      message = String(error) + String((error as { hint?: string }).hint);
+    }
+    expect(message).toMatch(/sets ANTHROPIC_FOUNDRY_API_KEY/);
+    expect(message).not.toContain('the-foundry-key');
+  });
+
+  it("merges with the user's --settings, JSON or file, wherever it was", async () => {
+    const file = join(dir, 'mine.json');
+    writeFileSync(file, JSON.stringify({ model: 'opus', env: { KEEP: '1', ANTHROPIC_AUTH_TOKEN: 'mine' } }));
+    const profile: Profile = { kind: 'subscription' };
+    for (const args of [['-p', 'hi', '--settings', file], ['-p', 'hi', `--settings=${file}`]]) {
+      const p = plan(profile, undefined, args);
+      const out = applySettingsOverrides(p, profile, [await layer('user', { ANTHROPIC_API_KEY: 'x' })], findUserSettings(args, dir));
+      expect(out.args.filter((a) => a.startsWith('--settings')).length).toBe(1);
+      expect(out.args.slice(2)).toEqual(['-p', 'hi']);
+      expect(settingsArg(out.args)).toEqual({ model: 'opus', env: { KEEP: '1', ANTHROPIC_AUTH_TOKEN: '', ANTHROPIC_API_KEY: '' } });
+    }
+    const inline = ['--settings', '{"env":{"ANTHROPIC_BASE_URL":"https://x"}}', 'mcp', 'list'];
+    const out = applySettingsOverrides(plan(profile, undefined, inline), profile, [], findUserSettings(inline, dir));
+    expect(out.args).toEqual(['--settings', '{"env":{"ANTHROPIC_BASE_URL":""}}', 'mcp', 'list']);
+  });
+
+  it('reads nothing after --', () => {
+    expect(findUserSettings(['--', '--settings', '/nonexistent'], dir)).toBeUndefined();
+    expect(() => findUserSettings(['--settings', '/nonexistent/x.json'], dir)).toThrow(/cannot read the --settings file/);
+  });
+});
+
+describe('env output', () => {
+  const hostile = [`it's`, 'a\nb', '$(touch /tmp/x)', '`id`', '\\', '"q"', 'ünï'];
+  it.each(hostile)('quotes %j as inert text', (value) => {
+    expect(quoteSh(value)).toMatch(/^'.*'$/s);
+    expect(quoteSh(value).slice(1, -1).split(`'\\''`).join(`'`)).toBe(value);
+    expect(quoteFish(value).slice(1, -1).replace(/\\(.)/g, '$1')).toBe(value);
+    expect(JSON.parse(quoteDotenv(value).replace(/\\\$/g, '$'))).toBe(value);
+  });
+
+  it('masks secrets in every format unless revealed', () => {
+    const env = buildPlan({
+      resolved: { name: 'p', profile: { kind: 'foundry', resource: 'r' }, source: { from: 'default' } },
+      caller: { ANTHROPIC_API_KEY: 'x' }, secret: 'foundry-secret-value', mode: 'claude', command: 'claude', args: [],
+    });
+    const fd = plan({ kind: 'api-key' }, 'api-secret-value');
+    for (const format of ENV_FORMATS) {
+      for (const p of [env, fd]) {
+        const text = formatPlan(p, format, false);
+        expect(text).not.toContain('secret-value');
+        expect(formatPlan(p, format, true)).toContain(p === env ? 'foundry-secret-value' : 'api-secret-value');
+      }
+    }
+    expect(formatPlan(env, 'sh', false)).toContain('unset ANTHROPIC_API_KEY\n');
+    expect(formatPlan(env, 'fish', true)).toContain("set -gx ANTHROPIC_FOUNDRY_API_KEY 'foundry-secret-value'\n");
+    expect(formatPlan(fd, 'sh', false)).toContain("export CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR='3'\n");
+  });
+});
