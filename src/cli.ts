@@ -12,6 +12,12 @@ async function main(argv: string[]): Promise<number> {
     const { launchFromCommandLine } = await import('./launch/run.js');
     return launchFromCommandLine(ctx, route.argv);
   }
+  if (route.argv[0] === 'run' || route.argv[0] === 'exec') {
+    // Launch verbs skip commander (start-up time); it handles only their --help.
+    const { launchVerb } = await import('./launch/run.js');
+    const code = await launchVerb(ctx, route.argv);
+    if (code !== undefined) return code;
+  }
   const { runVerb } = await import('./commands/program.js');
   return runVerb(ctx, route.argv);
 }
