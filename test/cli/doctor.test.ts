@@ -1,0 +1,260 @@
+/** doctor on fixture homes, one trap each: found, located, fixed by the targeted fix, no secret printed. */
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import * as trap from '../helpers/traps.js';
+
+interface Finding {
+  id: string;
+  severity: string;
+  what: string;
+  where?: { file: string; line?: number; column?: number };
+  why?: string;
+  fix?: string;
+  fixable?: unknown;
+}
+
+let box: Sandbox;
+let bin: string;
+
+beforeEach(() => {
+  box = sandbox();
+  bin = trap.fakeClaude(box, 'bin', '2.1.332');
+  box.env.PATH = `${bin}:/usr/bin:/bin`;
+});
+afterEach(() => box.cleanup());
+
+async function doctor(args: string[] = [], env: Record<string, string> = {}, cwd?: string) {
+  const run = await ccenv(box, ['doctor', ...args], { env, ...(cwd ? { cwd } : {}) });
+  trap.assertNoSecret([run.stdout, run.stderr]);
+  return run;
+}
+
+async function findings(env: Record<string, string> = {}, cwd?: string): Promise<{ ok: boolean; findings: Finding[]; exitCode: number }> {
+  const run = await doctor(['--json'], env, cwd);
+  const parsed = JSON.parse(run.stdout) as { ok: boolean; findings: Finding[] };
+  return { ...parsed, exitCode: run.exitCode };
+}
+
+const problems = (all: Finding[]) => all.filter((f) => f.severity === 'error');
+
+describe('doctor on a clean home', () => {
+  it('exits 0 and says all is well', async () => {
+    const run = await doctor();
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('all is well');
+    expect(run.stdout).toContain('2.1.332');
+    expect(run.exitCode).toBe(0);
+  });
+});
+
+describe('each trap, found with file:line and its fix', () => {
+  it('an API key exported in ~/.zshrc', async () => {
+    const { file, line } = trap.apiKeyInZshrc(box);
+    const run = await doctor();
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`~/.zshrc:${line}`);
+    expect(run.stdout).toContain(`delete line ${line} of ~/.zshrc`);
+    const { findings: all } = await findings();
+    const f = all.find((x) => x.id === 'rc.credential')!;
+    expect(f.where).toEqual({ file, line });
+    expect(f.fixable).toBeUndefined(); // start-up files are never edited
+  });
+
+  it('the same key exported from a file .zshrc sources', async () => {
+    trap.write(join(box.home, '.zshrc'), 'source ~/.config/secrets.sh\n');
+    trap.write(join(box.home, '.config', 'secrets.sh'), `\n\nexport ANTHROPIC_API_KEY=${trap.API_KEY}\n`);
+    const { findings: all } = await findings();
+    expect(all.find((x) => x.id === 'rc.credential')?.where).toEqual({ file: join(box.home, '.config', 'secrets.sh'), line: 3 });
+  });
+
+  it('a fish config setting a token with set -gx', async () => {
+    trap.write(join(box.home, '.config', 'fish', 'config.fish'), `set -gx ANTHROPIC_AUTH_TOKEN ${trap.GATEWAY_TOKEN}\n`);
+    const { findings: all } = await findings();
+    expect(all.find((x) => x.id === 'rc.credential')?.where?.line).toBe(1);
+  });
+
+  it('the key set in the current environment', async () => {
+    trap.apiKeyInZshrc(box);
+    const { findings: all } = await findings({ ANTHROPIC_API_KEY: trap.API_KEY });
+    const f = all.find((x) => x.id === 'env.credential')!;
+    expect(f.what).toContain('ANTHROPIC_API_KEY');
+    expect(f.fix).toContain('~/.zshrc:3');
+  });
+
+  it('a settings env block', async () => {
+    const { file, line } = trap.settingsEnvBlock(box);
+    const run = await doctor();
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`~/.claude/settings.json:${line}`);
+    const { findings: all } = await findings();
+    const f = all.find((x) => x.id === 'settings.env-credential')!;
+    expect(f.where).toMatchObject({ file, line });
+    expect(f.fixable).toEqual({ kind: 'remove-env-variable', file, variable: 'ANTHROPIC_API_KEY' });
+  });
+
+  it('a settings file with a trailing comma, with line and column', async () => {
+    const project = join(box.home, 'project');
+    mkdirSync(project);
+    const { file, line, column } = trap.trailingCommaSettings(box, project);
+    const run = await doctor([], {}, project);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`~/project/.claude/settings.json:${line}:${column}`);
+    expect(run.stdout).toContain(`delete the comma at line ${line}, column ${column}`);
+    const { findings: all } = await findings({}, project);
+    const f = all.find((x) => x.id === 'settings.trailing-comma')!;
+    expect(f.where).toEqual({ file, line, column });
+    expect(f.fixable).toBeUndefined();
+    // Its env block is not reported: claude ignores the whole file.
+    expect(all.some((x) => x.id === 'settings.env-credential')).toBe(false);
+  });
+
+  it('apiKeyHelper and forceLoginMethod', async () => {
+    trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "forceLoginMethod": "console",\n  "apiKeyHelper": "~/bin/key.sh"\n}\n');
+    const { findings: all } = await findings();
+    expect(all.find((x) => x.id === 'settings.api-key-helper')?.where?.line).toBe(3);
+    expect(all.find((x) => x.id === 'settings.force-login-method')).toMatchObject({ severity: 'warning', where: { line: 2 } });
+  });
+
+  it("the ant CLI's active_config and a broken ~/.claude.json", async () => {
+    trap.write(join(box.home, '.config', 'anthropic', 'active_config'), 'work\n');
+    trap.write(join(box.home, '.claude.json'), '{"numStartups": 3,\n "projects": {}\n');
+    const { findings: all } = await findings();
+    expect(all.find((x) => x.id === 'ant.active-config')?.fix).toContain('~/.config/anthropic/active_config');
+    expect(all.find((x) => x.id === 'settings.invalid-json')?.where?.file).toBe(join(box.home, '.claude.json'));
+  });
+
+  it('a corrupt .credentials.json: the fix names that file, never all of ~/.claude', async () => {
+    const file = trap.credentials(box, '{"claudeAiOauth": {"accessTok');
+    const run = await doctor();
+    expect(run.exitCode).toBe(1);
+    const { findings: all } = await findings();
+    const f = all.find((x) => x.id === 'login.malformed')!;
+    expect(f.where).toEqual({ file });
+    expect(f.fix).toContain('claude auth logout');
+    expect(f.fix).toContain('~/.claude/.credentials.json');
+    expect(run.stdout).not.toMatch(/rm -rf|delete ~\/\.claude[^/]/);
+  });
+
+  it('a .credentials.json of mode 0644', async () => {
+    const file = trap.credentials(box, trap.login(Date.now() + 3_600_000), 0o644);
+    const { findings: all, exitCode } = await findings();
+    expect(exitCode).toBe(1);
+    const f = all.find((x) => x.id === 'login.mode')!;
+    expect(f.what).toContain('0644');
+    expect(f.fix).toBe('chmod 600 ~/.claude/.credentials.json');
+    expect(f.fixable).toEqual({ kind: 'chmod', file, mode: 0o600 });
+  });
+
+  it('an expired login that cannot be renewed; one that can is fine', async () => {
+    trap.credentials(box, trap.login(Date.now() - 86_400_000, false));
+    const expired = await findings();
+    expect(expired.findings.find((x) => x.id === 'login.expired')?.fix).toContain('claude auth login');
+    expect(expired.exitCode).toBe(1);
+    trap.credentials(box, trap.login(Date.now() - 86_400_000, true));
+    const renewable = await findings();
+    expect(renewable.findings.some((x) => x.id === 'login.expired')).toBe(false);
+    expect(renewable.exitCode).toBe(0);
+  });
+
+  it('two claude binaries on PATH: both, their versions, which wins; a warning only', async () => {
+    const second = trap.fakeClaude(box, 'other-bin', '2.0.1');
+    const run = await doctor([], { PATH: `${second}:${bin}:/usr/bin:/bin` });
+    expect(run.stdout).toMatch(/warning +2 claude binaries on PATH; the first wins: ~\/other-bin\/claude \(2\.0\.1 \(Claude Code\)\); ~\/bin\/claude \(2\.1\.332/);
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('no claude at all', async () => {
+    const { findings: all, exitCode } = await findings({ PATH: '/usr/bin:/bin' });
+    expect(all.find((x) => x.id === 'claude.none')?.fix).toContain('npm install -g @anthropic-ai/claude-code');
+    expect(exitCode).toBe(1);
+  });
+
+  it('Bedrock half set in ~/.bashrc and in the environment', async () => {
+    const { file, line } = trap.bedrockHalfSet(box);
+    const fromRc = await findings();
+    expect(fromRc.findings.find((x) => x.id === 'rc.provider-incomplete')).toMatchObject({ where: { file, line } });
+    expect(fromRc.findings.find((x) => x.id === 'rc.provider-incomplete')?.what).toContain('AWS_REGION');
+    const fromEnv = await findings({ CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'corp' });
+    expect(fromEnv.findings.find((x) => x.id === 'env.provider-incomplete')?.what).toContain('AWS_REGION');
+  });
+});
+
+describe('profiles and the secret backend', () => {
+  it('a Bedrock profile naming an AWS profile that does not exist, a Vertex file that does not exist', async () => {
+    trap.write(join(box.home, '.aws', 'credentials'), '[corp]\naws_access_key_id = AKIAEXAMPLE\n');
+    expect((await ccenv(box, ['add', 'b1', '--kind', 'bedrock', '--region', 'us-east-1', '--aws-profile', 'corp'])).exitCode).toBe(0);
+    expect((await ccenv(box, ['add', 'b2', '--kind', 'bedrock', '--region', 'us-east-1', '--aws-profile', 'gone'])).exitCode).toBe(0);
+    expect((await ccenv(box, ['add', 'v', '--kind', 'vertex', '--region', 'us-east5', '--project-id', 'my-project', '--credentials-file', '~/nope.json'])).exitCode).toBe(0);
+    const { findings: all } = await findings();
+    const missing = all.filter((x) => x.id === 'profile.aws-profile-missing');
+    expect(missing.map((x) => x.what)).toEqual([expect.stringContaining('profile b2: AWS profile gone')]);
+    expect(all.find((x) => x.id === 'profile.credentials-file-missing')?.what).toContain('~/nope.json');
+    // @NAME checks only that profile.
+    const only = JSON.parse((await doctor(['@b1', '--json'])).stdout) as { findings: Finding[] };
+    expect(only.findings.some((x) => x.what.includes('b2'))).toBe(false);
+  });
+
+  it("a profile whose secret is gone from the store; a backend that cannot be opened", async () => {
+    expect((await ccenv(box, ['add', 'k', '--kind', 'api-key', '--secret-stdin'], { input: trap.API_KEY })).exitCode).toBe(0);
+    const ok = await findings();
+    expect(ok.findings.find((x) => x.id === 'backend.ok')?.what).toContain('1 secret present');
+    const wrong = await findings({ CCENV_FILE_PASSPHRASE: 'another passphrase' });
+    expect(wrong.findings.find((x) => x.id === 'backend.unreachable')?.what).toContain('wrong passphrase');
+    expect(wrong.exitCode).toBe(1);
+    const elsewhere = await findings({ CCENV_SECRETS_FILE: join(box.home, 'empty.enc') });
+    expect(elsewhere.findings.find((x) => x.id === 'backend.secret-missing')?.fix).toContain('ccenv edit k --secret-stdin');
+  });
+
+  it('@NAME that does not exist is an error', async () => {
+    const run = await doctor(['@nope']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('no profile named nope');
+  });
+});
+
+describe('doctor --fix', () => {
+  it('changes only what it listed, backs up first, and leaves unparsable files and start-up files alone', async () => {
+    const rc = trap.apiKeyInZshrc(box);
+    const settings = trap.settingsEnvBlock(box);
+    const project = join(box.home, 'project');
+    mkdirSync(project);
+    const broken = trap.trailingCommaSettings(box, project);
+    const creds = trap.credentials(box, trap.login(Date.now() + 3_600_000), 0o644);
+    const before = { rc: readFileSync(rc.file, 'utf8'), broken: readFileSync(broken.file, 'utf8'), creds: readFileSync(creds, 'utf8') };
+
+    const run = await doctor(['--fix'], {}, project);
+    expect(run.stderr).toContain('fixing 2 things:');
+    expect(run.stderr).toContain('- remove ANTHROPIC_API_KEY from the env block of ~/.claude/settings.json');
+    expect(run.stderr).toContain('- chmod 600 ~/.claude/.credentials.json');
+    // Listed before applied.
+    expect(run.stderr.indexOf('- chmod 600')).toBeLessThan(run.stderr.indexOf('done:'));
+
+    expect(readFileSync(settings.file, 'utf8')).toBe(trap.SETTINGS_WITHOUT_ENV_KEY);
+    const backups = readdirSync(join(box.home, '.claude')).filter((f) => f.startsWith('settings.json.ccenv-backup-'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(box.home, '.claude', backups[0]!), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
+    expect(statSync(creds).mode & 0o777).toBe(0o600);
+    expect(readFileSync(creds, 'utf8')).toBe(before.creds);
+    expect(readFileSync(rc.file, 'utf8')).toBe(before.rc);
+    expect(readFileSync(broken.file, 'utf8')).toBe(before.broken);
+    expect(readdirSync(join(project, '.claude'))).toEqual(['settings.json']);
+    // What is left: the start-up file line and the trailing comma.
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('~/.zshrc:3');
+    expect(run.stdout).toContain('trailing comma');
+    expect(run.stdout).not.toContain('readable by others');
+  });
+
+  it('--fix --json reports what it did', async () => {
+    trap.settingsEnvBlock(box);
+    const run = await doctor(['--fix', '--json']);
+    const out = JSON.parse(run.stdout) as { ok: boolean; fixed: { applied: boolean; backup?: string }[] };
+    expect(out.ok).toBe(true);
+    expect(out.fixed).toHaveLength(1);
+    expect(out.fixed[0]!.applied).toBe(true);
+    expect(readFileSync(out.fixed[0]!.backup!, 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
+    expect(run.exitCode).toBe(0);
+  });
+});
