@@ -1,0 +1,130 @@
+/** init on a tangled home: profiles with their secrets in the store, idempotent, settings edited only on a yes. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FileSecretStore } from '../../src/secrets/file.js';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import * as trap from '../helpers/traps.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+  box.env.PATH = `${trap.fakeClaude(box, 'bin', '2.1.332')}:/usr/bin:/bin`;
+  box.env.SHELL = '/usr/bin/zsh';
+});
+afterEach(() => box.cleanup());
+
+const GATEWAY_SETTINGS = `{
+  "env": {
+    "ANTHROPIC_BASE_URL": "https://gateway.example.com/v1",
+    "ANTHROPIC_AUTH_TOKEN": "${trap.GATEWAY_TOKEN}"
+  },
+  "model": "opus"
+}
+`;
+
+/** The shell the user runs init from: the key and half-set Bedrock its start-up files export. */
+const SHELL_ENV = { ANTHROPIC_API_KEY: trap.API_KEY, CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'corp' };
+
+function tangle(): string {
+  trap.apiKeyInZshrc(box);
+  trap.bedrockHalfSet(box);
+  return trap.write(join(box.home, '.claude', 'settings.json'), GATEWAY_SETTINGS);
+}
+
+async function init(args: string[], env: Record<string, string> = SHELL_ENV) {
+  const run = await ccenv(box, ['init', ...args], { env });
+  trap.assertNoSecret([run.stdout, run.stderr]);
+  return run;
+}
+
+async function profiles(): Promise<Record<string, Record<string, unknown>>> {
+  return (JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8')) as { profiles: Record<string, Record<string, unknown>> }).profiles;
+}
+
+function store(): FileSecretStore {
+  return new FileSecretStore(box.env, () => Promise.reject(new Error('no passphrase prompt in tests')));
+}
+
+describe('ccenv init', () => {
+  it('without --yes and without a terminal: proposes, creates nothing', async () => {
+    const settings = tangle();
+    const run = await init([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('new profile api-key');
+    expect(run.stderr).toContain('new profile gateway');
+    expect(run.stderr).toContain('new profile bedrock');
+    expect(run.stderr).toContain('run again with --yes');
+    expect(() => readFileSync(join(box.configDir, 'config.json'))).toThrow();
+    expect(readFileSync(settings, 'utf8')).toBe(GATEWAY_SETTINGS);
+  });
+
+  it('--yes turns the tangle into profiles, secrets in the store, a default, the hook line', async () => {
+    const settings = tangle();
+    const run = await init(['--yes']);
+    expect(run.exitCode).toBe(0);
+    const all = await profiles();
+    expect(all['api-key']).toMatchObject({ kind: 'api-key', hasSecret: true });
+    expect(all.gateway).toMatchObject({ kind: 'gateway', baseUrl: 'https://gateway.example.com/v1', hasSecret: true });
+    // The region Claude Code was missing comes from ~/.aws/config for the AWS profile in use.
+    expect(all.bedrock).toMatchObject({ kind: 'bedrock', region: 'eu-west-1', awsProfile: 'corp' });
+    expect(await store().get('api-key')).toBe(trap.API_KEY);
+    expect(await store().get('gateway')).toBe(trap.GATEWAY_TOKEN);
+    const config = JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8')) as { default?: string };
+    expect(config.default).toBe('gateway'); // the settings env block is what claude uses today
+    expect(run.stderr).toContain('eval "$(ccenv hook zsh)"');
+    expect(run.stderr).toContain('~/.zshrc:3  ANTHROPIC_API_KEY');
+    expect(run.stderr).toContain('~/.bashrc:2  CLAUDE_CODE_USE_BEDROCK');
+    // --yes alone never edits a settings file, nor a start-up file.
+    expect(readFileSync(settings, 'utf8')).toBe(GATEWAY_SETTINGS);
+    expect(run.stderr).toContain('remove with: ccenv init --remove-from-settings');
+    expect(readdirSync(join(box.home, '.claude'))).toEqual(['settings.json']);
+  });
+
+  it('is idempotent: a second run creates nothing and says what exists', async () => {
+    tangle();
+    await init(['--yes']);
+    const first = await profiles();
+    const run = await init(['--yes', '--json']);
+    const out = JSON.parse(run.stdout) as { created: unknown[]; existing: { name: string }[] };
+    expect(out.created).toEqual([]);
+    expect(out.existing.map((e) => e.name).sort()).toEqual(['api-key', 'bedrock', 'gateway']);
+    expect(await profiles()).toEqual(first);
+  });
+
+  it('a different key of the same kind is a new profile with a new name, not a duplicate', async () => {
+    await init(['--yes'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    await init(['--yes'], { ANTHROPIC_API_KEY: trap.SETTINGS_KEY });
+    await init(['--yes'], { ANTHROPIC_API_KEY: trap.SETTINGS_KEY });
+    expect(Object.keys(await profiles()).sort()).toEqual(['api-key', 'api-key-2']);
+    expect(await store().get('api-key-2')).toBe(trap.SETTINGS_KEY);
+  });
+
+  it('the same key in the shell and in a settings file is one profile', async () => {
+    trap.write(join(box.home, '.claude', 'settings.json'), `{"env": {"ANTHROPIC_API_KEY": "${trap.API_KEY}"}}`);
+    const run = await init(['--yes', '--json'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    const out = JSON.parse(run.stdout) as { created: { name: string; from: string[] }[] };
+    expect(out.created).toHaveLength(1);
+    expect(out.created[0]!.from).toHaveLength(2);
+  });
+
+  it('--remove-from-settings takes the imported variables out, after a backup', async () => {
+    const settings = tangle();
+    const run = await init(['--yes', '--remove-from-settings']);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: {}, model: 'opus' });
+    const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
+    expect(readFileSync(join(box.home, '.claude', backup), 'utf8')).toBe(GATEWAY_SETTINGS);
+    // Start-up files stay as they were.
+    expect(readFileSync(join(box.home, '.zshrc'), 'utf8')).toContain('ANTHROPIC_API_KEY');
+  });
+
+  it('a subscription login keeps the built-in profile as the default', async () => {
+    trap.credentials(box, trap.login(Date.now() + 3_600_000));
+    const run = await init(['--yes', '--json'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    const out = JSON.parse(run.stdout) as { login: { plan: string }; default: string | null };
+    expect(out.login.plan).toBe('max');
+    expect(out.default).toBeNull();
+    expect(run.stderr).toContain('default: the built-in subscription profile');
+  });
+});
