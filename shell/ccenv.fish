@@ -44,12 +44,15 @@ function _ccenv_rescan
     _ccenv_scope
 end
 
+# $argv[1]: the name this function was given (cc, or what --name chose), for ccenv's messages.
 function _ccenv_cc
+    set -l self $argv[1]
+    set -e argv[1]
     set -l rest $argv
     set -e rest[1]
     switch "$argv[1]"
         case use
-            set -l code (command ccenv use --shell fish $rest)
+            set -l code (command ccenv use --shell fish --as $self $rest)
             or return
             string join \n -- $code | source
             if contains -- --local $rest
@@ -63,6 +66,6 @@ function _ccenv_cc
     end
 end
 
-function cc --wraps ccenv; _ccenv_cc $argv; end # ccenv:function-name
+function cc --wraps ccenv; _ccenv_cc cc $argv; end # ccenv:function-name
 
 _ccenv_scope

@@ -50,12 +50,14 @@ _ccenv_rescan() {
   _ccenv_scope
 }
 
+# $1: the name this function was given (cc, or what --name chose), for ccenv's messages.
 _ccenv_cc() {
-  local code arg
+  local self=$1 code arg
+  shift
   case ${1-} in
     use)
       shift
-      code=$(command ccenv use --shell zsh "$@") || return
+      code=$(command ccenv use --shell zsh --as "$self" "$@") || return
       eval "$code"
       for arg in "$@"; do
         if [[ $arg == --local ]]; then _ccenv_rescan; fi
@@ -69,7 +71,7 @@ _ccenv_cc() {
   esac
 }
 
-function cc { _ccenv_cc "$@"; } # ccenv:function-name
+function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
 autoload -Uz add-zsh-hook
 add-zsh-hook chpwd _ccenv_hook

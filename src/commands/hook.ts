@@ -53,7 +53,7 @@ async function scope(ctx: Context, shellName: string, file: string): Promise<voi
     ctx.io.out(`${shell.exportVariable(variable, choice.name)}\n`);
     if (ctx.env.CCENV_QUIET === '1') return;
     const chosen = ctx.env.CCENV_PROFILE;
-    const note = chosen && chosen !== choice.name ? `; this shell uses ${chosen} (cc use --unset to follow the directory)` : '';
+    const note = chosen && chosen !== choice.name ? `, but this shell uses ${chosen} (use --unset to follow the directory)` : '';
     ctx.io.err(`ccenv: ${choice.name} (from ${displayPath(ctx.env, file)})${note}\n`);
   } catch (error) {
     if (!(error instanceof CcenvError)) throw error;

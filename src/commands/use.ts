@@ -6,7 +6,7 @@ import { CcenvError, usageError } from '../errors.js';
 import { CCPROFILE, displayPath } from '../profiles/directory.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
-import { SHELLS, shellByName } from '../shells/index.js';
+import { FUNCTION_NAME_RE, SHELLS, shellByName } from '../shells/index.js';
 import { allowFile, readTrustedFile } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -18,6 +18,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--local', 'write ./.ccprofile naming it, and allow that file')
     .option('--unset', 'drop the choice (with --global: the default; with --local: remove ./.ccprofile)')
     .addOption(new Option('--shell <shell>', 'internal: called by the cc function; print code for this shell').hideHelp())
+    .addOption(new Option('--as <function>', "internal: the cc function's name, for messages").hideHelp())
     .addHelpText(
       'after',
       `
@@ -37,6 +38,8 @@ export interface UseOptions {
   unset?: boolean;
   /** Set by the hook's cc function: stdout is evaluated by that shell. */
   shell?: string;
+  /** The name of that function (cc unless the hook was printed with --name). */
+  as?: string;
 }
 
 export async function use(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {
@@ -60,6 +63,7 @@ function hookNeeded(ctx: Context): CcenvError {
 async function useInShell(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {
   const shell = shellByName(options.shell);
   const variable = 'CCENV_PROFILE';
+  const self = options.as && FUNCTION_NAME_RE.test(options.as) ? options.as : 'cc';
   if (options.unset) {
     if (name !== undefined) throw usageError('use --unset takes no name');
     ctx.io.out(`${shell.unsetVariable(variable)}\n`);
@@ -68,13 +72,13 @@ async function useInShell(ctx: Context, name: string | undefined, options: UseOp
   }
   if (name === undefined) {
     const current = ctx.env[variable];
-    ctx.io.err(current ? `ccenv: this shell uses ${current} (cc use --unset to drop it)\n` : 'ccenv: this shell picks no profile (cc use NAME to pick one)\n');
+    ctx.io.err(current ? `ccenv: this shell uses ${current} (${self} use --unset to drop it)\n` : `ccenv: this shell picks no profile (${self} use NAME to pick one)\n`);
     return;
   }
   const config = await readConfig(ctx.env);
   requireProfile(config, name);
   ctx.io.out(`${shell.exportVariable(variable, name)}\n`);
-  ctx.io.err(`ccenv: ${name} in this shell${isBuiltin(config, name) ? ' (built in)' : ''}; cc use --unset to drop it\n`);
+  ctx.io.err(`ccenv: ${name} in this shell${isBuiltin(config, name) ? ' (built in)' : ''}; ${self} use --unset to drop it\n`);
 }
 
 async function useLocal(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {

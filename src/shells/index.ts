@@ -51,7 +51,7 @@ export function hookSource(shell: Shell, functionName = 'cc'): string {
     throw usageError(`cannot name the function ${JSON.stringify(functionName)}`, 'use a plain word such as cc or ccx');
   }
   const text = readFileSync(join(shellSourceDir(), shell.hookFile), 'utf8');
-  const marker = /^(function )cc( .*# ccenv:function-name)$/m;
+  const marker = /^function cc .*# ccenv:function-name$/m;
   if (!marker.test(text)) throw new Error(`${shell.hookFile} has no function-name line`);
-  return text.replace(marker, `$1${functionName}$2`);
+  return text.replace(marker, (line) => line.replace(/\bcc\b/g, functionName));
 }
