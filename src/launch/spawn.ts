@@ -65,11 +65,14 @@ export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
 export function endLikeChild(ending: Ending): number {
   if ('code' in ending) return ending.code;
   const { signal } = ending;
+  const code = 128 + (constants.signals[signal] ?? 0);
+  // Node keeps SIGPIPE ignored and SIGUSR1 for its inspector: for those, the conventional code.
+  if (signal === 'SIGPIPE' || signal === 'SIGUSR1') return code;
   process.removeAllListeners(signal);
   try {
     process.kill(process.pid, signal);
   } catch {
     // fall through to the conventional exit code
   }
-  return 128 + (constants.signals[signal] ?? 0);
+  return code;
 }

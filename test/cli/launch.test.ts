@@ -1,0 +1,227 @@
+/**
+ * The launch as a user runs it, against a fake claude on PATH that records what it got:
+ * exit codes, signal deaths, signal forwarding, the terminal's streams, the secret on fd 3.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
+import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+
+const KEY = 'sk-ant-api03-LAUNCH-TEST-SECRET-7f3e';
+let box: Sandbox;
+let fake: FakeClaude;
+
+beforeEach(() => {
+  box = sandbox();
+  fake = fakeClaude(box.home);
+  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
+  box.env.FAKE_LOG = fake.log;
+});
+afterEach(() => box.cleanup());
+
+async function addApiKey(name = 'work'): Promise<void> {
+  const run = await ccenv(box, ['add', name, '--kind', 'api-key', '--secret-stdin'], { input: KEY });
+  expect(run.exitCode, run.stderr).toBe(0);
+}
+
+/** Starts ccenv in its own process group, as a terminal would, and waits for how it ends. */
+function start(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CCENV, ...args], { env: { ...box.env, ...env }, cwd: box.home, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal, stderr })),
+  );
+  return { child, ended };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(condition()).toBe(true);
+}
+
+describe('ccenv @NAME ARGS runs claude', () => {
+  it('passes the arguments unchanged and the API key on descriptor 3 only', async () => {
+    await addApiKey();
+    const run = await ccenv(box, ['@work', '-p', 'fix it', '--resume', '--', 'list'], {
+      env: { ANTHROPIC_API_KEY: 'junk', CLAUDE_CODE_USE_BEDROCK: '1', CLAUDE_CODE_USE_POWERSHELL_TOOL: '1' },
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.argv()).toEqual(['-p', 'fix it', '--resume', '--', 'list']);
+    expect(fake.fd3()).toBe(KEY);
+    const env = fake.env();
+    expect(env.CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR).toBe('3');
+    expect(env.CCENV_ACTIVE).toBe('work');
+    expect(env.CLAUDE_CODE_USE_POWERSHELL_TOOL).toBe('1');
+    expect(env).not.toHaveProperty('ANTHROPIC_API_KEY');
+    expect(env).not.toHaveProperty('CLAUDE_CODE_USE_BEDROCK');
+    expect(Object.values(env).join('\n')).not.toContain(KEY);
+    expect(run.stderr).toBe('ccenv: ignored from your environment for profile work: ANTHROPIC_API_KEY, CLAUDE_CODE_USE_BEDROCK');
+    expect(run.stdout).not.toContain(KEY);
+  });
+
+  it('sends reserved words after -- and through run', async () => {
+    expect((await ccenv(box, ['--', 'list'])).exitCode).toBe(0);
+    expect(fake.argv()).toEqual(['list']);
+    expect((await ccenv(box, ['run', '--', 'auth', 'status'])).exitCode).toBe(0);
+    expect(fake.argv()).toEqual(['auth', 'status']);
+    expect(fake.env().CCENV_ACTIVE).toBe('subscription');
+  });
+
+  it.each([0, 1, 2, 42, 127, 128, 200, 255])('exits with the child status %i', async (code) => {
+    const run = await ccenv(box, ['-p', 'x'], { env: { FAKE_EXIT: String(code) } });
+    expect(run.exitCode).toBe(code);
+  });
+
+  it.each(['TERM', 'KILL', 'INT', 'HUP', 'SEGV', 'USR2'])('dies by SIG%s when the child does', async (name) => {
+    const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
+    const end = await ended;
+    expect(end, end.stderr).toMatchObject({ signal: `SIG${name}` });
+    expect(end.code).toBeNull();
+  });
+
+  it.each([
+    ['USR1', 138],
+    ['PIPE', 141],
+  ])('exits 128+n when the child dies by SIG%s, which Node cannot die by', async (name, code) => {
+    const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
+    expect(await ended).toMatchObject({ code, signal: null, stderr: '' });
+  });
+
+  it('passes the terminal streams through', async () => {
+    const run = await ccenv(box, ['-p', 'x'], { input: 'hello through stdin\n', env: { FAKE_CAT: '1' } });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe('hello through stdin');
+  });
+
+  it('Ctrl-C reaches the child and ccenv outlives it', async () => {
+    const { child, ended } = start(['-p', 'x'], { FAKE_TRAP: '1', FAKE_TRAP_EXIT: '7' });
+    await until(fake.ready);
+    process.kill(-child.pid!, 'SIGINT'); // the terminal signals the whole foreground group
+    const end = await ended;
+    expect(fake.signals()).toEqual(['INT']);
+    expect(end).toMatchObject({ code: 7, signal: null });
+  });
+
+  it.each(['SIGTERM', 'SIGHUP'] as const)('forwards %s sent to ccenv alone', async (signal) => {
+    const { child, ended } = start(['-p', 'x'], { FAKE_TRAP: '1', FAKE_TRAP_EXIT: '3' });
+    await until(fake.ready);
+    process.kill(child.pid!, signal);
+    const end = await ended;
+    expect(fake.signals()).toEqual([signal.slice(3)]);
+    expect(end).toMatchObject({ code: 3, signal: null });
+  });
+
+  it('a nested launch: the inner profile wins', async () => {
+    await addApiKey('inner');
+    const run = await ccenv(box, ['@inner', '-p', 'x'], { env: { CCENV_ACTIVE: 'outer', CLAUDE_CODE_OAUTH_TOKEN: 'outer-token' } });
+    expect(run.exitCode).toBe(0);
+    expect(fake.env().CCENV_ACTIVE).toBe('inner');
+    expect(fake.env()).not.toHaveProperty('CLAUDE_CODE_OAUTH_TOKEN');
+    expect(fake.fd3()).toBe(KEY);
+  });
+
+  it('overrides a settings file that sets another key, and says so', async () => {
+    await addApiKey();
+    mkdirSync(join(box.home, '.claude'));
+    writeFileSync(join(box.home, '.claude', 'settings.json'), '{\n  "env": {"ANTHROPIC_API_KEY": "sk-from-settings"}\n}\n');
+    const run = await ccenv(box, ['@work', '-p', 'x']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.argv()).toEqual(['--settings', '{"env":{"ANTHROPIC_API_KEY":""}}', '-p', 'x']);
+    expect(run.stderr).toMatch(/^ccenv: settings would override profile work: ANTHROPIC_API_KEY \(.*settings\.json:2\); overridden for this launch with --settings$/);
+  });
+
+  it('stops when managed settings set a credential', async () => {
+    const managed = join(box.home, 'managed');
+    mkdirSync(managed);
+    writeFileSync(join(managed, 'managed-settings.json'), '{"env": {"ANTHROPIC_API_KEY": "corp"}}');
+    const run = await ccenv(box, ['-p', 'x'], { env: { CCENV_MANAGED_SETTINGS_DIR: managed } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('managed settings');
+    expect(fake.ran()).toBe(false);
+  });
+});
+
+describe('claude is not started when', () => {
+  it.each([
+    ['the profile is unknown', ['@nope'], /no profile named nope/],
+    ['@ has no name', ['@'], /@ needs a profile name/],
+  ])('%s', async (_what, args, message) => {
+    const run = await ccenv(box, args);
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toMatch(message);
+    expect(fake.ran()).toBe(false);
+  });
+
+  it('the secret is missing from the store', async () => {
+    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
+    const run = await ccenv(box, ['@work']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
+    expect(run.stderr).toContain('ccenv edit work --secret-stdin');
+    expect(fake.ran()).toBe(false);
+  });
+
+  it('the profile is incomplete for its kind', async () => {
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { bk: { kind: 'bedrock' } } }));
+    const run = await ccenv(box, ['@bk']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/profile bk is incomplete: Amazon Bedrock needs --region/);
+    expect(fake.ran()).toBe(false);
+  });
+
+  it('no claude is on PATH, and says how to install it', async () => {
+    const run = await ccenv(box, ['-p', 'x'], { env: { PATH: '/usr/bin:/bin' } });
+    expect(run.exitCode).toBe(127);
+    expect(run.stderr).toContain('npm install -g @anthropic-ai/claude-code');
+  });
+});
+
+describe('which claude', () => {
+  it('passes over a wrapper on PATH that leads back to ccenv', async () => {
+    const wrappers = join(box.home, 'wrappers');
+    mkdirSync(wrappers);
+    writeFileSync(join(wrappers, 'claude'), '#!/bin/sh\nexec ccenv run "$@"\n');
+    chmodSync(join(wrappers, 'claude'), 0o755);
+    const run = await ccenv(box, ['-p', 'x'], { env: { PATH: `${wrappers}:${box.env.PATH}` } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.ran()).toBe(true);
+  });
+
+  it("runs the profile's own --claude", async () => {
+    const other = fakeClaude(join(box.home, 'other'), 'my-claude');
+    const run0 = await ccenv(box, ['add', 'own', '--kind', 'subscription', '--claude', join(other.bin, 'my-claude')]);
+    expect(run0.exitCode, run0.stderr).toBe(0);
+    const run = await ccenv(box, ['@own', '-p', 'x'], { env: { FAKE_LOG: other.log } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(other.argv()).toEqual(['-p', 'x']);
+  });
+});
+
+describe('ccenv exec', () => {
+  it('runs any command with the secret as an ordinary variable', async () => {
+    await addApiKey();
+    const run = await ccenv(box, ['exec', '@work', '--', 'sh', '-c', 'printf "%s|%s|%s" "$ANTHROPIC_API_KEY" "$CCENV_ACTIVE" "$CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR"; exit 9'], {
+      env: { ANTHROPIC_AUTH_TOKEN: 'junk' },
+    });
+    expect(run.exitCode).toBe(9);
+    expect(run.stdout).toBe(`${KEY}|work|`);
+  });
+
+  it('needs a command', async () => {
+    const run = await ccenv(box, ['exec', '@subscription']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('exec needs a command');
+  });
+
+  it('reports a command that does not exist', async () => {
+    const run = await ccenv(box, ['exec', '--', 'no-such-command-xyz']);
+    expect(run.exitCode).toBe(127);
+    expect(run.stderr).toContain('cannot run no-such-command-xyz: not found');
+  });
+});
