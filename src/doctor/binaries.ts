@@ -1,18 +1,22 @@
-/** Which `claude` binaries are on PATH, which one wins, their versions. */
-import { claudesOnPath, claudeVersion } from './claude-path.js';
+/** Which `claude` binaries are on PATH, which one a launch runs, their versions. */
+import { claudeVersion, leadsToCcenv, selfPaths } from '../claude/binary.js';
+import { claudesOnPath } from './claude-path.js';
 import { tilde, type Check } from './finding.js';
 
 export const binaries: Check = {
   name: 'claude binaries',
   async run(input) {
-    const found = claudesOnPath(input.env);
+    const selves = selfPaths();
+    const all = claudesOnPath(input.env);
+    // ccenv itself, or a wrapper that runs it, is passed over by a launch: not a claude.
+    const found = all.filter((c) => !leadsToCcenv(c.path, selves));
     if (found.length === 0) {
       const pinned = input.profiles.length > 0 && input.profiles.every(([, p]) => p.claude);
       return [
         {
           id: 'claude.none',
           severity: pinned ? 'ok' : 'error',
-          what: 'no claude on PATH',
+          what: `no claude on PATH${all.length > 0 ? ` (passed over: ${all.map((c) => tilde(c.path, input.home)).join(', ')}, which run ccenv)` : ''}`,
           ...(pinned
             ? {}
             : {
@@ -22,7 +26,7 @@ export const binaries: Check = {
         },
       ];
     }
-    const versions = await Promise.all(found.map((c) => claudeVersion(c.path, input.env)));
+    const versions = await Promise.all(found.map((c) => claudeVersion(c.path)));
     const shown = found.map((c, i) => {
       const real = c.realPath !== c.path ? ` -> ${tilde(c.realPath, input.home)}` : '';
       return `${tilde(c.path, input.home)}${real} (${versions[i] ?? 'version unknown'})`;

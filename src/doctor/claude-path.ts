@@ -1,8 +1,7 @@
 /**
- * Every `claude` on PATH, in the order the shell would find them, with its version. A
- * small scan of doctor's own until a shared one exists in src/claude/binary.ts.
+ * Every `claude` on PATH, in the order the shell would find them. src/claude/binary.ts
+ * finds the one a launch runs; doctor needs all of them.
  */
-import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Env } from '../paths.js';
@@ -30,14 +29,4 @@ export function claudesOnPath(env: Env): ClaudeOnPath[] {
     }
   }
   return out;
-}
-
-/** `claude --version`, first line; undefined when it fails or takes more than 10 seconds. */
-export function claudeVersion(path: string, env: Env): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(path, ['--version'], { env: env as NodeJS.ProcessEnv, timeout: 10_000 }, (error, stdout) => {
-      const line = String(stdout).trim().split('\n')[0];
-      resolve(error || !line ? undefined : line);
-    });
-  });
 }

@@ -48,6 +48,8 @@ export interface DoctorInput {
   /** The profile named with @NAME, if any. */
   only?: string;
   secrets(): Promise<SecretStore>;
+  /** The command's context, for checks that plan a launch the way `ccenv` would (auth status). */
+  context: import('../context.js').Context;
 }
 
 export interface Check {

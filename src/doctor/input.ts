@@ -29,5 +29,6 @@ export async function doctorInput(ctx: Context, only?: string): Promise<DoctorIn
     profiles,
     ...(only !== undefined ? { only } : {}),
     secrets: () => ctx.secrets(config),
+    context: ctx,
   };
 }

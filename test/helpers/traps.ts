@@ -78,10 +78,18 @@ export function login(expiresAt: number, refresh = true): string {
   });
 }
 
-/** A fake claude printing a version, in its own directory; returns the directory. */
+/**
+ * A stand-in claude in its own directory (returned): prints a version, and answers
+ * `auth status` as a claude with no login and no credential would. Tests that need what
+ * claude really decides use the real one (test/e2e).
+ */
 export function fakeClaude(box: Sandbox, dirName: string, version: string): string {
   const dir = join(box.home, dirName);
-  write(join(dir, 'claude'), `#!/bin/sh\necho "${version} (Claude Code)"\n`, 0o755);
+  write(
+    join(dir, 'claude'),
+    `#!/bin/sh\ncase "$*" in\n  *"auth status"*) echo '{"loggedIn": false, "authMethod": "none", "apiProvider": "firstParty"}'; exit 1;;\nesac\necho "${version} (Claude Code)"\n`,
+    0o755,
+  );
   return dir;
 }
 
