@@ -1,0 +1,150 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+  mkdirSync(box.configDir, { recursive: true });
+  writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { work: { kind: 'api-key' } } }));
+  mkdirSync(join(box.home, 'proj', 'sub'), { recursive: true });
+});
+afterEach(() => box.cleanup());
+
+const proj = () => join(box.home, 'proj');
+const ccprofile = () => join(proj(), '.ccprofile');
+
+describe('ccenv hook', () => {
+  it.each(['bash', 'zsh', 'fish'])('prints shell/ccenv.%s as it is', async (shell) => {
+    const run = await ccenv(box, ['hook', shell]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(ROOT, 'shell', `ccenv.${shell}`), 'utf8').replace(/\n$/, ''));
+    expect(run.stderr).toBe('');
+  });
+
+  it.each([
+    ['bash', 'function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
+    ['zsh', 'function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
+    ['fish', 'function ccx --wraps ccenv; _ccenv_cc ccx $argv; end # ccenv:function-name'],
+  ])('%s --name ccx renames the function and nothing else', async (shell, line) => {
+    const run = await ccenv(box, ['hook', shell, '--name', 'ccx']);
+    expect(run.stdout.split('\n')).toContain(line);
+    expect(run.stdout).not.toMatch(/function cc\b/);
+  });
+
+  it.each([['x;y'], ['$(id)'], ['ccenv'], ['']])('refuses the function name %j', async (name) => {
+    const run = await ccenv(box, ['hook', 'bash', '--name', name]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses an unknown shell, naming the ones it knows', async () => {
+    const run = await ccenv(box, ['hook', 'tcsh']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe('ccenv: unknown shell "tcsh"\nccenv: one of: bash, zsh, fish; for example: ccenv hook bash');
+  });
+});
+
+describe('the hook scope check (ccenv hook SHELL --scope FILE)', () => {
+  it.each([
+    ['bash', "export CCENV_DIR_PROFILE=$'work'\n"],
+    ['zsh', "export CCENV_DIR_PROFILE=$'work'\n"],
+    ['fish', "set -gx CCENV_DIR_PROFILE 'work'\n"],
+  ])('%s: an allowed file sets the variable and says so once', async (shell, code) => {
+    writeFileSync(ccprofile(), 'work\n');
+    expect((await ccenv(box, ['allow'], { cwd: proj() })).exitCode).toBe(0);
+    const run = await ccenv(box, ['hook', shell, '--scope', ccprofile()]);
+    expect(run.stdout).toBe(code.replace(/\n$/, ''));
+    expect(run.stderr).toBe('ccenv: work (from ~/proj/.ccprofile)');
+    const quiet = await ccenv(box, ['hook', shell, '--scope', ccprofile()], { env: { CCENV_QUIET: '1' } });
+    expect([quiet.stdout, quiet.stderr]).toEqual([code.replace(/\n$/, ''), '']);
+  });
+
+  it('a file that is not allowed unsets the variable and gives the fix', async () => {
+    writeFileSync(ccprofile(), 'work\n');
+    const run = await ccenv(box, ['hook', 'bash', '--scope', ccprofile()]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe('unset CCENV_DIR_PROFILE');
+    expect(run.stderr).toBe(
+      'ccenv: ~/proj/.ccprofile is not allowed (it names work; new or changed files need an allow)\nccenv: if you trust it: ccenv allow ~/proj/.ccprofile',
+    );
+  });
+
+  it('a denied file unsets the variable, even after it was allowed', async () => {
+    writeFileSync(ccprofile(), 'work\n');
+    await ccenv(box, ['allow', 'proj']);
+    const deny = await ccenv(box, ['deny', 'proj']);
+    expect(deny.stderr).toBe('ccenv: denied ~/proj/.ccprofile; to trust it later: ccenv allow ~/proj/.ccprofile');
+    const run = await ccenv(box, ['hook', 'fish', '--scope', ccprofile()]);
+    expect(run.stdout).toBe('set -e CCENV_DIR_PROFILE');
+    expect(run.stderr).toMatch(/^ccenv: ~\/proj\/\.ccprofile is denied/);
+  });
+});
+
+describe('ccenv allow / deny', () => {
+  it('allows the nearest file from a subdirectory and warns about a missing profile', async () => {
+    writeFileSync(ccprofile(), '# later\nnosuch\n');
+    const run = await ccenv(box, ['allow'], { cwd: join(proj(), 'sub') });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('ccenv: allowed ~/proj/.ccprofile (nosuch)\nccenv: nosuch is not a profile yet; add it: ccenv add nosuch --kind KIND');
+  });
+
+  it('refuses to allow a malformed file', async () => {
+    writeFileSync(ccprofile(), '$(touch x)\n');
+    const run = await ccenv(box, ['allow', ccprofile()]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('ccenv: ~/proj/.ccprofile line 1: "$(touch x)" is not a profile name; not allowed');
+    expect((await ccenv(box, ['hook', 'bash', '--scope', ccprofile()])).stdout).toBe('unset CCENV_DIR_PROFILE');
+  });
+
+  it('says where to start when there is no .ccprofile', async () => {
+    const run = await ccenv(box, ['allow'], { cwd: proj() });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe('ccenv: no .ccprofile in ~/proj or above it\nccenv: create one with: ccenv use --local NAME');
+  });
+});
+
+describe('ccenv use', () => {
+  it('without the hook, explains how to install it and exits non-zero', async () => {
+    const run = await ccenv(box, ['use', 'work'], { env: { SHELL: '/usr/bin/zsh' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('add this line to ~/.zshrc, open a new terminal, then run cc use NAME: eval "$(ccenv hook zsh)"');
+  });
+
+  it.each([
+    ['bash', ['work'], "export CCENV_PROFILE=$'work'"],
+    ['fish', ['work'], "set -gx CCENV_PROFILE 'work'"],
+    ['zsh', ['--unset'], 'unset CCENV_PROFILE'],
+    ['fish', ['--unset'], 'set -e CCENV_PROFILE'],
+    ['bash', ['subscription'], "export CCENV_PROFILE=$'subscription'"],
+  ])('for the %s function, %j prints %s', async (shell, args, code) => {
+    const run = await ccenv(box, ['use', '--shell', shell, ...args]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(code);
+  });
+
+  it('checks that the profile exists, printing no code when it does not', async () => {
+    const run = await ccenv(box, ['use', '--shell', 'bash', '--as', 'ccx', 'nosuch']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('ccenv: no profile named nosuch');
+  });
+
+  it('--local writes ./.ccprofile and allows it; --local --unset removes it', async () => {
+    const run = await ccenv(box, ['use', '--local', 'work'], { cwd: proj() });
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(ccprofile(), 'utf8')).toBe('work\n');
+    expect(run.stderr).toBe('ccenv: ~/proj/.ccprofile names work, allowed');
+    expect((await ccenv(box, ['hook', 'bash', '--scope', ccprofile()])).stdout).toBe("export CCENV_DIR_PROFILE=$'work'");
+    const unset = await ccenv(box, ['use', '--local', '--unset'], { cwd: proj() });
+    expect(unset.stderr).toBe('ccenv: removed ~/proj/.ccprofile');
+  });
+
+  it('--local refuses a missing profile and writes nothing', async () => {
+    const run = await ccenv(box, ['use', '--local', 'nosuch'], { cwd: proj() });
+    expect(run.exitCode).toBe(1);
+    expect(() => readFileSync(ccprofile())).toThrow();
+  });
+});
