@@ -34,7 +34,17 @@ export function trailingComma(text: string, line: number, column: number): { lin
   return { line: l, column: i - before.lastIndexOf('\n') };
 }
 
-function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput): Finding {
+/** The credential variables a file's env block will set once its trailing commas are gone. */
+async function hiddenEnvVariables(text: string): Promise<string[]> {
+  const { parse } = await import('jsonc-parser');
+  const errors: import('jsonc-parser').ParseError[] = [];
+  const data = parse(text, errors, { allowTrailingComma: true, disallowComments: true }) as unknown;
+  if (errors.length > 0 || typeof data !== 'object' || data === null) return [];
+  const env = (data as { env?: unknown }).env;
+  return env && typeof env === 'object' ? Object.keys(env).filter(isClaudeVariable) : [];
+}
+
+async function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput): Promise<Finding> {
   const error = file.error!;
   if (error.line === undefined) {
     return {
@@ -54,6 +64,8 @@ function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput)
   }
   const comma = trailingComma(text, error.line, error.column ?? 1);
   const where = comma ? { file: file.path, ...comma } : { file: file.path, line: error.line, column: error.column };
+  const hidden = comma ? await hiddenEnvVariables(text) : [];
+  const then = hidden.length > 0 ? `; once it parses, its env block sets ${hidden.join(', ')}: run ccenv doctor again` : '';
   return {
     id: comma ? 'settings.trailing-comma' : 'settings.invalid-json',
     severity: 'error',
@@ -63,14 +75,14 @@ function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput)
     where,
     why: `claude reports "Invalid or malformed JSON" and ignores everything in this file`,
     fix: comma
-      ? `delete the comma at line ${comma.line}, column ${comma.column} of ${tilde(file.path, input.home)} (ccenv never rewrites a file it cannot parse)`
+      ? `delete the comma at line ${comma.line}, column ${comma.column} of ${tilde(file.path, input.home)} (ccenv never rewrites a file it cannot parse)${then}`
       : `fix the JSON at line ${error.line}, column ${error.column} of ${tilde(file.path, input.home)} by hand (ccenv never rewrites a file it cannot parse)`,
   };
 }
 
-function layerFindings(file: SettingsFile, input: DoctorInput): Finding[] {
+async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Finding[]> {
   const what = LAYER_NAMES[file.layer] ?? 'settings';
-  if (file.error) return [parseErrorFinding(file, what, input)];
+  if (file.error) return [await parseErrorFinding(file, what, input)];
   const out: Finding[] = [];
   const managed = file.layer === 'managed';
   for (const [name, entry] of Object.entries(file.env)) {
@@ -135,10 +147,10 @@ async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return [parseErrorFinding({ layer: 'user', path, exists: true, keys: {}, env: {}, error: { message: (error as Error).message } }, 'it', input)];
+    return [await parseErrorFinding({ layer: 'user', path, exists: true, keys: {}, env: {}, error: { message: (error as Error).message } }, 'it', input)];
   }
   const file = await parseSettings('user', path, text);
-  if (file.error) return [parseErrorFinding(file, 'its preferences, MCP servers and project trust', input)];
+  if (file.error) return [await parseErrorFinding(file, 'its preferences, MCP servers and project trust', input)];
   const out: Finding[] = [];
   const key = file.keys.primaryApiKey;
   if (key) {
@@ -191,7 +203,8 @@ export const settings: Check = {
         files.push(await readSettingsFile('user', path));
       }
     }
-    const findings = files.filter((f) => f.exists).flatMap((f) => layerFindings(f, input));
+    const findings: Finding[] = [];
+    for (const file of files.filter((f) => f.exists)) findings.push(...(await layerFindings(file, input)));
     findings.push(...(await claudeJsonFindings(input)), ...activeConfigFindings(input));
     if (findings.length === 0) {
       const n = files.filter((f) => f.exists).length;
