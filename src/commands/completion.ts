@@ -1,15 +1,68 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { usageError } from '../errors.js';
+import { allProfiles } from '../profiles/lookup.js';
+import { readConfig } from '../profiles/store.js';
+import { COMPLETIONS, type ArgumentKind, type CompletionModel } from '../shells/completion.js';
+import { FUNCTION_NAME_RE, shellByName, shellNames } from '../shells/index.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('completion')
-    .description('print shell completions')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv completion is not available in this version yet');
-    });
+    .argument('[shell]', shellNames().join(', '))
+    .description('print completions (verbs, flags, profile names) for ccenv and the cc function')
+    .option('--name <function>', 'complete this function name too (as given to ccenv hook --name)')
+    .addOption(new Option('--profiles', 'internal: print profile names, one a line').hideHelp())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  eval "$(ccenv completion bash)"      # in ~/.bashrc, after the hook line
+  eval "$(ccenv completion zsh)"       # in ~/.zshrc, after compinit
+  ccenv completion fish > ~/.config/fish/completions/ccenv.fish`,
+    )
+    .action((shell: string | undefined, options: CompletionOptions) => completion(ctx, program, shell, options));
+}
+
+export interface CompletionOptions {
+  name?: string;
+  profiles?: boolean;
+}
+
+export async function completion(ctx: Context, program: Command, shell: string | undefined, options: CompletionOptions): Promise<void> {
+  if (options.profiles) {
+    const config = await readConfig(ctx.env);
+    ctx.io.out(allProfiles(config).map(([name]) => `${name}\n`).join(''));
+    return;
+  }
+  const name = shellByName(shell).name;
+  const commands = ['ccenv', 'cc'];
+  if (options.name !== undefined) {
+    if (!FUNCTION_NAME_RE.test(options.name)) throw usageError(`cannot complete the name ${JSON.stringify(options.name)}`, 'use the name given to ccenv hook --name');
+    if (!commands.includes(options.name)) commands.push(options.name);
+  }
+  ctx.io.out(COMPLETIONS[name]!(completionModel(program), commands));
+}
+
+/** What the command line accepts, read from the registered verbs themselves. */
+export function completionModel(program: Command): CompletionModel {
+  const verbs = program.commands.flatMap((command) => {
+    const first = command.registeredArguments[0]?.name() ?? '';
+    // add takes a new name: nothing to complete there
+    const argument: ArgumentKind = command.name() === 'add'
+      ? 'none'
+      : ['name', 'old', 'profile'].includes(first)
+      ? 'profile'
+      : first.startsWith('@')
+        ? '@profile'
+        : first === 'shell'
+          ? 'shell'
+          : first === 'path'
+            ? 'path'
+            : 'none';
+    const flags = command.options.filter((o) => !o.hidden && o.long).map((o) => o.long!);
+    flags.push('--help');
+    return [command.name(), ...command.aliases()].map((name) => ({ name, description: command.description().split('\n')[0] ?? '', flags, argument }));
+  });
+  return { verbs, shells: shellNames() };
 }

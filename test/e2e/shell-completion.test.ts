@@ -1,0 +1,65 @@
+/** Completions in real shells: verbs, flags, shells and profile names read at completion time. */
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requirement } from '../helpers/requirements.js';
+import { shellWorld, type World } from '../helpers/shell-world.js';
+import { has, HOW_TO_GET } from '../helpers/shells.js';
+
+let world: World;
+beforeEach(() => {
+  world = shellWorld();
+});
+afterEach(() => world.cleanup());
+
+const run = async (command: string, args: string[]) =>
+  String((await execa(command, args, { extendEnv: false, env: world.env, cwd: world.home, reject: false })).stdout).trim().split('\n');
+
+describe('bash completion', () => {
+  if (!requirement('bash', has('bash'), HOW_TO_GET)) return;
+  it.each([
+    ['cc us', 'use'],
+    ['cc use w', 'work'],
+    ['ccenv use ', 'subscription work home'],
+    ['ccenv @h', '@home'],
+    ['cc use --g', '--global'],
+    ['ccenv hook z', 'zsh'],
+    ['ccx ren', 'rename'],
+    ['ccenv add ', ''],
+  ])('%j completes to %j', async (line, expected) => {
+    const words = line.split(' ');
+    const script = `eval "$(ccenv completion bash --name ccx)"
+COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
+_ccenv_complete; echo "[\${COMPREPLY[*]}]"
+complete -p cc ccenv ccx`;
+    const out = await run('bash', ['--norc', '--noprofile', '-c', script]);
+    expect(out[0]).toBe(`[${expected}]`);
+    expect(out.slice(1)).toEqual(['complete -o default -F _ccenv_complete cc', 'complete -o default -F _ccenv_complete ccenv', 'complete -o default -F _ccenv_complete ccx']);
+  });
+});
+
+describe('fish completion', () => {
+  if (!requirement('fish', has('fish'), HOW_TO_GET)) return;
+  it('completes verbs, flags, shells and profile names for ccenv and, through --wraps, cc', async () => {
+    const script = `ccenv hook fish | source; ccenv completion fish | source
+for line in 'ccenv us' 'cc use w' 'ccenv @h' 'ccenv use --gl' 'cc hook f'
+  echo "[$line] "(complete -C $line | string split -f1 \\t | string join ' ')
+end`;
+    expect(await run('fish', ['--no-config', '-c', script])).toEqual([
+      '[ccenv us] use',
+      '[cc use w] work',
+      '[ccenv @h] @home',
+      '[ccenv use --gl] --global',
+      '[cc hook f] fish',
+    ]);
+  });
+});
+
+describe('zsh completion', () => {
+  if (!requirement('zsh', has('zsh'), HOW_TO_GET)) return;
+  it('parses, and registers _ccenv for ccenv and cc with compinit', async () => {
+    const script = `autoload -Uz compinit; compinit -u -d $HOME/.zcompdump; eval "$(ccenv completion zsh)"; print -r -- "$_comps[ccenv] $_comps[cc]"`;
+    expect(await run('zsh', ['-f', '-c', script])).toEqual(['_ccenv _ccenv']);
+    const parsed = await execa('zsh', ['-n', '-c', String((await execa('node', [`${world.home}/.bin/ccenv`, 'completion', 'zsh'], { env: world.env, extendEnv: false })).stdout)], { reject: false });
+    expect(parsed.exitCode).toBe(0);
+  });
+});
