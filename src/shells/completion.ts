@@ -29,7 +29,7 @@ export function bashCompletion(model: CompletionModel, commands: string[]): stri
     .join('\n');
   return `# ccenv completion for bash: eval "$(ccenv completion bash)" in ~/.bashrc
 _ccenv_complete() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags= names
+  local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags='' names
   COMPREPLY=()
   if [[ "$cur" == @* ]]; then
     names=$(command ccenv completion --profiles 2>/dev/null)

@@ -63,3 +63,12 @@ describe('zsh completion', () => {
     expect(parsed.exitCode).toBe(0);
   });
 });
+
+describe('the bash completion passes shellcheck', () => {
+  if (!requirement('shellcheck', has('shellcheck'), HOW_TO_GET)) return;
+  it('ccenv completion bash | shellcheck -', async () => {
+    const script = String((await execa('node', [`${world.home}/.bin/ccenv`, 'completion', 'bash'], { env: world.env, extendEnv: false })).stdout);
+    const result = await execa('shellcheck', ['-s', 'bash', '-'], { input: script, reject: false });
+    expect([result.exitCode, result.stdout]).toEqual([0, '']);
+  });
+});
