@@ -1,0 +1,146 @@
+/** The pure parts of doctor and init: start-up file lines, trailing commas, half-set providers, masking, AWS files. */
+import { describe, expect, it } from 'vitest';
+import { assignmentsInLine, sourcedPath } from '../../src/doctor/rc-scan.js';
+import { trailingComma } from '../../src/doctor/settings.js';
+import { halfSetProviders, isClaudeVariable } from '../../src/doctor/variables.js';
+import { showValue } from '../../src/doctor/mask.js';
+import { awsProfileNames } from '../../src/doctor/profiles.js';
+import { expectedAuth, compareAuth } from '../../src/doctor/auth-status.js';
+import { proposalsFrom } from '../../src/init/detect.js';
+import { hookLines } from '../../src/init/hook-line.js';
+
+describe('assignments in a start-up file line', () => {
+  it.each([
+    ['export ANTHROPIC_API_KEY=sk-1', false, [['ANTHROPIC_API_KEY', 'sk-1']]],
+    ['  export ANTHROPIC_API_KEY="sk 1"', false, [['ANTHROPIC_API_KEY', 'sk 1']]],
+    ["ANTHROPIC_BASE_URL='https://x'", false, [['ANTHROPIC_BASE_URL', 'https://x']]],
+    ['export A=1 B=2', false, [['A', '1'], ['B', '2']]],
+    ['declare -x CLAUDE_CODE_USE_BEDROCK=1', false, [['CLAUDE_CODE_USE_BEDROCK', '1']]],
+    ['typeset -gx CLAUDE_CODE_USE_VERTEX=1', false, [['CLAUDE_CODE_USE_VERTEX', '1']]],
+    ['# export ANTHROPIC_API_KEY=sk-1', false, []],
+    ['echo ANTHROPIC_API_KEY=sk-1', false, []],
+    ['export ANTHROPIC_API_KEY', false, []],
+    ['setenv ANTHROPIC_API_KEY sk-1', false, [['ANTHROPIC_API_KEY', 'sk-1']]],
+    ['set -gx ANTHROPIC_API_KEY sk-1', true, [['ANTHROPIC_API_KEY', 'sk-1']]],
+    ['set -Ux ANTHROPIC_AUTH_TOKEN "t t"', true, [['ANTHROPIC_AUTH_TOKEN', 't t']]],
+    ['set --export --global AWS_REGION us-east-1', true, [['AWS_REGION', 'us-east-1']]],
+    ['set -g ANTHROPIC_API_KEY sk-1', true, []],
+  ])('%j (fish: %s)', (line, fish, want) => {
+    expect(assignmentsInLine(line, fish).map((a) => [a.variable, a.value])).toEqual(want);
+  });
+});
+
+describe('files a start-up file plainly sources', () => {
+  const env = {};
+  it.each([
+    ['source ~/.secrets', '/h/.secrets'],
+    ['. "$HOME/.env.sh"', '/h/.env.sh'],
+    ['[ -f ~/.x ] && source ~/.x', '/h/.x'],
+    ['source /etc/profile.d/a.sh', '/etc/profile.d/a.sh'],
+    ['. .aliases', '/h/.aliases'],
+    ['source $DIR/x', undefined],
+    ['source ~/.d/*.sh', undefined],
+    ['# source ~/.secrets', undefined],
+  ])('%j -> %j', (line, want) => {
+    expect(sourcedPath(line, '/h', env)).toBe(want);
+  });
+});
+
+describe('a trailing comma, pointed at', () => {
+  it.each([
+    ['{"a": 1,}', 1, 9, { line: 1, column: 8 }],
+    ['{\n  "a": [1, 2],\n}\n', 3, 1, { line: 2, column: 14 }],
+    ['{"a": 1 "b": 2}', 1, 9, undefined],
+  ])('%j', (text, line, column, want) => {
+    expect(trailingComma(text, line, column)).toEqual(want);
+  });
+});
+
+describe('providers half set', () => {
+  it.each([
+    [{ CLAUDE_CODE_USE_BEDROCK: '1' }, [['CLAUDE_CODE_USE_BEDROCK', ['AWS_REGION']]]],
+    [{ CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1' }, []],
+    [{ CLAUDE_CODE_USE_BEDROCK: '0' }, []],
+    [{ CLAUDE_CODE_USE_VERTEX: 'true', CLOUD_ML_REGION: 'global' }, [['CLAUDE_CODE_USE_VERTEX', ['ANTHROPIC_VERTEX_PROJECT_ID']]]],
+    [{ CLAUDE_CODE_USE_FOUNDRY: '1' }, [['CLAUDE_CODE_USE_FOUNDRY', ['ANTHROPIC_FOUNDRY_RESOURCE or ANTHROPIC_FOUNDRY_BASE_URL']]]],
+    [{ CLAUDE_CODE_USE_POWERSHELL_TOOL: '1' }, []],
+  ])('%j', (vars, want) => {
+    expect(halfSetProviders(vars).map((h) => [h.switch, h.missing])).toEqual(want);
+  });
+
+  it('looks for the variables a launch scrubs, plus the Bedrock API key, not feature switches', () => {
+    expect(['ANTHROPIC_API_KEY', 'CLAUDE_CODE_USE_BEDROCK', 'AWS_BEARER_TOKEN_BEDROCK', 'CLAUDE_CONFIG_DIR'].every(isClaudeVariable)).toBe(true);
+    expect(['CLAUDE_CODE_USE_POWERSHELL_TOOL', 'AWS_REGION', 'PATH'].some(isClaudeVariable)).toBe(false);
+  });
+});
+
+describe('values doctor shows', () => {
+  it.each([
+    ['ANTHROPIC_API_KEY', 'sk-ant-api03-0123456789abcdef0123456789', false],
+    ['ANTHROPIC_AUTH_TOKEN', 'tok-0123456789abcdef', false],
+    ['AWS_BEARER_TOKEN_BEDROCK', 'ABSK0123456789abcdef', false],
+    ['ANTHROPIC_BASE_URL', 'https://gw.example.com', true],
+    ['CLAUDE_CODE_USE_BEDROCK', '1', true],
+  ])('%s is shown in full: %s', (name, value, inFull) => {
+    expect(showValue(name, value).includes(value)).toBe(inFull);
+  });
+});
+
+describe('AWS profile names', () => {
+  it('reads [profile x] in config and [x] in credentials', () => {
+    expect([...awsProfileNames('[default]\n[profile corp]\nregion=x\n[sso-session s]\n', true)]).toEqual(['default', 'corp']);
+    expect([...awsProfileNames('[corp]\naws_access_key_id=A\n[ other ]\n', false)]).toEqual(['corp', 'other']);
+  });
+});
+
+describe('what claude auth status should say', () => {
+  it.each([
+    [{ kind: 'api-key' as const }, { authMethod: 'api_key', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+    [{ kind: 'api-key' as const }, { authMethod: 'api_key_helper', apiProvider: 'firstParty' }, 'auth-status.disagrees'],
+    [{ kind: 'bedrock' as const, region: 'us-east-1' }, { authMethod: 'third_party', apiProvider: 'bedrock' }, 'auth-status.agrees'],
+    [{ kind: 'vertex' as const }, { authMethod: 'third_party', apiProvider: 'bedrock' }, 'auth-status.disagrees'],
+    [{ kind: 'gateway' as const }, { authMethod: 'oauth_token', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+    [{ kind: 'subscription' as const }, { authMethod: 'claude.ai', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+    [{ kind: 'subscription' as const }, { authMethod: 'api_key', apiProvider: 'firstParty' }, 'auth-status.disagrees'],
+    [{ kind: 'subscription' as const }, { authMethod: 'none', apiProvider: 'firstParty' }, 'auth-status.not-logged-in'],
+    [{ kind: 'subscription' as const, hasSecret: true }, { authMethod: 'oauth_token', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+  ])('%j with %j', (profile, status, id) => {
+    expect(compareAuth('p', profile, status, false).id).toBe(id);
+    expect(expectedAuth(profile).apiProvider).toBeTruthy();
+  });
+});
+
+describe('init: what a set of variables becomes', () => {
+  const propose = (vars: Record<string, string>) => proposalsFrom({ label: 'this shell', vars }, {}, '/nonexistent');
+  it.each([
+    [{ ANTHROPIC_API_KEY: 'sk-ant-api03-x1' }, [['api-key', { kind: 'api-key', hasSecret: true }]]],
+    [{ ANTHROPIC_API_KEY: 'k1', ANTHROPIC_BASE_URL: 'https://p.example' }, [['api-key', { kind: 'api-key', baseUrl: 'https://p.example', hasSecret: true }]]],
+    [{ ANTHROPIC_AUTH_TOKEN: 't1', ANTHROPIC_BASE_URL: 'https://gw.example' }, [['gateway', { kind: 'gateway', baseUrl: 'https://gw.example', hasSecret: true }]]],
+    [{ CLAUDE_CODE_OAUTH_TOKEN: 'sk-ant-oat01-x' }, [['subscription-token', { kind: 'subscription', hasSecret: true }]]],
+    [{ CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'corp' }, [['bedrock', { kind: 'bedrock', region: 'us-east-1', awsProfile: 'corp' }]]],
+    [{ CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_BEARER_TOKEN_BEDROCK: 'b' }, [['bedrock', { kind: 'bedrock', region: 'us-east-1', bearer: true, hasSecret: true }]]],
+    [{ CLAUDE_CODE_USE_MANTLE: '1', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE', AWS_SECRET_ACCESS_KEY: 's' }, [['mantle', { kind: 'mantle', region: 'us-east-1', accessKeyId: 'AKIAEXAMPLEEXAMPLE', hasSecret: true }]]],
+    [{ CLAUDE_CODE_USE_VERTEX: '1', CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'my-project' }, [['vertex', { kind: 'vertex', region: 'us-east5', projectId: 'my-project' }]]],
+    [{ CLAUDE_CODE_USE_FOUNDRY: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'res1', ANTHROPIC_FOUNDRY_API_KEY: 'f' }, [['foundry', { kind: 'foundry', resource: 'res1', hasSecret: true }]]],
+    [{ CLAUDE_CODE_USE_BEDROCK: '1' }, []],
+    [{ ANTHROPIC_AUTH_TOKEN: 't1' }, []],
+    [{ ANTHROPIC_MODEL: 'opus' }, []],
+  ])('%j', (vars, want) => {
+    expect(propose(vars).proposals.map((p) => [p.name, p.profile])).toEqual(want);
+  });
+
+  it('says why a half-set provider is not imported', () => {
+    expect(propose({ CLAUDE_CODE_USE_BEDROCK: '1' }).skipped[0]?.why).toContain('--region');
+  });
+});
+
+describe('the hook line for $SHELL', () => {
+  it.each([
+    ['/bin/zsh', ['eval "$(ccenv hook zsh)"']],
+    ['/usr/local/bin/fish', ['ccenv hook fish | source']],
+    ['/bin/bash', ['eval "$(ccenv hook bash)"']],
+    ['/bin/tcsh', ['eval "$(ccenv hook bash)"', 'eval "$(ccenv hook zsh)"', 'ccenv hook fish | source']],
+  ])('%s', (shell, want) => {
+    expect(hookLines(shell).map((h) => h.line)).toEqual(want);
+  });
+});
