@@ -12,7 +12,7 @@ describe('ccenv statusline', () => {
   it('prints the active profile and the kind from the config', async () => {
     await ccenv(box, ['add', 'work-bedrock', '--kind', 'bedrock', '--region', 'us-east-1']);
     const run = await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'work-bedrock' }, input: '{"session_id":"x"}' });
-    expect(run).toMatchObject({ exitCode: 0, stdout: 'work-bedrock (bedrock)\n', stderr: '' });
+    expect(run).toMatchObject({ exitCode: 0, stdout: 'work-bedrock (bedrock)', stderr: '' });
   });
 
   it('prefers CCENV_ACTIVE_KIND, and does not open the secret store', async () => {
@@ -22,11 +22,11 @@ describe('ccenv statusline', () => {
   });
 
   it('the built-in profile; nothing outside a ccenv launch; a broken config does not break it', async () => {
-    expect((await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'subscription' } })).stdout).toBe('subscription (subscription)\n');
+    expect((await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'subscription' } })).stdout).toBe('subscription (subscription)');
     expect(await ccenv(box, ['statusline'])).toMatchObject({ exitCode: 0, stdout: '' });
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(box.configDir, { recursive: true });
     writeFileSync(`${box.configDir}/config.json`, '{"profiles": {,}');
-    expect(await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'x' } })).toMatchObject({ exitCode: 0, stdout: 'x\n' });
+    expect(await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'x' } })).toMatchObject({ exitCode: 0, stdout: 'x' });
   });
 });
