@@ -148,3 +148,21 @@ describe('ccenv use', () => {
     expect(() => readFileSync(ccprofile())).toThrow();
   });
 });
+
+describe('a launch resolves .ccprofile itself, without the hook', () => {
+  it('stops in a directory whose .ccprofile is not allowed, naming the file and the fix; cc use still wins', async () => {
+    writeFileSync(ccprofile(), 'subscription\n');
+    const stopped = await ccenv(box, ['env'], { cwd: join(proj(), 'sub') });
+    expect(stopped.exitCode).toBe(1);
+    expect(stopped.stdout).toBe('');
+    expect(stopped.stderr).toBe(
+      'ccenv: ~/proj/.ccprofile is not allowed (it names subscription; new or changed files need an allow)\nccenv: if you trust it: ccenv allow ~/proj/.ccprofile',
+    );
+    const chosen = await ccenv(box, ['env'], { cwd: join(proj(), 'sub'), env: { CCENV_PROFILE: 'work' } });
+    expect(chosen.stderr).not.toContain('.ccprofile');
+    await ccenv(box, ['allow'], { cwd: proj() });
+    const allowed = await ccenv(box, ['env'], { cwd: join(proj(), 'sub') });
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.stdout).toContain('subscription');
+  });
+});
