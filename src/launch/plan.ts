@@ -48,6 +48,14 @@ export interface PlanInput {
   args: readonly string[];
 }
 
+/** Descriptors `claude --bare` does not read (FACTS); the gateway's it still does. */
+const BARE_IGNORES = new Set(['CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR', 'CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR']);
+
+function isBare(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).includes('--bare');
+}
+
 /** Pure: the plan for a launch, before settings files are consulted (see settings-override.ts). */
 export function buildPlan(input: PlanInput): LaunchPlan {
   const { resolved, caller, secret, mode } = input;
@@ -57,10 +65,19 @@ export function buildPlan(input: PlanInput): LaunchPlan {
   if (profile.model) set.ANTHROPIC_MODEL = profile.model;
   const secretVariables: string[] = [];
   const descriptors: Descriptor[] = [];
+  const notes: string[] = [];
   if (launch.secret) {
     if (secret === undefined) throw new Error(`plan for ${name} built without its secret`);
     const { variable, descriptor, withDescriptor } = launch.secret;
-    if (mode === 'claude' && descriptor) {
+    const bare = mode === 'claude' && descriptor !== undefined && BARE_IGNORES.has(descriptor) && isBare(input.args);
+    if (bare) {
+      notes.push(
+        variable === 'ANTHROPIC_API_KEY'
+          ? 'claude --bare reads no descriptor: the API key travels in its environment for this launch'
+          : 'claude --bare ignores subscription tokens: this launch will not be logged in',
+      );
+    }
+    if (mode === 'claude' && descriptor && !bare) {
       descriptors.push({ fd: SECRET_FD, variable: descriptor, secret });
       Object.assign(set, withDescriptor, { [descriptor]: String(SECRET_FD) });
     } else {
@@ -80,7 +97,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     if (set[variable] !== value) ignored.push(variable);
   }
   removed.sort((a, b) => a.name.localeCompare(b.name));
-  const notes = ignored.length > 0 ? [`ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}`] : [];
+  if (ignored.length > 0) notes.unshift(`ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}`);
   return {
     profile: name,
     kind: profile.kind,

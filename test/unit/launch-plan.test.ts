@@ -222,3 +222,28 @@ describe('exec: secrets as ordinary variables, no descriptors', () => {
     expect(Object.keys(env).filter((k) => k.endsWith('_FILE_DESCRIPTOR') || k === 'CLAUDE_CODE_USE_GATEWAY')).toEqual([]);
   });
 });
+
+describe('claude --bare reads no descriptor', () => {
+  it('sends the API key in the environment and says so', () => {
+    const p = buildPlan({
+      resolved: { name: 'p', profile: { kind: 'api-key' }, source: { from: 'argument' } },
+      caller: {}, secret: 'k', mode: 'claude', command: 'claude', args: ['--bare', '-p', 'hi'],
+    });
+    expect(p.descriptors).toEqual([]);
+    expect(p.set.ANTHROPIC_API_KEY).toBe('k');
+    expect(p.notes).toEqual([expect.stringContaining('--bare')]);
+  });
+
+  it('keeps the gateway descriptor, and ignores --bare after --', () => {
+    const gw = buildPlan({
+      resolved: { name: 'p', profile: { kind: 'gateway', baseUrl: 'https://gw.example' }, source: { from: 'argument' } },
+      caller: {}, secret: 'k', mode: 'claude', command: 'claude', args: ['--bare'],
+    });
+    expect(gw.descriptors.length).toBe(1);
+    const after = buildPlan({
+      resolved: { name: 'p', profile: { kind: 'api-key' }, source: { from: 'argument' } },
+      caller: {}, secret: 'k', mode: 'claude', command: 'claude', args: ['-p', '--', '--bare'],
+    });
+    expect(after.descriptors.length).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ export const subscription: KindSpec = {
   describe: (p) =>
     p.hasSecret ? 'subscription token (setup-token)' : p.configDir ? `claude login in ${p.configDir}` : "claude's own login",
   launch: (p) => ({
-    set: { ...(p.configDir ? { CLAUDE_CONFIG_DIR: p.configDir } : {}) },
+    set: { ...(p.configDir ? { CLAUDE_CONFIG_DIR: p.configDir } : {}), ...(p.baseUrl ? { ANTHROPIC_BASE_URL: p.baseUrl } : {}) },
     ...(p.hasSecret ? { secret: { variable: 'CLAUDE_CODE_OAUTH_TOKEN', descriptor: 'CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR' } } : {}),
     removeAws: [],
   }),
