@@ -50,17 +50,23 @@ export function parseCcprofile(content: Buffer | string): ParsedCcprofile {
   return { ok: true, name: first.text };
 }
 
-/** `~/x` for paths under HOME, for messages. */
+// Control characters in a path would reach the terminal raw: shown as \xHH instead.
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/g;
+const HAS_CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+const hexEscape = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/** `~/x` for paths under HOME, for messages; control characters made visible. */
 export function displayPath(env: Env, path: string): string {
   const home = env.HOME;
-  if (home && home !== '/' && path.startsWith(`${home}/`)) return `~${path.slice(home.length)}`;
-  return path;
+  const shown = home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+  return shown.replace(CONTROL, hexEscape);
 }
 
-/** A path as one word a person can paste into a shell. */
+/** A path as one word a person can paste into a shell (with control characters: bash or zsh). */
 export function shellWordForPath(env: Env, path: string): string {
   const shown = displayPath(env, path);
   if (/^[~A-Za-z0-9_./@%+=:,-]+$/.test(shown)) return shown;
+  if (HAS_CONTROL.test(path)) return `$'${path.replace(/[\\']/g, (c) => `\\${c}`).replace(CONTROL, hexEscape)}'`;
   return `'${path.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CcenvError } from '../../src/errors.js';
-import { findCcprofile, findDirectoryProfile, parseCcprofile } from '../../src/profiles/directory.js';
+import { displayPath, findCcprofile, findDirectoryProfile, parseCcprofile, shellWordForPath } from '../../src/profiles/directory.js';
 import { emptyConfig, type ConfigData } from '../../src/profiles/store.js';
 import { allowFile, denyFile, readTrustedFile } from '../../src/trust/records.js';
 
@@ -158,5 +158,20 @@ describe('findDirectoryProfile', () => {
   it('ignores a directory named .ccprofile', async () => {
     mkdirSync(join(root, 'proj', '.ccprofile'));
     expect(await findDirectoryProfile(env, join(root, 'proj'), config)).toBeUndefined();
+  });
+});
+
+describe('paths in messages', () => {
+  const env = { HOME: '/home/u' };
+  it.each([
+    ['/home/u/p/.ccprofile', '~/p/.ccprofile', '~/p/.ccprofile'],
+    ['/srv/p/.ccprofile', '/srv/p/.ccprofile', '/srv/p/.ccprofile'],
+    ['/home/u/my p/.ccprofile', '~/my p/.ccprofile', "'/home/u/my p/.ccprofile'"],
+    ["/home/u/it's/.ccprofile", "~/it's/.ccprofile", "'/home/u/it'\\''s/.ccprofile'"],
+    ['/home/u/\x1b[2Jx/.ccprofile', '~/\\x1b[2Jx/.ccprofile', "$'/home/u/\\x1b[2Jx/.ccprofile'"],
+    ['/home/u/a\nb/.ccprofile', '~/a\\x0ab/.ccprofile', "$'/home/u/a\\x0ab/.ccprofile'"],
+  ])('%j is shown as %s and pasted as %s', (path, shown, word) => {
+    expect(displayPath(env, path)).toBe(shown);
+    expect(shellWordForPath(env, path)).toBe(word);
   });
 });
