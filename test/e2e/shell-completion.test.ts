@@ -62,6 +62,24 @@ describe('zsh completion', () => {
     const parsed = await execa('zsh', ['-n', '-c', String((await execa('node', [`${world.home}/.bin/ccenv`, 'completion', 'zsh'], { env: world.env, extendEnv: false })).stdout)], { reject: false });
     expect(parsed.exitCode).toBe(0);
   });
+
+  it('offers verbs, flags, shells and profile names (compadd stood in for, to see them)', async () => {
+    const script = `eval "$(ccenv completion zsh)"
+compadd() { print -r -- "compadd $*"; }
+_describe() { print -r -- "describe \${#\${(P)4}} \${(P)4[(r)use:*]}"; }
+_files() { print files; }
+t() { words=("$@"); CURRENT=$#; _ccenv; }
+t ccenv us; t cc use w; t ccenv @w; t cc use --g; t ccenv hook z; t ccenv allow x`;
+    const out = await run('zsh', ['-f', '-c', script]);
+    expect(out[0]).toMatch(/^describe \d+ use:choose a profile/);
+    expect(out.slice(1)).toEqual([
+      'compadd -- subscription work home',
+      'compadd -P @ -- subscription work home',
+      'compadd -- --global --local --unset --help',
+      'compadd -- bash zsh fish',
+      'files',
+    ]);
+  });
 });
 
 describe('the bash completion passes shellcheck', () => {
