@@ -98,6 +98,8 @@ async function checkOne(input: DoctorInput, name: string | undefined): Promise<F
     prepared = await preparePlan(input.context, { ...(name !== undefined ? { atName: name } : {}), mode: 'claude', args: ['auth', 'status'] });
   } catch (error) {
     if (!(error instanceof CcenvError)) throw error;
+    // No claude to ask: the claude binaries check says so already.
+    if (error.exitCode === 127) return [];
     return [
       {
         id: 'auth-status.cannot-plan',
