@@ -122,7 +122,7 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
       approved = [];
       for (const file of files) {
         const vars = fixes.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : ''));
-        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} now that a profile holds them (a backup is kept)?`, false)) approved.push(file);
+        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} now that a profile holds ${vars.length === 1 ? 'it' : 'them'} (a backup is kept)?`, false)) approved.push(file);
       }
     }
     const chosen = fixes.filter((f) => approved.includes(f.file));
