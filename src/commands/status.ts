@@ -1,16 +1,130 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { CcenvError, usageError } from '../errors.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import { describeSource, resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
+import { readConfig, type ConfigData } from '../profiles/store.js';
+import { VERSION } from '../version.js';
 
-// Placeholder until this verb is built; it keeps the verb reserved and documented.
-export function register(program: Command, _ctx: Context): void {
+export function register(program: Command, ctx: Context): void {
   program
     .command('status')
     .alias('current')
-    .description('which profile a launch here would use, and why')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new CcenvError('ccenv status is not available in this version yet');
-    });
+    .argument('[@NAME]', 'a profile to check instead of the one a launch here would use')
+    .description('which profile a launch here would use and why, its secrets, and the claude it runs')
+    .option('--verify', 'ask `claude auth status` under the built environment whether it agrees')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Exit status 1 when the profile's secret is missing or unreadable, claude is not found, or
+--verify finds that Claude Code disagrees with the profile.
+
+Examples:
+  ccenv status
+  ccenv status --verify
+  ccenv current @work-bedrock --json`,
+    )
+    .action((at: string | undefined, options: { verify?: boolean; json?: boolean }) => status(ctx, at, options));
+}
+
+export interface StatusReport {
+  profile: string;
+  kind: string;
+  source: string;
+  auth: string;
+  /** The profile of the launch this command runs inside, from CCENV_ACTIVE. */
+  outer: string | null;
+  backend: string | null;
+  secret: 'present' | 'missing' | 'not needed' | 'unreadable';
+  secretProblem?: string;
+  claude: { path: string; version: string | null } | null;
+  claudeProblem?: string;
+  verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
+}
+
+async function secretState(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<Pick<StatusReport, 'backend' | 'secret' | 'secretProblem'>> {
+  const { name, profile } = resolved;
+  if (!kindSpec(profile.kind).launch(profile).secret) return { backend: null, secret: 'not needed' };
+  let backend: string | null = null;
+  try {
+    const store = await ctx.secrets(config);
+    backend = store.description;
+    return { backend, secret: (await store.get(name)) === undefined ? 'missing' : 'present' };
+  } catch (error) {
+    return { backend, secret: 'unreadable', secretProblem: error instanceof CcenvError ? error.message : String(error) };
+  }
+}
+
+export async function status(ctx: Context, at: string | undefined, options: { verify?: boolean; json?: boolean }): Promise<void> {
+  if (at !== undefined && !at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv status @${at}`);
+  const config = await readConfig(ctx.env);
+  const resolved = await resolveProfile(ctx.env, ctx.cwd, config, at?.slice(1));
+  const { name, profile, source } = resolved;
+  const report: StatusReport = {
+    profile: name,
+    kind: profile.kind,
+    source: describeSource(source),
+    auth: kindSpec(profile.kind).describe(profile),
+    outer: ctx.env.CCENV_ACTIVE || null,
+    ...(await secretState(ctx, config, resolved)),
+    claude: null,
+  };
+  const { claudeVersion, findClaude } = await import('../claude/binary.js');
+  try {
+    const path = findClaude(ctx.env, ctx.cwd, profile.claude).path;
+    report.claude = { path, version: (await claudeVersion(path)) ?? null };
+  } catch (error) {
+    report.claudeProblem = error instanceof CcenvError ? `${error.message}; ${error.hint ?? ''}` : String(error);
+  }
+  if (options.verify && report.claude && report.secret !== 'missing' && report.secret !== 'unreadable') {
+    const { preparePlan } = await import('../launch/run.js');
+    const { compareAuth, runAuthStatus } = await import('../claude/auth-status.js');
+    const { plan } = await preparePlan(ctx, { atName: name, mode: 'claude', args: ['auth', 'status'] });
+    const { status: said, problem } = await runAuthStatus(plan, ctx.env);
+    report.verify = said ? compareAuth(plan, said) : { agrees: false, problem: problem ?? 'no answer' };
+  }
+  const bad = report.secret === 'missing' || report.secret === 'unreadable' || !report.claude || (report.verify && !report.verify.agrees);
+  if (bad) ctx.exitCode = 1;
+  if (report.secret === 'missing') ctx.io.err(`ccenv: store it: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin\n`);
+  if (options.json) {
+    ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const rows: [string, string][] = [
+    ['profile', `${name} (${profile.kind})`],
+    ['chosen by', report.source],
+    ['auth', report.auth],
+  ];
+  if (report.outer) {
+    rows.push(['inside', report.outer === name ? `a launch of ${name} (CCENV_ACTIVE)` : `a launch of ${report.outer} (CCENV_ACTIVE); a launch here uses ${name}`]);
+  }
+  if (report.secret !== 'not needed') {
+    rows.push(['secret', report.secret === 'unreadable' ? `unreadable: ${report.secretProblem}` : `${report.secret} in ${report.backend}`]);
+  }
+  rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
+  if (report.verify) {
+    rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);
+  }
+  for (const [k, v] of rows) ctx.io.out(`${k.padEnd(11)}${v}\n`);
+}
+
+/** `ccenv --version`: ccenv's version, and the claude a launch here would run. */
+export async function versionReport(ctx: Context): Promise<void> {
+  ctx.io.out(`ccenv ${VERSION}\n`);
+  const { claudeVersion, findClaude } = await import('../claude/binary.js');
+  let profileClaude: string | undefined;
+  try {
+    const config = await readConfig(ctx.env);
+    profileClaude = (await resolveProfile(ctx.env, ctx.cwd, config)).profile.claude;
+  } catch {
+    // no profile resolves here: the claude on PATH is the one to name
+  }
+  try {
+    const path = findClaude(ctx.env, ctx.cwd, profileClaude).path;
+    ctx.io.out(`claude ${(await claudeVersion(path)) ?? '(version unknown)'} at ${path}\n`);
+  } catch (error) {
+    ctx.io.out('claude not found\n');
+    if (error instanceof CcenvError && error.hint) ctx.io.err(`ccenv: ${error.hint}\n`);
+  }
 }

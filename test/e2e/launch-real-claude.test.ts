@@ -162,6 +162,17 @@ describe('the real claude, launched by ccenv', () => {
     });
   });
 
+  it('status --verify agrees for a working profile, and not for a subscription with no login', async () => {
+    for (const name of ['api', 'gateway', 'bedrock-keys']) {
+      const run = await ccenv(box, ['status', `@${name}`, '--verify', '--json'], { env: JUNK });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).verify).toMatchObject({ agrees: true });
+    }
+    const none = await ccenv(box, ['status', '--verify'], { env: JUNK });
+    expect(none.exitCode).toBe(1);
+    expect(none.stdout).toMatch(/^verify +DISAGREES: loggedIn false, authMethod none.*not logged in/m);
+  });
+
   it('claude --bare: the API key still arrives (by the environment, said on stderr)', async () => {
     // The key now travels in the environment, so the settings file's key cannot be undone.
     const refused = await ccenv(box, ['@api', '--bare', '-p', 'hi'], { env: JUNK });

@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { fakeClaude } from '../helpers/fake-claude.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+  const fake = fakeClaude(box.home);
+  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
+  box.env.FAKE_LOG = fake.log;
+});
+afterEach(() => box.cleanup());
+
+function writeConfig(config: object): void {
+  mkdirSync(box.configDir, { recursive: true });
+  writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, ...config }));
+}
+
+async function statusJson(args: string[] = [], env: Record<string, string> = {}) {
+  const run = await ccenv(box, ['status', '--json', ...args], { env });
+  return { exitCode: run.exitCode, report: JSON.parse(run.stdout) as Record<string, unknown>, stderr: run.stderr };
+}
+
+describe('ccenv status', () => {
+  it('names the built-in profile when nothing is chosen, and the claude it runs', async () => {
+    const { exitCode, report } = await statusJson();
+    expect(exitCode).toBe(0);
+    expect(report).toMatchObject({ profile: 'subscription', source: 'nothing chosen: the built-in profile', secret: 'not needed', outer: null });
+    expect(report.claude).toMatchObject({ version: '9.9.9 (Fake Claude)' });
+  });
+
+  it.each([
+    [{ CCENV_PROFILE: 'b' }, 'b', 'CCENV_PROFILE (cc use)'],
+    [{}, 'a', 'the default (use --global)'],
+  ])('says where the choice came from (%o)', async (env, profile, source) => {
+    writeConfig({ default: 'a', profiles: { a: { kind: 'subscription' }, b: { kind: 'vertex', region: 'us-east5', projectId: 'proj-x1' } } });
+    const { report } = await statusJson([], env);
+    expect(report).toMatchObject({ profile, source });
+  });
+
+  it('shows the outer launch of a nested one (CCENV_ACTIVE) beside the inner profile', async () => {
+    writeConfig({ profiles: { inner: { kind: 'subscription' } } });
+    const run = await ccenv(box, ['status', '@inner'], { env: { CCENV_ACTIVE: 'outer' } });
+    expect(run.stdout).toMatch(/^profile +inner \(subscription\)$/m);
+    expect(run.stdout).toMatch(/^inside +a launch of outer \(CCENV_ACTIVE\); a launch here uses inner$/m);
+  });
+
+  it('exits 1 and says how to fix a missing secret', async () => {
+    writeConfig({ profiles: { k: { kind: 'api-key', hasSecret: true } } });
+    const { exitCode, report, stderr } = await statusJson(['@k']);
+    expect(exitCode).toBe(1);
+    expect(report).toMatchObject({ secret: 'missing', backend: expect.stringContaining('encrypted file') });
+    expect(stderr).toContain('ccenv edit k --secret-stdin');
+  });
+
+  it('reports a present secret without showing it', async () => {
+    const secret = 'sk-ant-api03-STATUS-SECRET-99';
+    expect((await ccenv(box, ['add', 'k', '--kind', 'api-key', '--secret-stdin'], { input: secret })).exitCode).toBe(0);
+    const run = await ccenv(box, ['status', '@k']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^secret +present in encrypted file/m);
+    expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it('exits 1 when no claude is found, naming the install command', async () => {
+    const { exitCode, report } = await statusJson([], { PATH: '/usr/bin:/bin' });
+    expect(exitCode).toBe(1);
+    expect(report.claude).toBeNull();
+    expect(report.claudeProblem).toContain('npm install -g @anthropic-ai/claude-code');
+  });
+});
+
+describe('ccenv --version', () => {
+  it("prints ccenv's version and the claude a launch would run", async () => {
+    const run = await ccenv(box, ['--version']);
+    expect(run.exitCode).toBe(0);
+    const [first, second] = run.stdout.split('\n');
+    expect(first).toMatch(/^ccenv \d+\.\d+\.\d+/);
+    expect(second).toBe(`claude 9.9.9 (Fake Claude) at ${join(box.home, 'fake-bin', 'claude')}`);
+  });
+
+  it('says when there is no claude', async () => {
+    const run = await ccenv(box, ['--version'], { env: { PATH: '/usr/bin:/bin' } });
+    expect(run.stdout.split('\n')[1]).toBe('claude not found');
+    expect(run.stderr).toContain('npm install -g @anthropic-ai/claude-code');
+  });
+});
