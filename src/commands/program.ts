@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Context } from '../context.js';
 import { USAGE_EXIT } from '../errors.js';
-import { VERSION } from '../version.js';
 import * as add from './add.js';
 import * as allow from './allow.js';
 import * as completion from './completion.js';
@@ -41,7 +40,7 @@ Profiles (no secrets): $CCENV_CONFIG_DIR, $XDG_CONFIG_HOME/ccenv or ~/.config/cc
 export function buildProgram(ctx: Context): Command {
   const program = new Command('ccenv')
     .description('Launch Claude Code with exactly one credential profile, secrets in the OS keychain.')
-    .version(VERSION, '--version', 'ccenv and claude versions')
+    .option('--version', "print ccenv's version and which claude it would launch")
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -58,6 +57,10 @@ export function buildProgram(ctx: Context): Command {
 
 /** Runs a reserved verb and returns the exit code. */
 export async function runVerb(ctx: Context, argv: string[]): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    await status.versionReport(ctx);
+    return ctx.exitCode ?? 0;
+  }
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
