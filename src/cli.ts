@@ -27,6 +27,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.exitCode = reportError(error, (t) => process.stderr.write(t), process.env.CCENV_DEBUG === '1');
+    const code = reportError(error, (t) => process.stderr.write(t), process.env.CCENV_DEBUG === '1');
+    // Exit now: a keychain call that was given up on cannot be cancelled and must not hold us.
+    process.exit(code);
   },
 );

@@ -6,7 +6,32 @@ type KeyringModule = typeof import('@napi-rs/keyring');
 type AsyncEntry = InstanceType<KeyringModule['AsyncEntry']>;
 
 /** How long one keychain call may take before ccenv gives up and says why. */
-const TIMEOUT_MS = 3000;
+const TIMEOUT_MS = 1000;
+
+/** What the keychain's own words mean for the user. */
+function explain(cause: string): string {
+  if (/unlock prompt was dismissed|IsLocked|is locked/i.test(cause)) return 'the keychain is locked';
+  if (/not provided by any \.service files|autolaunch|ServiceUnknown|Failed to connect|No such file or directory/i.test(cause)) {
+    return 'no Secret Service is running (no GNOME Keyring, KWallet or KeePassXC on this session bus)';
+  }
+  if (/Did not receive a reply|timed out/i.test(cause)) return 'the keychain did not answer';
+  return cause;
+}
+
+/**
+ * Gives up on a keychain call after TIMEOUT_MS. The native call cannot be cancelled; the
+ * entry point exits at once after an error, so nothing waits for it.
+ */
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
+    }, TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 function platformDescription(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'macOS Keychain';
@@ -53,7 +78,7 @@ export class KeychainSecretStore implements SecretStore {
     const cause = error instanceof Error ? error.message : String(error);
     const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
     return new CcenvError(
-      `${what} (${this.description}): ${timedOut ? `no answer within ${TIMEOUT_MS / 1000} s; is it locked?` : firstLine(cause)}`,
+      `${what} (${this.description}): ${timedOut ? `no answer within ${TIMEOUT_MS / 1000} s; is it locked?` : explain(firstLine(cause))}`,
       { hint: BACKEND_WAY_OUT },
     );
   }
@@ -61,7 +86,7 @@ export class KeychainSecretStore implements SecretStore {
   async get(name: string): Promise<string | undefined> {
     const entry = await this.entry(name);
     try {
-      const secret = await entry.getPassword(AbortSignal.timeout(TIMEOUT_MS));
+      const secret = await withTimeout(entry.getPassword());
       return secret ?? undefined;
     } catch (error) {
       throw this.failure(`cannot read the secret of profile ${name}`, error);
@@ -71,7 +96,7 @@ export class KeychainSecretStore implements SecretStore {
   async set(name: string, secret: string): Promise<void> {
     const entry = await this.entry(name);
     try {
-      await entry.setPassword(secret, AbortSignal.timeout(TIMEOUT_MS));
+      await withTimeout(entry.setPassword(secret));
     } catch (error) {
       throw this.failure(`cannot store the secret of profile ${name}`, error);
     }
@@ -80,7 +105,7 @@ export class KeychainSecretStore implements SecretStore {
   async remove(name: string): Promise<boolean> {
     const entry = await this.entry(name);
     try {
-      return await entry.deleteCredential(AbortSignal.timeout(TIMEOUT_MS));
+      return await withTimeout(entry.deleteCredential());
     } catch (error) {
       throw this.failure(`cannot remove the secret of profile ${name}`, error);
     }
