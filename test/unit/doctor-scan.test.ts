@@ -5,7 +5,8 @@ import { trailingComma } from '../../src/doctor/settings.js';
 import { halfSetProviders, isClaudeVariable } from '../../src/doctor/variables.js';
 import { showValue } from '../../src/doctor/mask.js';
 import { awsProfileNames } from '../../src/doctor/profiles.js';
-import { expectedAuth, compareAuth } from '../../src/doctor/auth-status.js';
+import { judgeAuth } from '../../src/doctor/auth-status.js';
+import type { LaunchPlan } from '../../src/launch/plan.js';
 import { proposalsFrom } from '../../src/init/detect.js';
 import { hookLines } from '../../src/init/hook-line.js';
 
@@ -94,19 +95,25 @@ describe('AWS profile names', () => {
 });
 
 describe('what claude auth status should say', () => {
+  const plan = (kind: string, extra: Partial<LaunchPlan> = {}) => ({ profile: 'p', kind, set: {}, descriptors: [], ...extra }) as unknown as LaunchPlan;
+  const fd = [{ fd: 3, variable: 'CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR', secret: 's' }];
   it.each([
-    [{ kind: 'api-key' as const }, { authMethod: 'api_key', apiProvider: 'firstParty' }, 'auth-status.agrees'],
-    [{ kind: 'api-key' as const }, { authMethod: 'api_key_helper', apiProvider: 'firstParty' }, 'auth-status.disagrees'],
-    [{ kind: 'bedrock' as const, region: 'us-east-1' }, { authMethod: 'third_party', apiProvider: 'bedrock' }, 'auth-status.agrees'],
-    [{ kind: 'vertex' as const }, { authMethod: 'third_party', apiProvider: 'bedrock' }, 'auth-status.disagrees'],
-    [{ kind: 'gateway' as const }, { authMethod: 'oauth_token', apiProvider: 'firstParty' }, 'auth-status.agrees'],
-    [{ kind: 'subscription' as const }, { authMethod: 'claude.ai', apiProvider: 'firstParty' }, 'auth-status.agrees'],
-    [{ kind: 'subscription' as const }, { authMethod: 'api_key', apiProvider: 'firstParty' }, 'auth-status.disagrees'],
-    [{ kind: 'subscription' as const }, { authMethod: 'none', apiProvider: 'firstParty' }, 'auth-status.not-logged-in'],
-    [{ kind: 'subscription' as const, hasSecret: true }, { authMethod: 'oauth_token', apiProvider: 'firstParty' }, 'auth-status.agrees'],
-  ])('%j with %j', (profile, status, id) => {
-    expect(compareAuth('p', profile, status, false).id).toBe(id);
-    expect(expectedAuth(profile).apiProvider).toBeTruthy();
+    [plan('api-key'), { loggedIn: true, authMethod: 'api_key', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+    [plan('api-key'), { loggedIn: true, authMethod: 'api_key_helper', apiProvider: 'firstParty', apiKeySource: 'apiKeyHelper' }, 'auth-status.disagrees'],
+    [plan('bedrock'), { loggedIn: true, authMethod: 'third_party', apiProvider: 'bedrock' }, 'auth-status.agrees'],
+    [plan('vertex'), { loggedIn: true, authMethod: 'third_party', apiProvider: 'bedrock' }, 'auth-status.disagrees'],
+    [plan('subscription'), { loggedIn: true, authMethod: 'claude.ai', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+    [plan('subscription'), { loggedIn: true, authMethod: 'api_key', apiProvider: 'firstParty' }, 'auth-status.disagrees'],
+    [plan('subscription'), { loggedIn: false, authMethod: 'none', apiProvider: 'firstParty' }, 'auth-status.not-logged-in'],
+    [plan('subscription', { descriptors: fd }), { loggedIn: true, authMethod: 'oauth_token', apiProvider: 'firstParty' }, 'auth-status.agrees'],
+  ])('%j with %j', (p, status, id) => {
+    const finding = judgeAuth(p, status, false);
+    expect(finding.id).toBe(id);
+    if (id === 'auth-status.disagrees' && status.authMethod === 'api_key_helper') expect(finding.fix).toContain('apiKeyHelper');
+  });
+
+  it('a built-in profile without a login is no problem until used', () => {
+    expect(judgeAuth(plan('subscription'), { loggedIn: false, authMethod: 'none' }, true).severity).toBe('ok');
   });
 });
 
