@@ -58,10 +58,12 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   if (name !== undefined && Object.hasOwn(before.profiles, name)) throw exists(name);
 
   let profile: Profile;
-  if (name === undefined || kind === undefined) {
-    ({ name, profile } = await askProfileFields(ctx, { name, kind: kind as ProfileKind | undefined, fields: fromFlags }));
+  const given = name !== undefined && kind !== undefined ? compact({ kind: kind as ProfileKind, ...fromFlags }) : undefined;
+  if (name !== undefined && given && (profileProblems(given).length === 0 || !ctx.interactive)) {
+    profile = given;
   } else {
-    profile = compact({ kind: kind as ProfileKind, ...fromFlags });
+    // On a terminal, ask for whatever the flags did not give.
+    ({ name, profile } = await askProfileFields(ctx, { name, kind: kind as ProfileKind | undefined, fields: fromFlags }));
   }
   const problems = profileProblems(profile);
   if (problems.length > 0) throw invalid(name, problems);

@@ -1,41 +1,27 @@
 /** init at a real terminal (tmux): it asks before each profile, and edits a settings file only on a yes. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
+import { terminal, type Terminal } from '../helpers/terminal.js';
 import * as trap from '../helpers/traps.js';
 
 describe('ccenv init at a terminal', () => {
   if (!requirement('tmux', has('tmux'), HOW_TO_GET)) return;
   let box: Sandbox;
-  let socket: string;
-  const tmux = (...args: string[]) =>
-    execa('tmux', ['-S', socket, '-f', '/dev/null', ...args], { extendEnv: false, env: { ...box.env, TERM: 'xterm-256color' }, cwd: box.home });
-  const screen = async () => String((await tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'init')).stdout);
-  const waitFor = async (text: string) => {
-    for (let i = 0; i < 150; i++) {
-      const shown = await screen();
-      if (shown.includes(text)) return shown;
-      await sleep(100);
-    }
-    throw new Error(`never saw ${JSON.stringify(text)} on the screen:\n${await screen()}`);
-  };
-  const keys = (...k: string[]) => tmux('send-keys', '-t', 'init', ...k);
-  const start = async () => {
-    await tmux('kill-server').catch(() => {});
-    await tmux('new-session', '-d', '-s', 'init', '-x', '200', '-y', '50', `${process.execPath} ${CCENV} init; echo "exit=$?"; sleep 60`);
-  };
+  let term: Terminal;
+  const waitFor = (text: string) => term.waitFor(text);
+  const keys = (...k: string[]) => term.keys(...k);
+  const start = () => term.start(`${process.execPath} ${CCENV} init`);
 
   beforeEach(() => {
     box = sandbox({ PATH: '/usr/bin:/bin', SHELL: '/bin/bash' });
-    socket = join(box.home, 'tmux.sock');
+    term = terminal(box);
   });
   afterEach(async () => {
-    await tmux('kill-server').catch(() => {});
+    await term.close();
     box.cleanup();
   });
 

@@ -1,0 +1,41 @@
+/** A real terminal for tests: a tmux session running one command, read and typed into as a person would. */
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa } from 'execa';
+import type { Sandbox } from './cli.js';
+
+export interface Terminal {
+  start(command: string): Promise<void>;
+  screen(): Promise<string>;
+  waitFor(text: string): Promise<string>;
+  keys(...keys: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function terminal(box: Sandbox, env: Record<string, string> = {}): Terminal {
+  const socket = join(box.home, 'tmux.sock');
+  const tmux = (...args: string[]) =>
+    execa('tmux', ['-S', socket, '-f', '/dev/null', ...args], { extendEnv: false, env: { ...box.env, ...env, TERM: 'xterm-256color' }, cwd: box.home });
+  const screen = async () => String((await tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'term')).stdout);
+  return {
+    async start(command) {
+      await tmux('kill-server').catch(() => {});
+      await tmux('new-session', '-d', '-s', 'term', '-x', '200', '-y', '50', `${command}; echo "exit=$?"; sleep 60`);
+    },
+    screen,
+    async waitFor(text) {
+      for (let i = 0; i < 150; i++) {
+        const shown = await screen();
+        if (shown.includes(text)) return shown;
+        await sleep(100);
+      }
+      throw new Error(`never saw ${JSON.stringify(text)} on the screen:\n${await screen()}`);
+    },
+    async keys(...keys) {
+      await tmux('send-keys', '-t', 'term', ...keys);
+    },
+    async close() {
+      await tmux('kill-server').catch(() => {});
+    },
+  };
+}
