@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { CcenvError } from '../errors.js';
-import type { Env } from '../paths.js';
 import { BACKEND_WAY_OUT, KEYCHAIN_SERVICE, type SecretStore } from './store.js';
 
 type KeyringModule = typeof import('@napi-rs/keyring');
@@ -51,17 +51,17 @@ export class KeychainSecretStore implements SecretStore {
   private readonly entries = new Map<string, AsyncEntry>();
   private module: KeyringModule | undefined;
 
-  constructor(env: Env, private readonly platform: NodeJS.Platform = process.platform) {
+  constructor(private readonly platform: NodeJS.Platform = process.platform) {
     this.description = platformDescription(platform);
-    // Tests point this elsewhere so they never touch a developer's real items.
-    this.service = env.CCENV_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE;
+    this.service = KEYCHAIN_SERVICE;
   }
 
   private async entry(name: string): Promise<AsyncEntry> {
     let entry = this.entries.get(name);
     if (entry) return entry;
     try {
-      this.module ??= await import('@napi-rs/keyring');
+      // require, not import(): importing this CommonJS addon from ESM costs ~30 ms on every launch.
+      this.module ??= createRequire(import.meta.url)('@napi-rs/keyring') as KeyringModule;
     } catch (error) {
       throw this.failure('cannot load the keychain module', error);
     }

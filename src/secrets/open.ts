@@ -20,7 +20,7 @@ export async function openSecretStore(env: Env, backend: BackendName): Promise<S
   switch (backend) {
     case 'keychain': {
       const { KeychainSecretStore } = await import('./keychain.js');
-      return new KeychainSecretStore(env);
+      return new KeychainSecretStore();
     }
     case 'file': {
       const { FileSecretStore } = await import('./file.js');
