@@ -28,6 +28,12 @@ async function inSecretService(box: Sandbox, script: string, options: { keyring?
   return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+/** The profile names in the `ccenv list --json` printed last by a scenario. */
+function listedNames(stdout: string): string[] {
+  const list = JSON.parse(stdout.slice(stdout.lastIndexOf('[\n'))) as { name: string }[];
+  return list.map((p) => p.name).sort();
+}
+
 describe('secrets in the real Secret Service', () => {
   if (!requirement('a Secret Service (dbus, gnome-keyring, secret-tool)', ready, 'apt-get install dbus dbus-x11 gnome-keyring libsecret-tools')) return;
 
@@ -72,8 +78,7 @@ describe('secrets in the real Secret Service', () => {
     expect(out).toContain('after-rename-work=none\n');
     expect(out).toContain(`after-rename-team=${KEY}\n`);
     expect(out).toContain('after-remove=none\n');
-    const list = JSON.parse(out.slice(out.indexOf('[\n'))) as { name: string }[];
-    expect(list.map((p) => p.name).sort()).toEqual(['bk', 'glm', 'plain', 'subscription']);
+    expect(listedNames(out)).toEqual(['bk', 'glm', 'plain', 'subscription']);
     // The keychain holds the secrets; ccenv's own files hold none of them.
     const config = readFileSync(join(box.configDir, 'config.json'), 'utf8');
     for (const secret of [KEY, AWS, 'gw-token-123456']) {
@@ -96,8 +101,7 @@ describe('secrets in the real Secret Service', () => {
     expect(run.stderr).toContain('the keychain is locked');
     expect(run.stderr).toContain('CCENV_BACKEND=file');
     expect(run.stderr).not.toContain(KEY);
-    const list = JSON.parse(run.stdout.slice(run.stdout.indexOf('[\n'))) as { name: string }[];
-    expect(list.map((p) => p.name)).toEqual(['subscription']);
+    expect(listedNames(run.stdout)).toEqual(['subscription']);
   });
 
   it('a secret stored before the keychain was locked cannot be read, and nothing is removed', async () => {
@@ -117,8 +121,7 @@ describe('secrets in the real Secret Service', () => {
     expect(run.stdout).toContain('show=1\n');
     expect(run.stdout).toContain('remove=1\n');
     expect(run.stderr).toContain('the keychain is locked');
-    const list = JSON.parse(run.stdout.slice(run.stdout.indexOf('[\n'))) as { name: string }[];
-    expect(list.map((p) => p.name).sort()).toEqual(['subscription', 'work']);
+    expect(listedNames(run.stdout)).toEqual(['subscription', 'work']);
   });
 
   it('no Secret Service on the bus: an error that says so, never a silent fallback', async () => {
@@ -133,7 +136,6 @@ describe('secrets in the real Secret Service', () => {
     expect(run.stdout).toContain('add=1\n');
     expect(run.stderr).toContain('no Secret Service is running');
     expect(run.stderr).toContain('CCENV_BACKEND=file');
-    const list = JSON.parse(run.stdout.slice(run.stdout.indexOf('[\n'))) as { name: string }[];
-    expect(list.map((p) => p.name)).toEqual(['subscription']);
+    expect(listedNames(run.stdout)).toEqual(['subscription']);
   });
 });
