@@ -5,16 +5,19 @@
 import { dispatch, reportError } from './dispatch.js';
 
 async function main(argv: string[]): Promise<number> {
+  const route = dispatch(argv);
+  const isLaunchVerb = route.to === 'verb' && (route.argv[0] === 'run' || route.argv[0] === 'exec');
+  // A launch loads its code alongside the context, not after it.
+  const launchModule = route.to === 'launch' || isLaunchVerb ? import('./launch/run.js') : undefined;
   const { processContext } = await import('./context.js');
   const ctx = processContext();
-  const route = dispatch(argv);
   if (route.to === 'launch') {
-    const { launchFromCommandLine } = await import('./launch/run.js');
+    const { launchFromCommandLine } = await launchModule!;
     return launchFromCommandLine(ctx, route.argv);
   }
-  if (route.argv[0] === 'run' || route.argv[0] === 'exec') {
+  if (isLaunchVerb) {
     // Launch verbs skip commander (start-up time); it handles only their --help.
-    const { launchVerb } = await import('./launch/run.js');
+    const { launchVerb } = await launchModule!;
     const code = await launchVerb(ctx, route.argv);
     if (code !== undefined) return code;
   }

@@ -1,13 +1,19 @@
 /**
  * The launch path: `ccenv [@NAME] ARGS`, `ccenv run`, `ccenv exec`. Kept free of commander
- * and of everything a launch does not need, since it runs before every claude session.
+ * and of everything a launch does not need, since it runs before every claude session; its
+ * own modules are imported statically (one round of loading, not a chain of lazy imports).
  */
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
+import { findClaude } from '../claude/binary.js';
+import { readSettingsLayers } from '../claude/settings.js';
+import { profileProblems } from '../profiles/validate.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
+import { applySettingsOverrides, findUserSettings } from './settings-override.js';
+import { endLikeChild, runPlan } from './spawn.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -46,7 +52,6 @@ export async function preparePlan(
   const config = await readConfig(ctx.env);
   const resolved = await resolveProfile(ctx.env, ctx.cwd, config, request.atName);
   const { name, profile } = resolved;
-  const { profileProblems } = await import('../profiles/validate.js');
   const problems = profileProblems(profile);
   if (problems.length > 0) {
     throw new CcenvError(`profile ${name} is incomplete: ${problems.join('; ')}`, { hint: `fix it with: ccenv edit ${name} ...` });
@@ -58,7 +63,6 @@ export async function preparePlan(
     command = args[0]!;
     args = args.slice(1);
   } else {
-    const { findClaude } = await import('../claude/binary.js');
     try {
       command = findClaude(ctx.env, ctx.cwd, profile.claude).path;
     } catch (error) {
@@ -70,10 +74,6 @@ export async function preparePlan(
   const secret = await secretFor(ctx, config, resolved);
   let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args });
   if (request.mode === 'claude') {
-    const [{ readSettingsLayers }, { applySettingsOverrides, findUserSettings }] = await Promise.all([
-      import('../claude/settings.js'),
-      import('./settings-override.js'),
-    ]);
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
   }
@@ -84,7 +84,6 @@ export async function preparePlan(
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   const { plan } = await preparePlan(ctx, request);
   for (const note of plan.notes) ctx.io.err(`ccenv: ${note}\n`);
-  const { runPlan, endLikeChild } = await import('./spawn.js');
   return endLikeChild(await runPlan(plan, ctx.env));
 }
 
