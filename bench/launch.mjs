@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The cost of a launch: `ccenv exec @p -- true` (config read, profile resolved, the secret
+// read from the keychain, environment built, child spawned and waited for) against a bare
+// `node -e 0`, interleaved in one run; prints the medians and their ratio. Target: <= 1.3x.
+// Uses the keychain when a Secret Service answers on the bus (npm run bench starts a private
+// one), else the encrypted file backend (whose scrypt key derivation dominates; said below).
+// Run: node bench/launch.mjs [rounds]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CCENV = join(ROOT, 'bin', 'ccenv.js');
+const ROUNDS = Number(process.argv[2] ?? 40);
+const TARGET = 1.3;
+
+if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm run build first');
+
+const home = mkdtempSync(join(tmpdir(), 'ccenv-bench-launch-'));
+const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS) && process.env.CCENV_BENCH_BACKEND !== 'file';
+const env = {
+  HOME: home,
+  PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+  XDG_CONFIG_HOME: join(home, '.config'),
+  XDG_DATA_HOME: join(home, '.local', 'share'),
+  LANG: 'C.UTF-8',
+  ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
+  ...(keychain
+    ? { CCENV_BACKEND: 'keychain', CCENV_KEYCHAIN_SERVICE: `ccenv-bench-${process.pid}` }
+    : { CCENV_BACKEND: 'file', CCENV_FILE_PASSPHRASE: 'bench passphrase' }),
+};
+
+function run(args, input) {
+  const r = spawnSync(process.execPath, args, { env, input: input ?? '', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+}
+
+function timed(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+try {
+  run([CCENV, 'add', 'p', '--kind', 'api-key', '--secret-stdin'], 'sk-ant-api03-BENCH-KEY-not-a-real-one');
+  const cases = { 'node -e 0': ['-e', '0'], 'ccenv exec @p -- true': [CCENV, 'exec', '@p', '--', 'true'] };
+  const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let i = 0; i < 3; i++) for (const args of Object.values(cases)) timed(args); // warm the page cache
+  for (let i = 0; i < ROUNDS; i++) for (const [name, args] of Object.entries(cases)) times[name].push(timed(args));
+  const base = median(times['node -e 0']);
+  const launch = median(times['ccenv exec @p -- true']);
+  const ratio = launch / base;
+  console.log(`backend: ${keychain ? 'keychain (Secret Service)' : 'encrypted file (scrypt on every launch)'}; ${ROUNDS} interleaved rounds`);
+  console.log(`node -e 0              median ${base.toFixed(1)} ms`);
+  console.log(`ccenv exec @p -- true  median ${launch.toFixed(1)} ms`);
+  console.log(`ratio ${ratio.toFixed(2)}x (target <= ${TARGET}x)${ratio <= TARGET ? '' : '  ABOVE TARGET'}`);
+} finally {
+  if (keychain) spawnSync(process.execPath, [CCENV, 'remove', 'p', '--yes'], { env, stdio: 'ignore' });
+  rmSync(home, { recursive: true, force: true });
+}
