@@ -52,16 +52,24 @@ const median = (xs) => {
 
 try {
   run([CCENV, 'add', 'p', '--kind', 'api-key', '--secret-stdin'], 'sk-ant-api03-BENCH-KEY-not-a-real-one');
-  const cases = { 'node -e 0': ['-e', '0'], 'ccenv exec @p -- true': [CCENV, 'exec', '@p', '--', 'true'] };
+  run([CCENV, 'add', 'v', '--kind', 'vertex', '--region', 'us-east5', '--project-id', 'bench-project']);
+  const cases = {
+    'node -e 0': ['-e', '0'],
+    'ccenv exec @p -- true': [CCENV, 'exec', '@p', '--', 'true'],
+    // The same launch for a profile with no secret: the cost without the keychain.
+    'ccenv exec @v -- true': [CCENV, 'exec', '@v', '--', 'true'],
+  };
   const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < 3; i++) for (const args of Object.values(cases)) timed(args); // warm the page cache
   for (let i = 0; i < ROUNDS; i++) for (const [name, args] of Object.entries(cases)) times[name].push(timed(args));
   const base = median(times['node -e 0']);
   const launch = median(times['ccenv exec @p -- true']);
+  const noSecret = median(times['ccenv exec @v -- true']);
   const ratio = launch / base;
   console.log(`backend: ${keychain ? 'keychain (Secret Service)' : 'encrypted file (scrypt on every launch)'}; ${ROUNDS} interleaved rounds`);
   console.log(`node -e 0              median ${base.toFixed(1)} ms`);
-  console.log(`ccenv exec @p -- true  median ${launch.toFixed(1)} ms`);
+  console.log(`ccenv exec @p -- true  median ${launch.toFixed(1)} ms  (api-key profile: one secret read)`);
+  console.log(`ccenv exec @v -- true  median ${noSecret.toFixed(1)} ms  (vertex profile: no secret, ${(noSecret / base).toFixed(2)}x)`);
   console.log(`ratio ${ratio.toFixed(2)}x (target <= ${TARGET}x)${ratio <= TARGET ? '' : '  ABOVE TARGET'}`);
 } finally {
   if (keychain) spawnSync(process.execPath, [CCENV, 'remove', 'p', '--yes'], { env, stdio: 'ignore' });
