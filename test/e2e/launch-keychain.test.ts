@@ -1,0 +1,72 @@
+/**
+ * The launch reading its secret from a real Secret Service (a private one per test, from
+ * scripts/with-secret-service.sh): the key reaches claude on descriptor 3; with the keyring
+ * locked, the launch stops with a message naming the profile and the way out.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { requirement } from '../helpers/requirements.js';
+
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const KEY = 'sk-ant-api03-KEYCHAIN-LAUNCH-0007';
+
+describe('a launch with the keychain backend', () => {
+  if (
+    !requirement(
+      'a Secret Service (dbus-run-session, gnome-keyring-daemon)',
+      process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyring-daemon'),
+      'bash .ci/run installs dbus, dbus-x11 and gnome-keyring',
+    )
+  ) {
+    return;
+  }
+
+  let box: Sandbox;
+  let fake: FakeClaude;
+  let keyrings: string;
+  beforeEach(() => {
+    box = sandbox({ CCENV_BACKEND: 'keychain', CCENV_KEYCHAIN_SERVICE: 'ccenv-test-launch' });
+    fake = fakeClaude(box.home);
+    box.env.PATH = `${fake.bin}:${box.env.PATH}`;
+    box.env.FAKE_LOG = fake.log;
+    keyrings = join(box.home, 'keyrings-home');
+    mkdirSync(keyrings);
+  });
+  afterEach(() => box.cleanup());
+
+  /** Runs ccenv inside a private Secret Service whose keyrings persist in `keyrings`. */
+  function inSecretService(args: string[], keyring: 'unlocked' | 'locked', input = '') {
+    const r = spawnSync('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), process.execPath, CCENV, ...args], {
+      env: { ...box.env, SS_KEYRING: keyring, SS_KEYRING_HOME: keyrings },
+      cwd: box.home,
+      input,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('reads the secret from the keychain and hands it over on descriptor 3', () => {
+    const add = inSecretService(['add', 'k', '--kind', 'api-key', '--secret-stdin'], 'unlocked', KEY);
+    expect(add.exitCode, add.stderr).toBe(0);
+    const run = inSecretService(['@k', '-p', 'hi'], 'unlocked');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.fd3()).toBe(KEY);
+    expect(Object.values(fake.env()).join('\n')).not.toContain(KEY);
+  });
+
+  it('stops before claude when the keyring is locked, naming the profile and the way out', () => {
+    const add = inSecretService(['add', 'k', '--kind', 'api-key', '--secret-stdin'], 'unlocked', KEY);
+    expect(add.exitCode, add.stderr).toBe(0);
+    const run = inSecretService(['@k', '-p', 'hi'], 'locked');
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('profile k');
+    expect(run.stderr).toMatch(/unlock your keychain|CCENV_BACKEND=file/);
+    expect(run.stderr).not.toContain(KEY);
+    expect(fake.ran()).toBe(false);
+  });
+});
