@@ -31,3 +31,21 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
+
+// The launch path again, as one CommonJS file that bin/ccenv.js loads first: one file to
+// read and no ES-module graph to link makes every launch about 20 ms faster.
+await build({
+  entryPoints: ['src/launch/entry.ts'],
+  outfile: 'dist/launch.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // What a launch never or rarely needs (writing config, prompts, the file backend's writes)
+  // stays out of the file, loaded from node_modules if ever needed: less to compile.
+  external: ['@napi-rs/keyring', 'conf', 'proper-lockfile', 'write-file-atomic', '@inquirer/*'],
+  banner: { js: "const __ccenvUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __CCENV_VERSION__: JSON.stringify(version), 'import.meta.url': '__ccenvUrl' },
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});

@@ -1,0 +1,20 @@
+/**
+ * The launch as one CommonJS file (dist/launch.cjs, see scripts/build.mjs): a launch is the
+ * hot path, and Node loads one CommonJS file much faster than a graph of ES modules (about
+ * 20 ms per launch). bin/ccenv.js tries it first; every other verb runs from dist/cli.js.
+ */
+import { processContext } from '../context.js';
+import { dispatch, reportError } from '../dispatch.js';
+import { launchFromCommandLine, launchVerb } from './run.js';
+
+/** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
+export async function runLaunch(argv: string[]): Promise<number | undefined> {
+  const route = dispatch(argv);
+  if (route.to === 'verb' && route.argv[0] !== 'run' && route.argv[0] !== 'exec') return undefined;
+  try {
+    const ctx = processContext();
+    return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv) : await launchVerb(ctx, route.argv);
+  } catch (error) {
+    return reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1');
+  }
+}
