@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import type { Env } from './paths.js';
 import type { ConfigData } from './profiles/store.js';
 import type { SecretStore } from './secrets/store.js';
@@ -34,8 +35,11 @@ export function processContext(): Context {
       out: (text) => void process.stdout.write(text),
       err: (text) => void process.stderr.write(text),
     },
-    stdin: process.stdin,
-    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    // A getter, and isatty for `interactive`: creating process.stdin costs a launch time it does not need.
+    get stdin() {
+      return process.stdin;
+    },
+    interactive: isatty(0) && isatty(2),
     secrets(config) {
       opened ??= (async () => {
         const { chosenBackend, openSecretStore } = await import('./secrets/open.js');
