@@ -5,7 +5,6 @@
  */
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
-import { displayPath, findDirectoryProfile } from './directory.js';
 import { requireProfile } from './lookup.js';
 import { BUILTIN_PROFILE } from './names.js';
 import type { ConfigData } from './store.js';
@@ -54,6 +53,8 @@ export async function resolveProfile(env: Env, cwd: string, config: ConfigData, 
   if (atName !== undefined) return named(config, atName, { from: 'argument' });
   const fromEnv = env.CCENV_PROFILE;
   if (fromEnv) return named(config, fromEnv, { from: 'CCENV_PROFILE' });
+  // Loaded only here: trust records hash files (node:crypto), which `@NAME` launches skip.
+  const { displayPath, findDirectoryProfile } = await import('./directory.js');
   const directory = await findDirectoryProfile(env, cwd, config);
   if (directory) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path) });
   if (config.default) return named(config, config.default, { from: 'default' });
