@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
@@ -196,6 +196,23 @@ describe('the real claude, launched by ccenv', () => {
     const run = await ccenv(box, ['auth', 'status'], { env: JUNK });
     expect(JSON.parse(run.stdout)).toMatchObject({ loggedIn: false, authMethod: 'none' });
     expect(run.stderr).toContain('ignored from your environment for profile subscription: ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN');
+  });
+
+  it('a nested launch inside a Claude Code session: the inner profile wins, status shows both', async () => {
+    const inner = `node ${CCENV} @token auth status; node ${CCENV} status @token --json`;
+    const nested = await startStandIn({ mode: 'tool', toolCommand: inner });
+    try {
+      expect((await ccenv(box, ['edit', 'api', '--base-url', nested.url])).exitCode).toBe(0);
+      const run = await ccenv(box, ['@api', '-p', 'nest', '--allowedTools', 'Bash'], { env: JUNK });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const output = nested.toolResults().join('\n');
+      expect(output).toMatch(/"authMethod": ?"oauth_token"/);
+      expect(output).toMatch(/"profile": "token"[\s\S]*"outer": "api"/);
+      expect(output).not.toContain(SECRETS.api);
+    } finally {
+      await nested.close();
+      await ccenv(box, ['edit', 'api', '--base-url', api.url]);
+    }
   });
 
   describe("what Claude Code's Bash tool inherits", () => {
