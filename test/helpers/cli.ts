@@ -35,7 +35,7 @@ export function sandbox(env: Record<string, string> = {}): Sandbox {
     env: { ...base, ...env },
     configDir: join(home, '.config', 'ccenv'),
     dataDir: join(home, '.local', 'share', 'ccenv'),
-    cleanup: () => rmSync(home, { recursive: true, force: true }),
+    cleanup: () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };
 }
 

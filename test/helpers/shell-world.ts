@@ -62,7 +62,7 @@ export function shellWorld(): World {
     home,
     env,
     pwnedFiles: [pwned, join(home, HOSTILE_DIR, 'pwned-by-dirname'), join(home, 'pwned-by-dirname'), join(home, 'pwned-by-backtick')],
-    cleanup: () => rmSync(home, { recursive: true, force: true }),
+    cleanup: () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };
 }
 

@@ -2,17 +2,18 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
-import type { Sandbox } from './cli.js';
 
 export interface Terminal {
   start(command: string): Promise<void>;
   screen(): Promise<string>;
   waitFor(text: string): Promise<string>;
   keys(...keys: string[]): Promise<void>;
+  /** Types a line literally, then Enter. */
+  type(line: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export function terminal(box: Sandbox, env: Record<string, string> = {}): Terminal {
+export function terminal(box: { home: string; env: Record<string, string> }, env: Record<string, string> = {}): Terminal {
   const socket = join(box.home, 'tmux.sock');
   const tmux = (...args: string[]) =>
     execa('tmux', ['-S', socket, '-f', '/dev/null', ...args], { extendEnv: false, env: { ...box.env, ...env, TERM: 'xterm-256color' }, cwd: box.home });
@@ -33,6 +34,10 @@ export function terminal(box: Sandbox, env: Record<string, string> = {}): Termin
     },
     async keys(...keys) {
       await tmux('send-keys', '-t', 'term', ...keys);
+    },
+    async type(line) {
+      await tmux('send-keys', '-t', 'term', '-l', line);
+      await tmux('send-keys', '-t', 'term', 'Enter');
     },
     async close() {
       await tmux('kill-server').catch(() => {});
