@@ -13,6 +13,15 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function terminal(box: { home: string; env: Record<string, string> }, env: Record<string, string> = {}): Terminal {
   const socket = join(box.home, 'tmux.sock');
   const tmux = (...args: string[]) =>
@@ -40,7 +49,19 @@ export function terminal(box: { home: string; env: Record<string, string> }, env
       await tmux('send-keys', '-t', 'term', 'Enter');
     },
     async close() {
+      // The pane's processes outlive the server for a moment (an interactive bash saves its
+      // history on SIGHUP): end their process group, and wait, before the home is removed.
+      const pane = await tmux('display-message', '-p', '-t', 'term', '#{pane_pid}').catch(() => undefined);
       await tmux('kill-server').catch(() => {});
+      const pid = Number(String(pane?.stdout ?? '').trim());
+      if (pid > 0) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        for (let i = 0; i < 50 && alive(pid); i++) await sleep(20);
+      }
     },
   };
 }
