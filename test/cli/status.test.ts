@@ -38,6 +38,8 @@ describe('ccenv status', () => {
     writeConfig({ default: 'a', profiles: { a: { kind: 'subscription' }, b: { kind: 'vertex', region: 'us-east5', projectId: 'proj-x1' } } });
     const { report } = await statusJson([], env);
     expect(report).toMatchObject({ profile, source });
+    const current = await ccenv(box, ['current', '--json'], { env });
+    expect(JSON.parse(current.stdout)).toMatchObject({ profile, source });
   });
 
   it('shows the outer launch of a nested one (CCENV_ACTIVE) beside the inner profile', async () => {
