@@ -23,7 +23,7 @@ function setUp() {
   const home = mkdtempSync(join(tmpdir(), 'ccenv-bench-hook-'));
   const bin = join(home, '.bin');
   mkdirSync(bin);
-  symlinkSync(join(ROOT, 'bin', 'ccenv.js'), join(bin, 'ccenv'));
+  symlinkSync(join(ROOT, 'bin', 'ccenv.cjs'), join(bin, 'ccenv'));
   const env = {
     HOME: home,
     PATH: `${bin}:${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,

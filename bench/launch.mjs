@@ -12,7 +12,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CCENV = join(ROOT, 'bin', 'ccenv.js');
+const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
 const ROUNDS = Number(process.argv[2] ?? 40);
 const TARGET = 1.3;
 

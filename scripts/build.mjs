@@ -32,7 +32,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The launch path again, as one CommonJS file that bin/ccenv.js loads first: one file to
+// The launch path again, as one CommonJS file that bin/ccenv.cjs loads first: one file to
 // read and no ES-module graph to link makes every launch about 20 ms faster.
 await build({
   entryPoints: ['src/launch/entry.ts'],

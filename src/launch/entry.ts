@@ -1,7 +1,7 @@
 /**
  * The launch as one CommonJS file (dist/launch.cjs, see scripts/build.mjs): a launch is the
  * hot path, and Node loads one CommonJS file much faster than a graph of ES modules (about
- * 20 ms per launch). bin/ccenv.js tries it first; every other verb runs from dist/cli.js.
+ * 20 ms per launch). bin/ccenv.cjs tries it first; every other verb runs from dist/cli.js.
  */
 import { processContext } from '../context.js';
 import { dispatch, reportError } from '../dispatch.js';

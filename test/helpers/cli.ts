@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { execa, type Options } from 'execa';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const CCENV = join(ROOT, 'bin', 'ccenv.js');
+export const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
 
 export interface Sandbox {
   home: string;
