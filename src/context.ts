@@ -26,13 +26,26 @@ export interface Context {
   secrets(config: ConfigData): Promise<SecretStore>;
 }
 
+/** Writes to stdout; a reader that went away (`ccenv list | head`) ends ccenv quietly, as it does `cat`. */
+let stdoutGuarded = false;
+function writeOut(text: string): void {
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+  process.stdout.write(text);
+}
+
 export function processContext(): Context {
   let opened: Promise<SecretStore> | undefined;
   return {
     env: process.env,
     cwd: process.cwd(),
     io: {
-      out: (text) => void process.stdout.write(text),
+      out: writeOut,
       err: (text) => void process.stderr.write(text),
     },
     // A getter, and isatty for `interactive`: creating process.stdin costs a launch time it does not need.

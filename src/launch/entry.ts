@@ -15,6 +15,7 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
     const ctx = processContext();
     return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv) : await launchVerb(ctx, route.argv);
   } catch (error) {
-    return reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1');
+    // Exit now, as src/cli.ts does: a keychain call that was given up on must not hold us.
+    process.exit(reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1'));
   }
 }
