@@ -9,10 +9,17 @@ import { launchFromCommandLine, launchVerb } from './run.js';
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
 export async function runLaunch(argv: string[]): Promise<number | undefined> {
+  // The hook's one process on entering a scope is on the hot path of `cd` too.
+  const enteringScope = argv.length === 4 && argv[0] === 'hook' && argv[2] === '--scope';
   const route = dispatch(argv);
-  if (route.to === 'verb' && route.argv[0] !== 'run' && route.argv[0] !== 'exec') return undefined;
+  if (!enteringScope && route.to === 'verb' && route.argv[0] !== 'run' && route.argv[0] !== 'exec') return undefined;
   try {
     const ctx = processContext();
+    if (enteringScope) {
+      const { enterScope } = await import('../shells/scope.js');
+      await enterScope(ctx, argv[1]!, argv[3]!);
+      return 0;
+    }
     return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv) : await launchVerb(ctx, route.argv);
   } catch (error) {
     // Exit now, as src/cli.ts does: a keychain call that was given up on must not hold us.
