@@ -10,11 +10,17 @@ export const backend: Check = {
   name: 'secret backend',
   async run(input) {
     let description = 'the secret backend';
+    const withSecret = input.profiles.filter(([, p]) => p.hasSecret);
+    // Without a profile that has a secret, nothing is broken yet: worth knowing before `add`.
     const failed = (error: unknown): Finding => ({
       id: 'backend.unreachable',
-      severity: 'error',
-      what: `${description} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
-      why: 'profiles with a secret cannot start',
+      severity: withSecret.length > 0 ? 'error' : 'warning',
+      // A CcenvError already names the backend.
+      what: error instanceof CcenvError ? error.message : `${description} cannot be used: ${String(error)}`,
+      why:
+        withSecret.length > 0
+          ? `profiles ${withSecret.map(([name]) => name).join(', ')} cannot start`
+          : 'a profile with a secret (API key, token, access key) cannot be added until it can',
       fix: error instanceof CcenvError && error.hint ? error.hint : BACKEND_WAY_OUT,
     });
     let store;
@@ -24,7 +30,6 @@ export const backend: Check = {
     } catch (error) {
       return [failed(error)];
     }
-    const withSecret = input.profiles.filter(([, p]) => p.hasSecret);
     const findings: Finding[] = [];
     try {
       if (withSecret.length === 0) await store.get(PROBE);

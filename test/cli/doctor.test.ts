@@ -201,10 +201,23 @@ describe('profiles and the secret backend', () => {
     const ok = await findings();
     expect(ok.findings.find((x) => x.id === 'backend.ok')?.what).toContain('1 secret present');
     const wrong = await findings({ CCENV_FILE_PASSPHRASE: 'another passphrase' });
-    expect(wrong.findings.find((x) => x.id === 'backend.unreachable')?.what).toContain('wrong passphrase');
+    expect(wrong.findings.find((x) => x.id === 'backend.unreachable')).toMatchObject({
+      severity: 'error',
+      what: expect.stringContaining('wrong passphrase'),
+      why: 'profiles k cannot start',
+    });
     expect(wrong.exitCode).toBe(1);
     const elsewhere = await findings({ CCENV_SECRETS_FILE: join(box.home, 'empty.enc') });
     expect(elsewhere.findings.find((x) => x.id === 'backend.secret-missing')?.fix).toContain('ccenv edit k --secret-stdin');
+  });
+
+  it('a keychain out of reach is only a warning while no profile has a secret', async () => {
+    const run = await findings({ CCENV_BACKEND: 'keychain', DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(box.home, 'no-bus')}` });
+    expect(run.findings.find((x) => x.id === 'backend.unreachable')).toMatchObject({
+      severity: 'warning',
+      what: expect.stringContaining('no Secret Service is running'),
+      fix: expect.stringContaining('CCENV_BACKEND=file'),
+    });
   });
 
   it('@NAME that does not exist is an error', async () => {
