@@ -29,7 +29,7 @@ describe('a launch with the keychain backend', () => {
   let fake: FakeClaude;
   let keyrings: string;
   beforeEach(() => {
-    box = sandbox({ CCENV_BACKEND: 'keychain', CCENV_KEYCHAIN_SERVICE: 'ccenv-test-launch' });
+    box = sandbox({ CCENV_BACKEND: 'keychain' });
     fake = fakeClaude(box.home);
     box.env.PATH = `${fake.bin}:${box.env.PATH}`;
     box.env.FAKE_LOG = fake.log;
