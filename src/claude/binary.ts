@@ -57,6 +57,33 @@ export function leadsToCcenv(path: string, selves: ReadonlySet<string>): string 
   return undefined;
 }
 
+export interface ClaudeOnPath {
+  path: string;
+  realPath: string;
+}
+
+/**
+ * Every executable `claude` on PATH, in the order the shell finds them, each real file once.
+ * Lazy, so a launch stops at the first that will do; doctor takes them all.
+ */
+export function* claudesOnPath(env: Env, cwd: string): Generator<ClaudeOnPath> {
+  const seen = new Set<string>();
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const path = join(isAbsolute(dir) ? dir : resolve(cwd, dir), 'claude');
+    if (!isExecutableFile(path)) continue;
+    let realPath: string;
+    try {
+      realPath = realpathSync(path);
+    } catch {
+      continue;
+    }
+    if (seen.has(realPath)) continue;
+    seen.add(realPath);
+    yield { path, realPath };
+  }
+}
+
 /** The real paths of this ccenv: its bin script and bundle. */
 export function selfPaths(argv1: string | undefined = process.argv[1]): Set<string> {
   const out = new Set<string>();
@@ -80,10 +107,7 @@ export function findClaude(env: Env, cwd: string, profileClaude?: string, selves
     return { path, from: 'profile', skipped: [] };
   }
   const skipped: ClaudeBinary['skipped'] = [];
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const path = join(isAbsolute(dir) ? dir : resolve(cwd, dir), 'claude');
-    if (!isExecutableFile(path)) continue;
+  for (const { path } of claudesOnPath(env, cwd)) {
     const why = leadsToCcenv(path, selves);
     if (why) {
       skipped.push({ path, why });

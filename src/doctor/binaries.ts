@@ -1,13 +1,12 @@
 /** Which `claude` binaries are on PATH, which one a launch runs, their versions. */
-import { claudeVersion, leadsToCcenv, selfPaths } from '../claude/binary.js';
-import { claudesOnPath } from './claude-path.js';
+import { claudesOnPath, claudeVersion, leadsToCcenv, selfPaths } from '../claude/binary.js';
 import { tilde, type Check } from './finding.js';
 
 export const binaries: Check = {
   name: 'claude binaries',
   async run(input) {
     const selves = selfPaths();
-    const all = claudesOnPath(input.env);
+    const all = [...claudesOnPath(input.env, input.cwd)];
     // ccenv itself, or a wrapper that runs it, is passed over by a launch: not a claude.
     const found = all.filter((c) => !leadsToCcenv(c.path, selves));
     if (found.length === 0) {
