@@ -5,6 +5,7 @@
  */
 import { describeSource } from '../profiles/resolve.js';
 import { maskSecret } from '../profiles/secret-input.js';
+import { fish } from '../shells/fish.js';
 import type { LaunchPlan } from './plan.js';
 
 export const ENV_FORMATS = ['sh', 'fish', 'json', 'dotenv'] as const;
@@ -13,10 +14,6 @@ export type EnvFormat = (typeof ENV_FORMATS)[number];
 /** One line of inert shell text for any value. */
 export function quoteSh(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-export function quoteFish(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 export function quoteDotenv(value: string): string {
@@ -57,9 +54,9 @@ export function planAsJson(plan: LaunchPlan, reveal: boolean): Record<string, un
 export function formatPlan(plan: LaunchPlan, format: EnvFormat, reveal: boolean): string {
   if (format === 'json') return `${JSON.stringify(planAsJson(plan, reveal), null, 2)}\n`;
   const lines: string[] = [comment(`ccenv: profile ${plan.profile} (${plan.kind}), chosen by ${describeSource(plan.source)}`)];
-  const unset = (name: string) => (format === 'sh' ? `unset ${name}` : format === 'fish' ? `set -e ${name}` : comment(`unset ${name}`));
+  const unset = (name: string) => (format === 'sh' ? `unset ${name}` : format === 'fish' ? fish.unsetVariable(name) : comment(`unset ${name}`));
   const assign = (name: string, value: string) =>
-    format === 'sh' ? `export ${name}=${quoteSh(value)}` : format === 'fish' ? `set -gx ${name} ${quoteFish(value)}` : `${name}=${quoteDotenv(value)}`;
+    format === 'sh' ? `export ${name}=${quoteSh(value)}` : format === 'fish' ? fish.exportVariable(name, value) : `${name}=${quoteDotenv(value)}`;
   for (const { name } of plan.removed) lines.push(unset(name));
   for (const [name, value] of Object.entries(plan.set).sort(([a], [b]) => a.localeCompare(b))) {
     if (!plan.secretVariables.includes(name)) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSettings, type SettingsFile, type SettingsLayer } from '../../src/claude/settings.js';
-import { ENV_FORMATS, formatPlan, quoteDotenv, quoteFish, quoteSh } from '../../src/launch/format.js';
+import { ENV_FORMATS, formatPlan, quoteDotenv, quoteSh } from '../../src/launch/format.js';
+import { fishQuote } from '../../src/shells/fish.js';
 import { buildPlan } from '../../src/launch/plan.js';
 import { applySettingsOverrides, findUserSettings } from '../../src/launch/settings-override.js';
 import type { Profile } from '../../src/profiles/types.js';
@@ -89,12 +90,22 @@ describe('settings env blocks that fight the profile', () => {
   });
 });
 
+/** Reads back one fish word made of '...' runs and \\xHH / \\XHH bytes. */
+function unfish(word: string): string {
+  const bytes: number[] = [];
+  for (const m of word.matchAll(/'((?:[^'\\]|\\.)*)'|\\[xX]([0-9a-fA-F]{2})/g)) {
+    if (m[1] !== undefined) bytes.push(...Buffer.from(m[1].replace(/\\(.)/g, '$1'), 'latin1'));
+    else bytes.push(parseInt(m[2]!, 16));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 describe('env output', () => {
   const hostile = [`it's`, 'a\nb', '$(touch /tmp/x)', '`id`', '\\', '"q"', 'ünï'];
   it.each(hostile)('quotes %j as inert text', (value) => {
     expect(quoteSh(value)).toMatch(/^'.*'$/s);
     expect(quoteSh(value).slice(1, -1).split(`'\\''`).join(`'`)).toBe(value);
-    expect(quoteFish(value).slice(1, -1).replace(/\\(.)/g, '$1')).toBe(value);
+    expect(unfish(fishQuote(value))).toBe(value);
     expect(JSON.parse(quoteDotenv(value).replace(/\\\$/g, '$'))).toBe(value);
   });
 
