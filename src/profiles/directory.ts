@@ -4,19 +4,18 @@
  * (src/trust/records.ts); anything else stops a launch with a message naming the file and
  * the command that fixes it, never falling through to another profile.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
-import { readTrustedFile, trustState } from '../trust/records.js';
+import { MAX_CCPROFILE_BYTES, readTrustedFile, trustState, type TrustedFile } from '../trust/records.js';
 import { findProfile } from './lookup.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
 import { readConfig, type ConfigData } from './store.js';
 
 export const CCPROFILE = '.ccprofile';
 
-/** Larger than any sensible .ccprofile: refuse rather than read a stray big file. */
-const MAX_BYTES = 4096;
+const MAX_BYTES = MAX_CCPROFILE_BYTES;
 
 /** A `.ccprofile` that chose the profile for a directory. */
 export interface DirectoryChoice {
@@ -109,20 +108,29 @@ export function findCcprofile(env: Env, cwd: string): string | undefined {
 }
 
 /**
+ * The `.ccprofile` at `path`, read bounded and non-blocking; a CcenvError naming the file
+ * when it cannot be read, is not a regular file (a FIFO, a device) or is too large.
+ */
+export function readCcprofile(env: Env, path: string): TrustedFile {
+  try {
+    return readTrustedFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const fix = code === 'ENOTREG' || code === 'EFBIG' ? 'remove it' : code === 'EACCES' ? 'fix its permissions, or remove it' : undefined;
+    throw new CcenvError(`cannot read ${displayPath(env, path)}: ${(error as Error).message}`, {
+      ...(fix ? { hint: `${fix}: rm ${shellWordForPath(env, path)}` } : {}),
+    });
+  }
+}
+
+/**
  * What the `.ccprofile` at `path` chooses, checked for trust, form and the profile's
  * existence; a CcenvError naming the file and the exact fix otherwise.
  */
 export async function resolveCcprofile(env: Env, path: string, config?: ConfigData): Promise<DirectoryChoice> {
   const shown = displayPath(env, path);
   const word = shellWordForPath(env, path);
-  let file;
-  try {
-    file = readTrustedFile(path);
-  } catch (error) {
-    throw new CcenvError(`cannot read ${shown}: ${(error as Error).message}`, {
-      hint: `fix its permissions, or remove it: rm ${word}`,
-    });
-  }
+  const file = readCcprofile(env, path);
   const state = trustState(env, file);
   if (state === 'denied') {
     throw new CcenvError(`${shown} is denied, so this directory has no profile`, {
@@ -174,11 +182,5 @@ export function ccprofileArgument(env: Env, cwd: string, argument: string | unde
   } catch {
     throw new CcenvError(`no such file: ${displayPath(env, path)}`);
   }
-  const file = isDirectory ? join(path, CCPROFILE) : path;
-  try {
-    readFileSync(file);
-  } catch (error) {
-    throw new CcenvError(`cannot read ${displayPath(env, file)}: ${(error as Error).message}`);
-  }
-  return file;
+  return isDirectory ? join(path, CCPROFILE) : path;
 }

@@ -6,8 +6,9 @@
  * edit, until an allow lifts it. Deny wins over allow.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBounded } from '../fs/bounded.js';
 import { dataDir, type Env } from '../paths.js';
 
 export type TrustState = 'allowed' | 'denied' | 'unknown';
@@ -34,16 +35,21 @@ function denyRecord(env: Env, realPath: string): string {
   return join(trustDir(env), 'deny', sha256(realPath));
 }
 
-/** Reads the file once: its real path and content, the two things trust is about. */
+/** Larger than any sensible .ccprofile: refuse rather than read a stray big file. */
+export const MAX_CCPROFILE_BYTES = 4096;
+
+/**
+ * Reads the file once: its real path and content, the two things trust is about. Bounded
+ * and non-blocking (src/fs/bounded.ts): a FIFO, a device or a large file is an error.
+ */
 export function readTrustedFile(path: string): TrustedFile {
   const realPath = realpathSync(path);
-  return { realPath, content: readFileSync(realPath) };
+  return { realPath, content: readBounded(realPath, MAX_CCPROFILE_BYTES) };
 }
 
 function exists(path: string): boolean {
   try {
-    readFileSync(path);
-    return true;
+    return statSync(path).isFile();
   } catch {
     return false;
   }

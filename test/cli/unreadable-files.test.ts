@@ -1,0 +1,73 @@
+/**
+ * Files in the user's tree that ccenv must not read whole or wait on: a `.ccprofile` or a
+ * project settings file that is a FIFO, a device, or a link to /proc/self/pagemap (a
+ * "regular" file of size 0 that reads gigabytes). Each run has a timeout and a memory
+ * limit, so a hang or a runaway read fails the test instead of the machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
+import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+
+const linux = process.platform === 'linux';
+let box: Sandbox;
+let fake: FakeClaude;
+
+beforeEach(() => {
+  box = sandbox();
+  fake = fakeClaude(box.home);
+  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
+  box.env.FAKE_LOG = fake.log;
+  mkdirSync(box.configDir, { recursive: true });
+  writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { work: { kind: 'api-key' } } }));
+  mkdirSync(join(box.home, 'proj', '.claude'), { recursive: true });
+});
+afterEach(() => box.cleanup());
+
+const proj = () => join(box.home, 'proj');
+const ccprofile = () => join(proj(), '.ccprofile');
+const fifo = (path: string) => execFileSync('mkfifo', [path]);
+
+/** `ccenv ARGS` under a 2 GB address-space limit, killed after 10 s. */
+async function bounded(args: string[], cwd = proj()) {
+  const run = await execa('bash', ['-c', 'ulimit -v 2000000; exec "$@"', 'bash', process.execPath, CCENV, ...args], {
+    env: box.env,
+    extendEnv: false,
+    reject: false,
+    cwd,
+    input: '',
+    timeout: 10_000,
+    killSignal: 'SIGKILL',
+  });
+  expect(run.timedOut, `ccenv ${args.join(' ')} did not return`).toBe(false);
+  return { exitCode: run.exitCode, stdout: String(run.stdout), stderr: String(run.stderr) };
+}
+
+describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
+  it('a link to /proc/self/pagemap: the hook scope check refuses it at once', async () => {
+    symlinkSync('/proc/self/pagemap', ccprofile());
+    const run = await bounded(['hook', 'bash', '--scope', ccprofile()]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe('unset CCENV_DIR_PROFILE');
+    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile: larger than 4096 bytes\n/);
+  });
+
+  it('a FIFO (swapped in after the hook looked): the hook scope check refuses it at once', async () => {
+    fifo(ccprofile());
+    const run = await bounded(['hook', 'bash', '--scope', ccprofile()]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe('unset CCENV_DIR_PROFILE');
+    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile: not a regular file \(a FIFO\)\n/);
+  });
+
+  it('a link to /proc/self/pagemap: a launch stops, naming the file, and claude does not run', async () => {
+    symlinkSync('/proc/self/pagemap', ccprofile());
+    const run = await bounded(['-p', 'hi']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile: larger than 4096 bytes\n/);
+    expect(fake.ran()).toBe(false);
+  });
+});
