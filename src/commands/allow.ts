@@ -2,10 +2,10 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
-import { ccprofileArgument, displayPath, parseCcprofile } from '../profiles/directory.js';
+import { ccprofileArgument, displayPath, parseCcprofile, readCcprofile } from '../profiles/directory.js';
 import { findProfile } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
-import { allowFile, readTrustedFile } from '../trust/records.js';
+import { allowFile } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -25,7 +25,7 @@ Examples:
 
 export async function allow(ctx: Context, argument: string | undefined): Promise<void> {
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
-  const file = readTrustedFile(path);
+  const file = readCcprofile(ctx.env, path);
   const shown = displayPath(ctx.env, path);
   const parsed = parseCcprofile(file.content);
   if (!parsed.ok) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { ccprofileArgument, displayPath, shellWordForPath } from '../profiles/directory.js';
-import { denyFile, readTrustedFile } from '../trust/records.js';
+import { ccprofileArgument, displayPath, readCcprofile, shellWordForPath } from '../profiles/directory.js';
+import { denyFile } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -23,6 +23,6 @@ explicitly there with: ccenv @NAME, or cc use NAME.`,
 
 export async function deny(ctx: Context, argument: string | undefined): Promise<void> {
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
-  denyFile(ctx.env, readTrustedFile(path));
+  denyFile(ctx.env, readCcprofile(ctx.env, path));
   ctx.io.err(`ccenv: denied ${displayPath(ctx.env, path)}; to trust it later: ccenv allow ${shellWordForPath(ctx.env, path)}\n`);
 }

@@ -70,4 +70,17 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile: larger than 4096 bytes\n/);
     expect(fake.ran()).toBe(false);
   });
+
+  it.each([
+    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)'],
+    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)'],
+    ['/proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4096 bytes'],
+  ])('allow and deny of %s return with a clear message', async (_what, make, problem) => {
+    make(ccprofile());
+    for (const verb of ['allow', 'deny']) {
+      const run = await bounded([verb, ccprofile()]);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toBe(`ccenv: cannot read ~/proj/.ccprofile: ${problem}\nccenv: remove it: rm ~/proj/.ccprofile`);
+    }
+  });
 });
