@@ -3,9 +3,10 @@
  * positions: which file, which line, which key. Used by the launch (to override `env`
  * blocks that would fight the profile) and by doctor (to report them).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
 import { lineColumn } from '../profiles/store.js';
 
@@ -97,10 +98,13 @@ export async function parseSettings(layer: SettingsLayer, path: string, text: st
   return file;
 }
 
+/** Far above any real settings file; a bound still, since a project's file may be anything (a FIFO, a link into /proc). */
+export const MAX_SETTINGS_BYTES = 4 << 20;
+
 export async function readSettingsFile(layer: SettingsLayer, path: string): Promise<SettingsFile> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path, MAX_SETTINGS_BYTES).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { layer, path, exists: false, keys: {}, env: {} };

@@ -84,3 +84,18 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     }
   });
 });
+
+describe.runIf(linux)('project settings files that are not regular files', () => {
+  it.each([
+    ['settings.json is a FIFO', 'settings.json', (path: string) => fifo(path), 'not a regular file (a FIFO)'],
+    ['settings.local.json links to /proc/self/pagemap', 'settings.local.json', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4 MiB'],
+  ])('%s: a launch runs claude, doctor reports the file', async (_what, name, make, problem) => {
+    make(join(proj(), '.claude', name));
+    const launch = await bounded(['-p', 'hi']);
+    expect(launch.exitCode, launch.stderr).toBe(0);
+    expect(fake.argv()).toEqual(['-p', 'hi']);
+    const doctor = await bounded(['doctor']);
+    expect(doctor.exitCode).toBe(1);
+    expect(doctor.stdout).toContain(`~/proj/.claude/${name} cannot be read: cannot read: ${problem}`);
+  });
+});
