@@ -1,8 +1,9 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
+import { replaceFile } from '../fs/replace.js';
 import { CCPROFILE, displayPath } from '../profiles/directory.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
@@ -92,9 +93,7 @@ async function useLocal(ctx: Context, name: string | undefined, options: UseOpti
   }
   if (name === undefined) throw usageError('use --local needs a profile name');
   requireProfile(await readConfig(ctx.env), name);
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${name}\n`, { mode: 0o644 });
-  renameSync(temporary, path);
+  replaceFile(path, `${name}\n`, { mode: 0o644 });
   allowFile(ctx.env, readTrustedFile(path));
   ctx.io.err(`ccenv: ${shown} names ${name}, allowed\n`);
   const chosen = ctx.env.CCENV_PROFILE;

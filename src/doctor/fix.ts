@@ -4,7 +4,10 @@
  * as written (jsonc-parser edits), after a backup next to it. Modes are changed in place.
  * Start-up files are never edited.
  */
-import { chmodSync, constants, copyFileSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, realpathSync, statSync } from 'node:fs';
+import { MAX_SETTINGS_BYTES } from '../claude/settings.js';
+import { readBounded } from '../fs/bounded.js';
+import { createExclusive, replaceFile } from '../fs/replace.js';
 import type { Fix } from './finding.js';
 import { tilde } from './finding.js';
 
@@ -21,14 +24,17 @@ export function describeFix(fix: Fix, home: string): string {
   return `remove ${fix.variable} from the env block of ${tilde(fix.file, home)}`;
 }
 
-/** FILE.ccenv-backup-20260126T101500Z, never overwriting an earlier one. */
-export function backupFile(file: string, now: Date): string {
+/**
+ * FILE.ccenv-backup-20260126T101500Z holding `content`, with FILE's mode; created
+ * exclusively (src/fs/replace.ts), so it never overwrites an earlier one nor follows a link.
+ */
+export function backupFile(file: string, content: Uint8Array, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const mode = statSync(file).mode & 0o777;
   for (let n = 0; ; n++) {
     const backup = `${file}.ccenv-backup-${stamp}${n ? `-${n}` : ''}`;
     try {
-      copyFileSync(file, backup, constants.COPYFILE_EXCL);
-      chmodSync(backup, statSync(file).mode & 0o777);
+      createExclusive(backup, content, { mode, exact: true });
       return backup;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -46,12 +52,13 @@ function indentOf(text: string): { insertSpaces: boolean; tabSize: number } {
 async function removeEnvVariables(file: string, variables: string[], now: Date, home: string): Promise<Omit<FixResult, 'fix'>> {
   const { applyEdits, modify, parseTree, findNodeAtLocation } = await import('jsonc-parser');
   const strict = { allowTrailingComma: false, disallowComments: true } as const;
-  let text: string;
+  let raw: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    raw = readBounded(file, MAX_SETTINGS_BYTES);
   } catch (error) {
     return { applied: false, message: `cannot read ${tilde(file, home)}: ${(error as Error).message}; nothing changed` };
   }
+  const text = raw.toString('utf8');
   const errors: import('jsonc-parser').ParseError[] = [];
   const root = parseTree(text, errors, strict);
   if (errors.length > 0 || !root) {
@@ -67,9 +74,9 @@ async function removeEnvVariables(file: string, variables: string[], now: Date, 
   if (after.length > 0 || !check || present.some((v) => findNodeAtLocation(check, ['env', v]))) {
     return { applied: false, message: `could not edit ${tilde(file, home)} safely; nothing changed` };
   }
-  const backup = backupFile(file, now);
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(file, next, { mode: statSync(file).mode & 0o777 });
+  const backup = backupFile(file, raw, now);
+  // Written beside the real file (a symlinked settings file keeps its link), never through a temporary name another user could plant.
+  replaceFile(realpathSync(file), next, { mode: statSync(file).mode & 0o777, exact: true });
   return { applied: true, backup, message: `removed ${present.join(', ')} from ${tilde(file, home)} (backup: ${tilde(backup, home)})` };
 }
 

@@ -6,9 +6,10 @@
  * edit, until an allow lifts it. Deny wins over allow.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, realpathSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
+import { replaceFile } from '../fs/replace.js';
 import { dataDir, type Env } from '../paths.js';
 
 export type TrustState = 'allowed' | 'denied' | 'unknown';
@@ -63,9 +64,7 @@ export function trustState(env: Env, file: TrustedFile): TrustState {
 
 function writeRecord(path: string, record: object): void {
   mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(record)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  replaceFile(path, `${JSON.stringify(record)}\n`, { mode: 0o600 });
 }
 
 /** Trusts this path with this content; lifts a deny of the path. */
