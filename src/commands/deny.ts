@@ -15,8 +15,9 @@ Examples:
   ccenv deny                   # the nearest .ccprofile, here or above
   ccenv deny ~/src/untrusted   # the .ccprofile in that directory
 
-A launch in a denied directory stops rather than pick another profile; choose one
-explicitly there with: ccenv @NAME, or cc use NAME.`,
+A denied file is as if absent (as direnv treats a denied .envrc): a launch there uses
+the default, or the built-in profile, and says so once; a .ccprofile further up is not
+consulted. Choose one explicitly with: ccenv @NAME, or cc use NAME.`,
     )
     .action((path: string | undefined) => deny(ctx, path));
 }

@@ -61,6 +61,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const config = await readConfig(ctx.env);
   const resolved = await resolveProfile(ctx.env, ctx.cwd, config, at?.slice(1));
   const { name, profile, source } = resolved;
+  for (const note of resolved.notes ?? []) ctx.io.err(`ccenv: ${note}\n`);
   const report: StatusReport = {
     profile: name,
     kind: profile.kind,

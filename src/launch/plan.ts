@@ -65,7 +65,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
   if (profile.model) set.ANTHROPIC_MODEL = profile.model;
   const secretVariables: string[] = [];
   const descriptors: Descriptor[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...(resolved.notes ?? [])];
   if (launch.secret) {
     if (secret === undefined) throw new Error(`plan for ${name} built without its secret`);
     const { variable, descriptor, withDescriptor } = launch.secret;

@@ -1,14 +1,16 @@
 /**
  * `.ccprofile`: a file naming the profile for a directory and everything below it. It holds
  * one profile name; blank lines and `#` comments are allowed. It counts only when allowed
- * (src/trust/records.ts); anything else stops a launch with a message naming the file and
- * the command that fixes it, never falling through to another profile.
+ * (src/trust/records.ts). A denied file is as if absent, with one note (as direnv treats a
+ * denied .envrc: not loaded, and no .ccprofile further up is consulted instead); anything
+ * else stops a launch with a message naming the file and the command that fixes it, never
+ * falling through to another profile.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
-import { MAX_CCPROFILE_BYTES, readTrustedFile, trustState, type TrustedFile } from '../trust/records.js';
+import { isDenied, MAX_CCPROFILE_BYTES, readTrustedFile, trustState, type TrustedFile } from '../trust/records.js';
 import { findProfile } from './lookup.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
 import { readConfig, type ConfigData } from './store.js';
@@ -24,6 +26,14 @@ export interface DirectoryChoice {
   file: string;
   /** Where it was found, as the user sees it (the logical path from $PWD). */
   path: string;
+}
+
+/** A denied `.ccprofile`: as if absent; `note` says so, once, to the person. */
+export interface DeniedCcprofile {
+  denied: true;
+  /** Where it was found, as the user sees it. */
+  path: string;
+  note: string;
 }
 
 export type ParsedCcprofile = { ok: true; name: string } | { ok: false; problem: string };
@@ -107,6 +117,14 @@ export function findCcprofile(env: Env, cwd: string): string | undefined {
   }
 }
 
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * The `.ccprofile` at `path`, read bounded and non-blocking; a CcenvError naming the file
  * when it cannot be read, is not a regular file (a FIFO, a device) or is too large.
@@ -127,16 +145,14 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
  * What the `.ccprofile` at `path` chooses, checked for trust, form and the profile's
  * existence; a CcenvError naming the file and the exact fix otherwise.
  */
-export async function resolveCcprofile(env: Env, path: string, config?: ConfigData): Promise<DirectoryChoice> {
+export async function resolveCcprofile(env: Env, path: string, config?: ConfigData): Promise<DirectoryChoice | DeniedCcprofile> {
   const shown = displayPath(env, path);
   const word = shellWordForPath(env, path);
+  if (isDenied(env, realPathOf(path))) {
+    return { denied: true, path, note: `${shown} is denied, so it is ignored (to trust it: ccenv allow ${word})` };
+  }
   const file = readCcprofile(env, path);
   const state = trustState(env, file);
-  if (state === 'denied') {
-    throw new CcenvError(`${shown} is denied, so this directory has no profile`, {
-      hint: `to trust it: ccenv allow ${word}; or pick one for this launch: ccenv @NAME`,
-    });
-  }
   const parsed = parseCcprofile(file.content);
   if (!parsed.ok) {
     throw new CcenvError(`${shown} ${parsed.problem}`, {
@@ -159,11 +175,12 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
 
 /**
  * The profile named by the nearest `.ccprofile` in `cwd` or above it, if that file is
- * allowed. Throws a CcenvError naming the file and the fix when the nearest file is not
- * allowed, is denied, is malformed, or names a profile that does not exist: a launch never
- * falls through to another profile. Undefined when there is no .ccprofile at all.
+ * allowed; a DeniedCcprofile if it is denied. Throws a CcenvError naming the file and the
+ * fix when the nearest file is not allowed, is malformed, or names a profile that does not
+ * exist: a launch never falls through to another profile. Undefined when there is no
+ * .ccprofile at all.
  */
-export async function findDirectoryProfile(env: Env, cwd: string, config?: ConfigData): Promise<DirectoryChoice | undefined> {
+export async function findDirectoryProfile(env: Env, cwd: string, config?: ConfigData): Promise<DirectoryChoice | DeniedCcprofile | undefined> {
   const path = findCcprofile(env, cwd);
   return path === undefined ? undefined : resolveCcprofile(env, path, config);
 }

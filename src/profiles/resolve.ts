@@ -1,7 +1,7 @@
 /**
  * Which profile a launch uses, and why. First match wins: `@NAME` on the command line,
- * CCENV_PROFILE (what `cc use` sets), the nearest allowed `.ccprofile`, the `use --global`
- * default, the built-in subscription profile.
+ * CCENV_PROFILE (what `cc use` sets), the nearest allowed `.ccprofile` (a denied one is
+ * as if absent), the `use --global` default, the built-in subscription profile.
  */
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
@@ -21,6 +21,8 @@ export interface ResolvedProfile {
   name: string;
   profile: Profile;
   source: ProfileSource;
+  /** For the person, once (a denied .ccprofile that was ignored). */
+  notes?: string[];
 }
 
 /** Where the choice came from, in words: "@work on the command line", "~/x/.ccprofile". */
@@ -56,7 +58,9 @@ export async function resolveProfile(env: Env, cwd: string, config: ConfigData, 
   // Loaded only here: trust records hash files (node:crypto), which `@NAME` launches skip.
   const { displayPath, findDirectoryProfile } = await import('./directory.js');
   const directory = await findDirectoryProfile(env, cwd, config);
-  if (directory) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path) });
-  if (config.default) return named(config, config.default, { from: 'default' });
-  return named(config, BUILTIN_PROFILE, { from: 'builtin' });
+  if (directory && !('denied' in directory)) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path) });
+  // A denied file is as if absent: the next source applies, with a note.
+  const notes = directory ? { notes: [directory.note] } : {};
+  if (config.default) return { ...named(config, config.default, { from: 'default' }), ...notes };
+  return { ...named(config, BUILTIN_PROFILE, { from: 'builtin' }), ...notes };
 }

@@ -17,6 +17,11 @@ export async function enterScope(ctx: Context, shellName: string, file: string):
   const { displayPath, resolveCcprofile } = await import('../profiles/directory.js');
   try {
     const choice = await resolveCcprofile(ctx.env, file);
+    if ('denied' in choice) {
+      ctx.io.out(`${shell.unsetVariable(variable)}\n`);
+      ctx.io.err(`ccenv: ${choice.note}\n`);
+      return;
+    }
     ctx.io.out(`${shell.exportVariable(variable, choice.name)}\n`);
     if (ctx.env.CCENV_QUIET === '1') return;
     const chosen = ctx.env.CCENV_PROFILE;

@@ -56,8 +56,13 @@ function exists(path: string): boolean {
   }
 }
 
+/** Whether the file at this real path is denied: known without reading the file. */
+export function isDenied(env: Env, realPath: string): boolean {
+  return exists(denyRecord(env, realPath));
+}
+
 export function trustState(env: Env, file: TrustedFile): TrustState {
-  if (exists(denyRecord(env, file.realPath))) return 'denied';
+  if (isDenied(env, file.realPath)) return 'denied';
   if (exists(allowRecord(env, file))) return 'allowed';
   return 'unknown';
 }

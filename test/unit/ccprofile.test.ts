@@ -55,6 +55,10 @@ describe('findDirectoryProfile', () => {
     return join(root, rel);
   };
   const allow = (path: string) => allowFile(env, readTrustedFile(path));
+  const nameAt = async (cwd: string) => {
+    const found = await findDirectoryProfile(env, cwd, config);
+    return found && 'name' in found ? found.name : found;
+  };
   const failure = async (cwd: string) => {
     try {
       await findDirectoryProfile(env, cwd, config);
@@ -75,8 +79,8 @@ describe('findDirectoryProfile', () => {
     expect(await findDirectoryProfile(env, join(root, 'proj', 'sub', 'deep'), config)).toEqual({ name: 'work', file: outer, path: outer });
     const inner = write('proj/sub/.ccprofile', '# nearer\nother\n');
     allow(inner);
-    expect((await findDirectoryProfile(env, join(root, 'proj', 'sub', 'deep'), config))?.name).toBe('other');
-    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('work');
+    expect(await nameAt(join(root, 'proj', 'sub', 'deep'))).toBe('other');
+    expect(await nameAt(join(root, 'proj'))).toBe('work');
   });
 
   it('stops on a file that is not allowed, naming it and the fix', async () => {
@@ -92,7 +96,7 @@ describe('findDirectoryProfile', () => {
     write('proj/.ccprofile', 'other\n');
     expect((await failure(join(root, 'proj'))).message).toMatch(/is not allowed/);
     allow(file);
-    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('other');
+    expect(await nameAt(join(root, 'proj'))).toBe('other');
   });
 
   it('needs a new allow after a move', async () => {
@@ -104,18 +108,20 @@ describe('findDirectoryProfile', () => {
     expect((await failure(join(root, 'moved'))).message).toMatch(/moved\/\.ccprofile is not allowed/);
   });
 
-  it('lets deny win, whatever the file says later, until an allow', async () => {
+  it('lets deny win, whatever the file says later, until an allow; a denied file is as if absent, with a note', async () => {
     const file = write('proj/.ccprofile', 'work\n');
     allow(file);
     denyFile(env, readTrustedFile(file));
-    expect(await failure(join(root, 'proj'))).toEqual({
-      message: '~/proj/.ccprofile is denied, so this directory has no profile',
-      hint: 'to trust it: ccenv allow ~/proj/.ccprofile; or pick one for this launch: ccenv @NAME',
-    });
+    const denied = {
+      denied: true,
+      path: file,
+      note: '~/proj/.ccprofile is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile)',
+    };
+    expect(await findDirectoryProfile(env, join(root, 'proj'), config)).toEqual(denied);
     write('proj/.ccprofile', 'other\n');
-    expect((await failure(join(root, 'proj'))).message).toMatch(/is denied/);
+    expect(await findDirectoryProfile(env, join(root, 'proj'), config)).toEqual(denied);
     allow(file);
-    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('other');
+    expect(await nameAt(join(root, 'proj'))).toBe('other');
   });
 
   it('stops on a malformed file, even an allowed one', async () => {
@@ -136,7 +142,7 @@ describe('findDirectoryProfile', () => {
 
   it('accepts the built-in profile by name', async () => {
     allow(write('proj/.ccprofile', 'subscription\n'));
-    expect((await findDirectoryProfile(env, join(root, 'proj'), config))?.name).toBe('subscription');
+    expect(await nameAt(join(root, 'proj'))).toBe('subscription');
   });
 
   it('quotes a path with spaces in the fix command', async () => {
