@@ -2,8 +2,12 @@ import { isatty } from 'node:tty';
 import type { Env } from './paths.js';
 import type { ConfigData } from './profiles/store.js';
 import type { SecretStore } from './secrets/store.js';
+import { forTerminal } from './terminal.js';
 
-/** Where a command's words go: `out` is stdout (data, shell code), `err` is stderr (words for a person). */
+/**
+ * Where a command's words go: `out` is stdout (data, shell code), `err` is stderr (words for
+ * a person, passed through the one escaper for the terminal: src/terminal.ts).
+ */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -46,7 +50,7 @@ export function processContext(): Context {
     cwd: process.cwd(),
     io: {
       out: writeOut,
-      err: (text) => void process.stderr.write(text),
+      err: (text) => void process.stderr.write(forTerminal(text, { keepNewlines: true })),
     },
     // A getter, and isatty for `interactive`: creating process.stdin costs a launch time it does not need.
     get stdin() {

@@ -1,5 +1,6 @@
 /** The first word decides: a reserved verb runs that verb; `@NAME` or anything else launches claude. */
 import { CcenvError } from './errors.js';
+import { forTerminal } from './terminal.js';
 
 /** Words that are ccenv's own; everything else goes to claude. */
 export const RESERVED_VERBS: ReadonlySet<string> = new Set([
@@ -17,7 +18,9 @@ export function dispatch(argv: readonly string[]): Dispatch {
   return { to: 'launch', argv: [...argv] };
 }
 
-export function reportError(error: unknown, write: (text: string) => void, debug: boolean): number {
+/** The one place errors are printed, escaped for the terminal (a message may quote a path or a value). */
+export function reportError(error: unknown, writeRaw: (text: string) => void, debug: boolean): number {
+  const write = (text: string) => writeRaw(forTerminal(text, { keepNewlines: true }));
   if (error instanceof CcenvError) {
     write(`ccenv: ${error.message}\n`);
     if (error.hint) write(`ccenv: ${error.hint}\n`);

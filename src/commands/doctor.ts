@@ -51,6 +51,6 @@ export async function doctor(ctx: Context, profileArg: string | undefined, optio
     ctx.io.out(`${JSON.stringify({ ok, findings, ...(fixed ? { fixed } : {}) }, null, 2)}\n`);
     return;
   }
-  ctx.io.out(renderFindings(findings, input.home));
-  ctx.io.out(summary(findings));
+  const { forTerminal } = await import('../terminal.js');
+  ctx.io.out(forTerminal(renderFindings(findings, input.home) + summary(findings), { keepNewlines: true }));
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { forTerminal } from '../terminal.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { allProfiles } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
@@ -33,6 +34,6 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
   for (const row of rows) {
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
-    ctx.io.out(`${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${row.auth}${note ? `  # ${note}` : ''}\n`);
+    ctx.io.out(`${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`);
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { forTerminal } from '../terminal.js';
 import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
@@ -59,5 +60,5 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
       secretState.value ?? (secretState.stored ? `${secretState.masked} in ${secretState.backend}` : `MISSING from ${secretState.backend}`),
     ]);
   }
-  for (const [k, v] of lines) ctx.io.out(`${k.padEnd(16)}${v}\n`);
+  for (const [k, v] of lines) ctx.io.out(`${k.padEnd(16)}${forTerminal(v)}\n`);
 }

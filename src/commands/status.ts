@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { forTerminal } from '../terminal.js';
 import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { describeSource, resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
@@ -107,7 +108,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);
   }
-  for (const [k, v] of rows) ctx.io.out(`${k.padEnd(11)}${v}\n`);
+  for (const [k, v] of rows) ctx.io.out(`${k.padEnd(11)}${forTerminal(v)}\n`);
 }
 
 /** `ccenv --version`: ccenv's version, and the claude a launch here would run. */
@@ -123,7 +124,7 @@ export async function versionReport(ctx: Context): Promise<void> {
   }
   try {
     const path = findClaude(ctx.env, ctx.cwd, profileClaude).path;
-    ctx.io.out(`claude ${(await claudeVersion(path)) ?? '(version unknown)'} at ${path}\n`);
+    ctx.io.out(`claude ${forTerminal((await claudeVersion(path)) ?? '(version unknown)')} at ${forTerminal(path)}\n`);
   } catch (error) {
     ctx.io.out('claude not found\n');
     if (error instanceof CcenvError && error.hint) ctx.io.err(`ccenv: ${error.hint}\n`);

@@ -39,5 +39,6 @@ export async function statusline(ctx: Context, options: { json?: boolean }): Pro
     return;
   }
   if (!name) return;
-  ctx.io.out(`${name}${kind ? ` (${kind})` : ''}\n`);
+  const { forTerminal } = await import('../terminal.js');
+  ctx.io.out(`${forTerminal(name)}${kind ? ` (${forTerminal(kind)})` : ''}\n`);
 }

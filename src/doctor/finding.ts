@@ -6,6 +6,7 @@
 import type { Env } from '../paths.js';
 import type { ConfigData } from '../profiles/store.js';
 import type { SecretStore } from '../secrets/store.js';
+import { forTerminal } from '../terminal.js';
 
 /** error: something is wrong (exit 1); warning: worth knowing, may be intended; ok: a check that passed. */
 export type Severity = 'error' | 'warning' | 'ok';
@@ -59,9 +60,9 @@ export interface Check {
 }
 
 /** Shows a path with the home directory as `~`, as people write it. */
+/** A path for a person: `~/x` under HOME, escaped for the terminal. */
 export function tilde(path: string, home: string): string {
-  if (home && (path === home || path.startsWith(`${home}/`))) return `~${path.slice(home.length)}`;
-  return path;
+  return forTerminal(home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path);
 }
 
 export function formatWhere(where: Where, home: string): string {

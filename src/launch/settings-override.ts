@@ -11,6 +11,7 @@ import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
+import { forTerminal } from '../terminal.js';
 import { isCredentialVariable, isModelVariable } from './scrub.js';
 
 /** The `--settings` the user gave claude: where in argv, and its parsed content. */
@@ -79,7 +80,7 @@ function matters(plan: LaunchPlan, profile: Profile, variable: string): boolean 
 
 function where(file: SettingsFile, variable: string): string {
   const position = file.env[variable];
-  return position ? `${file.path}:${position.line}` : file.path;
+  return forTerminal(position ? `${file.path}:${position.line}` : file.path);
 }
 
 /**

@@ -12,6 +12,7 @@ import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
 import { isDenied, MAX_CCPROFILE_BYTES, readTrustedFile, trustState, type TrustedFile } from '../trust/records.js';
 import { findProfile } from './lookup.js';
+import { forTerminal } from '../terminal.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
 import { readConfig, type ConfigData } from './store.js';
 
@@ -59,22 +60,22 @@ export function parseCcprofile(content: Buffer | string): ParsedCcprofile {
   return { ok: true, name: first.text };
 }
 
-// Control characters in a path would reach the terminal raw: shown as \xHH instead.
+// Control characters in a path pasted as a shell word: bash and zsh's $'...' with \xHH.
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/g;
 const HAS_CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 const hexEscape = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 
-/** `~/x` for paths under HOME, for messages; control characters made visible. */
+/** `~/x` for paths under HOME, for messages; escaped for the terminal (src/terminal.ts). */
 export function displayPath(env: Env, path: string): string {
   const home = env.HOME;
-  const shown = home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
-  return shown.replace(CONTROL, hexEscape);
+  return forTerminal(home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path);
 }
 
 /** A path as one word a person can paste into a shell (with control characters: bash or zsh). */
 export function shellWordForPath(env: Env, path: string): string {
   const shown = displayPath(env, path);
   if (/^[~A-Za-z0-9_./@%+=:,-]+$/.test(shown)) return shown;
+  // (Non-ASCII letters are pasted as they are; other Unicode controls: see src/terminal.ts.)
   if (HAS_CONTROL.test(path)) return `$'${path.replace(/[\\']/g, (c) => `\\${c}`).replace(CONTROL, hexEscape)}'`;
   return `'${path.replace(/'/g, `'\\''`)}'`;
 }
