@@ -22,6 +22,15 @@ interface SealedFile {
 }
 
 const KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
+type KdfParams = { N: number; r: number; p: number };
+
+/** The decrypted file, with the key and the KDF parameters that key was made with. */
+interface Opened {
+  secrets: Record<string, string>;
+  key: Buffer;
+  salt: Buffer;
+  params: KdfParams;
+}
 
 function scrypt(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
@@ -38,7 +47,7 @@ export class FileSecretStore implements SecretStore {
   readonly backend = 'file' as const;
   readonly description: string;
   readonly path: string;
-  private cache: { secrets: Record<string, string>; key: Buffer; salt: Buffer } | undefined;
+  private cache: Opened | undefined;
   /** Derived keys by salt: scrypt is slow on purpose, and the passphrase is asked once. */
   private readonly keys = new Map<string, Buffer>();
 
@@ -91,13 +100,13 @@ export class FileSecretStore implements SecretStore {
   }
 
   /** Decrypts everything once per process. */
-  private async open(): Promise<{ secrets: Record<string, string>; key: Buffer; salt: Buffer }> {
+  private async open(): Promise<Opened> {
     if (this.cache) return this.cache;
     const sealed = this.readSealed();
     if (!sealed) {
       const salt = randomBytes(16);
       const key = await this.derive(salt, KDF, true);
-      this.cache = { secrets: {}, key, salt };
+      this.cache = { secrets: {}, key, salt, params: { ...KDF } };
       return this.cache;
     }
     const salt = Buffer.from(sealed.kdf.salt, 'base64');
@@ -112,19 +121,21 @@ export class FileSecretStore implements SecretStore {
         hint: 'check CCENV_FILE_PASSPHRASE; the file was not changed',
       });
     }
-    this.cache = { secrets: JSON.parse(plain) as Record<string, string>, key, salt };
+    const { N, r, p } = sealed.kdf;
+    this.cache = { secrets: JSON.parse(plain) as Record<string, string>, key, salt, params: { N, r, p } };
     return this.cache;
   }
 
   private async save(secrets: Record<string, string>): Promise<void> {
-    const { key, salt } = await this.open();
+    // The parameters the key was made with, not today's defaults: else the file no longer opens.
+    const { key, salt, params } = await this.open();
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const data = Buffer.concat([cipher.update(JSON.stringify(secrets), 'utf8'), cipher.final()]);
     const sealed: SealedFile = {
       format: 'ccenv-secrets',
       version: 1,
-      kdf: { name: 'scrypt', ...KDF, salt: salt.toString('base64') },
+      kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
       iv: iv.toString('base64'),
       tag: cipher.getAuthTag().toString('base64'),
       data: data.toString('base64'),
@@ -132,7 +143,7 @@ export class FileSecretStore implements SecretStore {
     mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(this.path, `${JSON.stringify(sealed, null, 2)}\n`, { mode: 0o600 });
-    this.cache = { secrets, key, salt };
+    this.cache = { secrets, key, salt, params };
   }
 
   /** Runs a read-change-write of the file under a lock, so concurrent ccenv processes lose nothing. */

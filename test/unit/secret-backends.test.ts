@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,4 +89,23 @@ describe('the encrypted file', () => {
   it('refuses a passphrase too short to protect anything', async () => {
     await expect(fileStore('short').set('x', 'y-secret')).rejects.toThrow(/at least 8 characters/);
   });
+
+  it('a file sealed with other scrypt parameters stays readable after a change', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+    const kdf = { name: 'scrypt', N: 2 ** 14, r: 8, p: 2, salt: randomBytes(16).toString('base64') };
+    writeFileSync(path, JSON.stringify(sealV1({ work: SECRET }, 'correct horse battery', kdf)));
+    await fileStore('correct horse battery', path).set('other', 'second-secret-value');
+    const reopened = fileStore('correct horse battery', path);
+    expect(await reopened.get('work')).toBe(SECRET);
+    expect(await reopened.get('other')).toBe('second-secret-value');
+  });
 });
+
+/** A version 1 file (one sealed blob), as ccenv wrote them before per-entry sealing. */
+function sealV1(secrets: Record<string, string>, passphrase: string, kdf: { name: string; N: number; r: number; p: number; salt: string }) {
+  const key = scryptSync(passphrase, Buffer.from(kdf.salt, 'base64'), 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r });
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(secrets), 'utf8'), cipher.final()]);
+  return { format: 'ccenv-secrets', version: 1, kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
