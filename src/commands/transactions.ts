@@ -21,6 +21,9 @@ export async function storeProfileWithSecret(
       const store = await ctx.secrets(config);
       description = store.description;
       if (secret !== undefined) {
+        // Where the secret went: under another backend, status and launch say where it is.
+        const stored = config.profiles[name];
+        if (stored) stored.secretBackend = store.backend;
         const previous = await store.get(name);
         await store.set(name, secret);
         undo = previous === undefined ? () => store.remove(name) : () => store.set(name, previous);

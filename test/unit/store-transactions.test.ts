@@ -1,6 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { add } from '../../src/commands/add.js';
 import { edit } from '../../src/commands/edit.js';
+import { env } from '../../src/commands/env.js';
+import { show } from '../../src/commands/show.js';
+import { status } from '../../src/commands/status.js';
 import { readConfig } from '../../src/profiles/store.js';
 import { MemorySecretStore } from '../../src/secrets/memory.js';
 import { makeReadOnly } from '../helpers/read-only.js';
@@ -38,5 +43,39 @@ describe('a secret rotation whose config write fails', () => {
     await expect(edit(world.withInput(NEW), 'work', { secretStdin: true, model: 'm2' })).rejects.toThrow();
     expect(store.secrets.get('work')).toBe(OLD);
     expect((await readConfig(world.ctx.env)).profiles.work).toMatchObject({ kind: 'api-key', hasSecret: true });
+  });
+});
+
+/** A memory store that calls itself another backend, to stand for the keychain or the file. */
+function storeNamed(backend: 'keychain' | 'file'): MemorySecretStore {
+  const store = new MemorySecretStore();
+  Object.defineProperty(store, 'backend', { value: backend });
+  Object.defineProperty(store, 'description', { value: `the ${backend} (test)` });
+  return store;
+}
+
+describe('a profile whose secret is in the other backend', () => {
+  it('records the backend on add, and status, show and a launch say where the secret is', async () => {
+    const file = storeNamed('file');
+    world = storeWorld(file);
+    await add(world.withInput(OLD), 'work', { kind: 'api-key', secretStdin: true });
+    expect((await readConfig(world.ctx.env)).profiles.work).toMatchObject({ secretBackend: 'file' });
+    const underKeychain = { ...world.ctx, secrets: async () => storeNamed('keychain') };
+    await show(underKeychain, 'work', {});
+    expect(world.out.join('')).toMatch(/^secret +the secret of work is in the file backend, not in the keychain backend in use; use that backend: export CCENV_BACKEND=file/m);
+    world.out.length = 0;
+    await status(underKeychain, '@work', {});
+    expect(world.out.join('')).toMatch(/^secret +in the file backend, not in the keychain \(test\) \(in use\): set CCENV_BACKEND=file$/m);
+    expect(world.err.join('')).toContain('export CCENV_BACKEND=file');
+    expect(world.err.join('')).not.toContain('store it');
+    await expect(env(underKeychain, '@work', {})).rejects.toThrow('the secret of work is in the file backend, not in the keychain backend in use');
+  });
+
+  it('a profile from before the record says missing, as before', async () => {
+    world = storeWorld(storeNamed('keychain'));
+    const dir = world.ctx.env.CCENV_CONFIG_DIR!;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } }));
+    await expect(env(world.ctx, '@work', {})).rejects.toThrow(/^profile work has no API key .* in the keychain \(test\)$/);
   });
 });
