@@ -67,7 +67,10 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
   });
   const dropSecret = need === 'none' && current.hasSecret === true;
   if (secret !== undefined) next.hasSecret = true;
-  if (dropSecret) delete next.hasSecret;
+  if (dropSecret) {
+    delete next.hasSecret;
+    delete next.secretBackend;
+  }
   const profile = compact(next);
   await storeProfileWithSecret(ctx, name, secret, (config) => {
     requireStoredProfile(config, name, 'edited');

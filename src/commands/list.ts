@@ -29,11 +29,17 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     ctx.io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const width = Math.max(...rows.map((r) => r.name.length));
-  const kindWidth = Math.max(...rows.map((r) => r.kind.length));
+  // A loop, not Math.max(...rows): spreading 120,000 arguments overflows the stack.
+  let width = 0;
+  let kindWidth = 0;
   for (const row of rows) {
+    width = Math.max(width, row.name.length);
+    kindWidth = Math.max(kindWidth, row.kind.length);
+  }
+  const lines = rows.map((row) => {
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
-    ctx.io.out(`${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`);
-  }
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+  });
+  ctx.io.out(lines.join(''));
 }

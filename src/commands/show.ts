@@ -6,6 +6,7 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { maskSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
+import { secretElsewhere } from '../secrets/store.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -28,7 +29,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
       hint: 'for a program, use: ccenv exec @NAME -- CMD (the secret stays out of files and pipes)',
     });
   }
-  let secretState: { stored: boolean; masked?: string; value?: string; backend: string } | undefined;
+  let secretState: { stored: boolean; masked?: string; value?: string; backend: string; elsewhere?: string } | undefined;
   if (profile.hasSecret || need.need === 'required') {
     const store = await ctx.secrets(config);
     const secret = await store.get(name);
@@ -38,8 +39,10 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
       ...(secret !== undefined ? { masked: maskSecret(secret) } : {}),
       ...(secret !== undefined && options.reveal ? { value: secret } : {}),
     };
+    const elsewhere = secret === undefined ? secretElsewhere(name, profile, store) : undefined;
+    if (elsewhere) secretState.elsewhere = `${elsewhere.message}; ${elsewhere.hint}`;
   }
-  const { hasSecret: _hasSecret, ...fields } = profile;
+  const { hasSecret: _hasSecret, secretBackend: _secretBackend, ...fields } = profile;
   const builtin = isBuiltin(config, name);
   if (options.json) {
     const out = { name, ...fields, builtin, default: config.default === name, auth: spec.describe(profile), secret: secretState ?? null };
@@ -57,7 +60,8 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   if (secretState) {
     lines.push([
       'secret',
-      secretState.value ?? (secretState.stored ? `${secretState.masked} in ${secretState.backend}` : `MISSING from ${secretState.backend}`),
+      secretState.value ??
+        (secretState.stored ? `${secretState.masked} in ${secretState.backend}` : (secretState.elsewhere ?? `MISSING from ${secretState.backend}`)),
     ]);
   }
   for (const [k, v] of lines) ctx.io.out(`${k.padEnd(16)}${forTerminal(v)}\n`);

@@ -5,6 +5,7 @@ import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { describeSource, resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
+import { secretElsewhere } from '../secrets/store.js';
 import { VERSION } from '../version.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -39,19 +40,27 @@ export interface StatusReport {
   backend: string | null;
   secret: 'present' | 'missing' | 'not needed' | 'unreadable';
   secretProblem?: string;
+  /** Missing here, but stored in this other backend. */
+  secretElsewhere?: string;
   claude: { path: string; version: string | null } | null;
   claudeProblem?: string;
   verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
 }
 
-async function secretState(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<Pick<StatusReport, 'backend' | 'secret' | 'secretProblem'>> {
+async function secretState(
+  ctx: Context,
+  config: ConfigData,
+  resolved: ResolvedProfile,
+): Promise<Pick<StatusReport, 'backend' | 'secret' | 'secretProblem' | 'secretElsewhere'>> {
   const { name, profile } = resolved;
   if (!kindSpec(profile.kind).launch(profile).secret) return { backend: null, secret: 'not needed' };
   let backend: string | null = null;
   try {
     const store = await ctx.secrets(config);
     backend = store.description;
-    return { backend, secret: (await store.get(name)) === undefined ? 'missing' : 'present' };
+    if ((await store.get(name)) !== undefined) return { backend, secret: 'present' };
+    const elsewhere = secretElsewhere(name, profile, store);
+    return { backend, secret: 'missing', ...(elsewhere ? { secretElsewhere: profile.secretBackend!, secretProblem: elsewhere.message } : {}) };
   } catch (error) {
     return { backend, secret: 'unreadable', secretProblem: error instanceof CcenvError ? error.message : String(error) };
   }
@@ -88,7 +97,8 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   }
   const bad = report.secret === 'missing' || report.secret === 'unreadable' || !report.claude || (report.verify && !report.verify.agrees);
   if (bad) ctx.exitCode = 1;
-  if (report.secret === 'missing') ctx.io.err(`ccenv: store it: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin\n`);
+  if (report.secretElsewhere) ctx.io.err(`ccenv: ${report.secretProblem}: export CCENV_BACKEND=${report.secretElsewhere}\n`);
+  else if (report.secret === 'missing') ctx.io.err(`ccenv: store it: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin\n`);
   if (options.json) {
     ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -102,7 +112,14 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     rows.push(['inside', report.outer === name ? `a launch of ${name} (CCENV_ACTIVE)` : `a launch of ${report.outer} (CCENV_ACTIVE); a launch here uses ${name}`]);
   }
   if (report.secret !== 'not needed') {
-    rows.push(['secret', report.secret === 'unreadable' ? `unreadable: ${report.secretProblem}` : `${report.secret} in ${report.backend}`]);
+    rows.push([
+      'secret',
+      report.secret === 'unreadable'
+        ? `unreadable: ${report.secretProblem}`
+        : report.secretElsewhere
+          ? `in the ${report.secretElsewhere} backend, not in ${report.backend} (in use): set CCENV_BACKEND=${report.secretElsewhere}`
+          : `${report.secret} in ${report.backend}`,
+    ]);
   }
   rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.verify) {

@@ -3,8 +3,9 @@ import { updateConfig, type ConfigData } from '../profiles/store.js';
 
 /**
  * Changes the config and one profile's secret together, under the config lock: the secret
- * is written first and taken back if the config cannot be written, so there is never
- * metadata without its secret, nor a secret without its metadata. Returns the backend's name.
+ * is written first, and if the config then cannot be written the store is put back as it
+ * was: the previous secret restored (a failed rotation keeps the old one), or the new one
+ * taken out when there was none. Returns the backend's description.
  */
 export async function storeProfileWithSecret(
   ctx: Context,
@@ -12,7 +13,7 @@ export async function storeProfileWithSecret(
   secret: string | undefined,
   change: (config: ConfigData) => void,
 ): Promise<string> {
-  let written: { remove(name: string): Promise<boolean> } | undefined;
+  let undo: (() => Promise<unknown>) | undefined;
   let description = '';
   try {
     await updateConfig(ctx.env, async (config) => {
@@ -20,12 +21,16 @@ export async function storeProfileWithSecret(
       const store = await ctx.secrets(config);
       description = store.description;
       if (secret !== undefined) {
+        // Where the secret went: under another backend, status and launch say where it is.
+        const stored = config.profiles[name];
+        if (stored) stored.secretBackend = store.backend;
+        const previous = await store.get(name);
         await store.set(name, secret);
-        written = store;
+        undo = previous === undefined ? () => store.remove(name) : () => store.set(name, previous);
       }
     });
   } catch (error) {
-    if (written) await written.remove(name).catch(() => undefined);
+    if (undo) await undo().catch(() => undefined);
     throw error;
   }
   return description;

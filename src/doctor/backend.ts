@@ -1,7 +1,7 @@
 /** The secret backend: reachable, unlocked, and holding the secret of each profile that has one. */
 import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
-import { BACKEND_WAY_OUT } from '../secrets/store.js';
+import { BACKEND_WAY_OUT, secretElsewhere } from '../secrets/store.js';
 import type { Check, Finding } from './finding.js';
 
 const PROBE = 'ccenv-doctor-probe';
@@ -36,6 +36,17 @@ export const backend: Check = {
       for (const [name, profile] of withSecret) {
         if ((await store.get(name)) !== undefined) continue;
         const label = kindSpec(profile.kind).secret(profile).label || 'secret';
+        const elsewhere = secretElsewhere(name, profile, store);
+        if (elsewhere) {
+          findings.push({
+            id: 'backend.secret-elsewhere',
+            severity: 'error',
+            what: `profile ${name}: ${elsewhere.message}`,
+            why: `ccenv cannot start profile ${name} with this backend`,
+            fix: elsewhere.hint ?? '',
+          });
+          continue;
+        }
         findings.push({
           id: 'backend.secret-missing',
           severity: 'error',

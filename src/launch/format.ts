@@ -16,8 +16,14 @@ export function quoteSh(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * A dotenv value by the rules of sh double quotes, which is what `set -a; . FILE` applies
+ * and what Docker Compose reads: the four characters special there (`\`, `"`, `$` and the
+ * backtick) get a backslash, and a newline stays a newline inside the quotes (a `\n`
+ * would come back as two characters). Sourcing the file never runs anything.
+ */
 export function quoteDotenv(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+  return `"${value.replace(/[\\"$`]/g, '\\$&')}"`;
 }
 
 /** A comment stays one line whatever it quotes. */

@@ -11,6 +11,7 @@ import { readConfig, type ConfigData } from '../profiles/store.js';
 import { findClaude } from '../claude/binary.js';
 import { readSettingsLayers } from '../claude/settings.js';
 import { profileProblems } from '../profiles/validate.js';
+import { secretElsewhere } from '../secrets/store.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
 import { endLikeChild, runPlan } from './spawn.js';
@@ -39,7 +40,7 @@ async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedPro
   const { label } = spec.secret(profile);
   const store = await ctx.secrets(config);
   const secret = await store.get(name);
-  if (secret === undefined) throw missingSecret(name, label, store.description);
+  if (secret === undefined) throw secretElsewhere(name, profile, store) ?? missingSecret(name, label, store.description);
   return secret;
 }
 

@@ -67,4 +67,4 @@ export function flagOf(key: ProfileField): string {
   return fieldSpec(key).flag.split(' ')[0]!;
 }
 
-export type ProfileInput = Partial<Omit<Profile, 'kind' | 'hasSecret'>>;
+export type ProfileInput = Partial<Omit<Profile, 'kind' | 'hasSecret' | 'secretBackend'>>;

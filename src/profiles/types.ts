@@ -21,6 +21,8 @@ export interface Profile {
   /** Which claude to launch. */
   claude?: string;
   hasSecret?: boolean;
+  /** The backend the secret was stored in (`keychain`, `file`); absent in profiles from before it was recorded. */
+  secretBackend?: string;
   /** subscription: a CLAUDE_CONFIG_DIR of its own (a second account). */
   configDir?: string;
   /** bedrock, mantle, vertex. */
@@ -39,8 +41,8 @@ export interface Profile {
   resource?: string;
 }
 
-/** The keys of Profile that a user sets (everything but kind and hasSecret). */
-export type ProfileField = Exclude<keyof Profile, 'kind' | 'hasSecret'>;
+/** The keys of Profile that a user sets (everything but kind, hasSecret and secretBackend). */
+export type ProfileField = Exclude<keyof Profile, 'kind' | 'hasSecret' | 'secretBackend'>;
 
 export interface NamedProfile {
   name: string;

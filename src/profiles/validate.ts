@@ -12,7 +12,7 @@ export function profileProblems(profile: Profile): string[] {
   const allowed = new Set<ProfileField>([...COMMON_FIELDS, ...spec.fields]);
   const problems: string[] = [];
   for (const [key, value] of Object.entries(profile) as [keyof Profile, unknown][]) {
-    if (key === 'kind' || key === 'hasSecret' || value === undefined) continue;
+    if (key === 'kind' || key === 'hasSecret' || key === 'secretBackend' || value === undefined) continue;
     if (!allowed.has(key)) {
       problems.push(`${flagOf(key)} does not apply to a ${profile.kind} profile`);
       continue;

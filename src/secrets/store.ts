@@ -1,4 +1,6 @@
+import { CcenvError } from '../errors.js';
 import type { BackendName } from '../profiles/store.js';
+import type { Profile } from '../profiles/types.js';
 
 /**
  * Where profile secrets live. One secret per profile, stored under the profile's name.
@@ -21,3 +23,15 @@ export const KEYCHAIN_SERVICE = 'ccenv';
 /** What the user can do when the chosen backend is out of reach. */
 export const BACKEND_WAY_OUT =
   'unlock your keychain, or use the encrypted file backend: export CCENV_BACKEND=file (see `ccenv --help`)';
+
+/**
+ * For a profile whose secret the store in use does not have: when the profile records that
+ * its secret went to another backend, an error that says where it is and how to use it.
+ */
+export function secretElsewhere(name: string, profile: Profile, store: Pick<SecretStore, 'backend'>): CcenvError | undefined {
+  const recorded = profile.secretBackend;
+  if (!recorded || recorded === store.backend) return undefined;
+  return new CcenvError(`the secret of ${name} is in the ${recorded} backend, not in the ${store.backend} backend in use`, {
+    hint: `use that backend: export CCENV_BACKEND=${recorded}; or store the secret here: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`,
+  });
+}

@@ -276,7 +276,7 @@ describe('concurrent writers', () => {
     const runs = await Promise.all(
       names.map((name) => ccenv(box, ['add', name, '--kind', 'api-key', '--secret-stdin'], { input: `secret-for-${name}-xyz` })),
     );
-    for (const run of runs) expect(run.stderr).toMatch(/^ccenv: added/);
+    for (const run of runs) expect(run.stderr).toMatch(/^ccenv: added/m);
     const list = await listJson();
     expect(list.map((p) => p.name).sort()).toEqual(['subscription', ...names].sort());
     for (const name of ['p0', 'p7', 'p19']) {
