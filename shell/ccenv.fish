@@ -10,15 +10,29 @@
 set -q _ccenv_file; or set -g _ccenv_file unchecked
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
+# A directory's name may hold newlines: $PWD is never split, and parents come back from
+# `path dirname` NUL-terminated (fish 3.5; older fish: trailing newlines of a name are lost).
+if builtin -q path
+    function _ccenv_parent
+        path dirname -Z -- $argv[1]
+    end
+else
+    function _ccenv_parent
+        printf '%s\0' (string replace -r '/[^/]*\z' '' -- $argv[1] | string collect)
+    end
+end
+
 function _ccenv_scope
-    set -l dir (string replace -r '/+$' '' -- $PWD)
+    set -l dir $PWD
     set -l file ''
+    test "$dir" = /; and set dir ''
     while test -n "$dir"
         if test -f "$dir/.ccprofile"
             set file "$dir/.ccprofile"
             break
         end
-        set dir (string replace -r '/[^/]*$' '' -- $dir)
+        set dir (_ccenv_parent $dir | string split0)
+        test "$dir" = /; and set dir ''
     end
     if test -z "$file"; and test -f /.ccprofile
         set file /.ccprofile
