@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { allProfiles } from '../profiles/lookup.js';
+import { isValidProfileName } from '../profiles/names.js';
 import { readConfig } from '../profiles/store.js';
 import { COMPLETIONS, type ArgumentKind, type CompletionModel } from '../shells/completion.js';
 import { FUNCTION_NAME_RE, shellByName, shellNames } from '../shells/index.js';
@@ -32,7 +33,8 @@ export interface CompletionOptions {
 export async function completion(ctx: Context, program: Command, shell: string | undefined, options: CompletionOptions): Promise<void> {
   if (options.profiles) {
     const config = await readConfig(ctx.env);
-    ctx.io.out(allProfiles(config).map(([name]) => `${name}\n`).join(''));
+    // a name written into config.json by hand may hold anything: list only valid ones
+    ctx.io.out(allProfiles(config).filter(([name]) => isValidProfileName(name)).map(([name]) => `${name}\n`).join(''));
     return;
   }
   const name = shellByName(shell).name;

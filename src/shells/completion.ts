@@ -28,12 +28,19 @@ export function bashCompletion(model: CompletionModel, commands: string[]): stri
     .map((v) => `    ${v.name}) flags=${single(words(v.flags))} ;;`)
     .join('\n');
   return `# ccenv completion for bash: eval "$(ccenv completion bash)" in ~/.bashrc
+# Profile names that start with $2, each after $1; compared as text, never expanded.
+_ccenv_complete_profiles() {
+  local name
+  COMPREPLY=()
+  while IFS= read -r name; do
+    if [[ "$name" == "$2"* ]]; then COMPREPLY+=("$1$name"); fi
+  done < <(command ccenv completion --profiles 2>/dev/null)
+}
 _ccenv_complete() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags='' names
+  local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags=''
   COMPREPLY=()
   if [[ "$cur" == @* ]]; then
-    names=$(command ccenv completion --profiles 2>/dev/null)
-    mapfile -t COMPREPLY < <(compgen -P @ -W "$names" -- "\${cur#@}")
+    _ccenv_complete_profiles @ "\${cur#@}"
     return 0
   fi
   if (( COMP_CWORD == 1 )); then
@@ -50,8 +57,7 @@ ${flagCases}
   (( COMP_CWORD == 2 )) || return 0
   case $verb in
     ${withArgument(model, 'profile').join(' | ') || '_none_'})
-      names=$(command ccenv completion --profiles 2>/dev/null)
-      mapfile -t COMPREPLY < <(compgen -W "$names" -- "$cur") ;;
+      _ccenv_complete_profiles '' "$cur" ;;
     ${withArgument(model, 'shell').join(' | ') || '_none_'})
       mapfile -t COMPREPLY < <(compgen -W ${single(words(model.shells))} -- "$cur") ;;
     ${withArgument(model, 'path').join(' | ') || '_none_'})
