@@ -7,6 +7,21 @@
 # ever executed here: ccenv's output is escaped, and the name is checked once more below.
 # Safe to source twice.
 
+# Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
+# changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
+# sourced from the package, the script is the one beside this file and node the one on PATH.
+hash node 2>/dev/null; _ccenv_script=${BASH_SOURCE[0]%/*}/../bin/ccenv.cjs _ccenv_node=${BASH_CMDS[node]-} # ccenv:paths
+
+# Sets _ccenv_cmd to the command that runs ccenv: by absolute path while both are there,
+# else by name.
+_ccenv_command() {
+  if [[ -x "$_ccenv_node" && -f "$_ccenv_script" ]]; then
+    _ccenv_cmd=("$_ccenv_node" "$_ccenv_script")
+  else
+    _ccenv_cmd=(ccenv)
+  fi
+}
+
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 _ccenv_pwd=${_ccenv_pwd-}
 _ccenv_file=${_ccenv_file-unchecked}
@@ -26,7 +41,8 @@ _ccenv_scope() {
   _ccenv_file=$file
   unset CCENV_DIR_PROFILE
   [[ -n "$file" ]] || return 0
-  eval "$(command ccenv hook bash --scope "$file")"
+  _ccenv_command
+  eval "$(command "${_ccenv_cmd[@]}" hook bash --scope "$file")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
@@ -54,20 +70,21 @@ _ccenv_rescan() {
 _ccenv_cc() {
   local self=$1 code arg
   shift
+  _ccenv_command
   case ${1-} in
     use)
       shift
-      code=$(command ccenv use --shell bash --as "$self" "$@") || return
+      code=$(command "${_ccenv_cmd[@]}" use --shell bash --as "$self" "$@") || return
       eval "$code"
       for arg in "$@"; do
         if [[ "$arg" == --local ]]; then _ccenv_rescan; fi
       done
       ;;
     allow | deny)
-      command ccenv "$@" || return
+      command "${_ccenv_cmd[@]}" "$@" || return
       _ccenv_rescan
       ;;
-    *) command ccenv "$@" ;;
+    *) command "${_ccenv_cmd[@]}" "$@" ;;
   esac
 }
 

@@ -6,6 +6,21 @@
 # which checks trust and prints fish code. Nothing read from a .ccprofile is ever executed
 # here. Safe to source twice.
 
+# Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
+# changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
+# sourced from the package, the script is the one beside this file and node the one on PATH.
+set -g _ccenv_script (string replace -r '/[^/]*$' '' -- (status current-filename))/../bin/ccenv.cjs; set -g _ccenv_node (command -s node) # ccenv:paths
+
+# Sets _ccenv_cmd to the command that runs ccenv: by absolute path while both are there,
+# else by name.
+function _ccenv_command
+    if test -x "$_ccenv_node"; and test -f "$_ccenv_script"
+        set -g _ccenv_cmd $_ccenv_node $_ccenv_script
+    else
+        set -g _ccenv_cmd ccenv
+    end
+end
+
 # The .ccprofile seen at the last check ("unchecked": none yet).
 set -q _ccenv_file; or set -g _ccenv_file unchecked
 
@@ -41,7 +56,8 @@ function _ccenv_scope
     set -g _ccenv_file $file
     set -e CCENV_DIR_PROFILE
     test -n "$file"; or return 0
-    command ccenv hook fish --scope $file | source
+    _ccenv_command
+    command $_ccenv_cmd hook fish --scope $file | source
     if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
         set -e CCENV_DIR_PROFILE
     end
@@ -64,19 +80,20 @@ function _ccenv_cc
     set -e argv[1]
     set -l rest $argv
     set -e rest[1]
+    _ccenv_command
     switch "$argv[1]"
         case use
-            set -l code (command ccenv use --shell fish --as $self $rest)
+            set -l code (command $_ccenv_cmd use --shell fish --as $self $rest)
             or return
             string join \n -- $code | source
             if contains -- --local $rest
                 _ccenv_rescan
             end
         case allow deny
-            command ccenv $argv; or return
+            command $_ccenv_cmd $argv; or return
             _ccenv_rescan
         case '*'
-            command ccenv $argv
+            command $_ccenv_cmd $argv
     end
 end
 
