@@ -1,6 +1,7 @@
 # ccenv shell integration for fish. Install: ccenv hook fish | source   in config.fish
 #
-# Defines `cc` (ccenv, except that `cc use` changes this shell) and a PWD handler that sets
+# Defines `cc` (claude under the resolved profile: every word goes to claude, except
+# `cc use`, `cc allow` and `cc deny`, which change this shell) and a PWD handler that sets
 # CCENV_DIR_PROFILE from the nearest allowed .ccprofile. Prompts run nothing; a cd within
 # the same .ccprofile's scope runs builtins only; entering a new scope runs ccenv once,
 # which checks trust and prints fish code. Nothing read from a .ccprofile is ever executed
@@ -57,7 +58,7 @@ function _ccenv_scope
     set -e CCENV_DIR_PROFILE
     test -n "$file"; or return 0
     _ccenv_command
-    command $_ccenv_cmd hook fish --scope $file | source
+    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name | source
     if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
         set -e CCENV_DIR_PROFILE
     end
@@ -75,6 +76,8 @@ function _ccenv_rescan
 end
 
 # $argv[1]: the name this function was given (cc, or what --name chose), for ccenv's messages.
+# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's, even
+# words that are ccenv verbs (cc doctor, cc rm ID): `run --` sends them on as they are.
 function _ccenv_cc
     set -l self $argv[1]
     set -e argv[1]
@@ -92,11 +95,14 @@ function _ccenv_cc
         case allow deny
             command $_ccenv_cmd $argv; or return
             _ccenv_rescan
+        case '@*'
+            command $_ccenv_cmd run $argv[1] -- $rest
         case '*'
-            command $_ccenv_cmd $argv
+            command $_ccenv_cmd run -- $argv
     end
 end
 
-function cc --wraps ccenv; _ccenv_cc cc $argv; end # ccenv:function-name
+set -g _ccenv_name cc # ccenv:function-name
+function cc; _ccenv_cc cc $argv; end # ccenv:function-name
 
 _ccenv_scope

@@ -1,6 +1,7 @@
 # ccenv shell integration for zsh. Install: eval "$(ccenv hook zsh)" in ~/.zshrc
 #
-# Defines `cc` (ccenv, except that `cc use` changes this shell) and chpwd/precmd hooks that
+# Defines `cc` (claude under the resolved profile: every word goes to claude, except
+# `cc use`, `cc allow` and `cc deny`, which change this shell) and chpwd/precmd hooks that
 # set CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged
 # directory runs builtins only; a cd within the same .ccprofile's scope too; entering a new
 # scope runs ccenv once, which checks trust and prints shell code. Nothing read from a
@@ -42,7 +43,7 @@ _ccenv_scope() {
   unset CCENV_DIR_PROFILE
   [[ -n $file ]] || return 0
   _ccenv_command
-  eval "$(command $_ccenv_cmd hook zsh --scope "$file")"
+  eval "$(command $_ccenv_cmd hook zsh --scope "$file" --name "$_ccenv_name")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
@@ -67,6 +68,8 @@ _ccenv_rescan() {
 }
 
 # $1: the name this function was given (cc, or what --name chose), for ccenv's messages.
+# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's, even
+# words that are ccenv verbs (cc doctor, cc rm ID): `run --` sends them on as they are.
 _ccenv_cc() {
   local self=$1 code arg
   shift
@@ -84,10 +87,16 @@ _ccenv_cc() {
       command $_ccenv_cmd "$@" || return
       _ccenv_rescan
       ;;
-    *) command $_ccenv_cmd "$@" ;;
+    @*)
+      arg=$1
+      shift
+      command $_ccenv_cmd run "$arg" -- "$@"
+      ;;
+    *) command $_ccenv_cmd run -- "$@" ;;
   esac
 }
 
+typeset -g _ccenv_name=cc # ccenv:function-name
 function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
 autoload -Uz add-zsh-hook

@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
+import { CLAUDE_OPTIONS, CLAUDE_SUBCOMMANDS } from '../claude/command-line.js';
 import { usageError } from '../errors.js';
 import { allProfiles } from '../profiles/lookup.js';
 import { isValidProfileName } from '../profiles/names.js';
 import { readConfig } from '../profiles/store.js';
 import { COMPLETIONS, type ArgumentKind, type CompletionModel } from '../shells/completion.js';
-import { FUNCTION_NAME_RE, shellByName, shellNames } from '../shells/index.js';
+import { CC_VERBS, FUNCTION_NAME_RE, shellByName, shellNames } from '../shells/index.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -66,5 +67,5 @@ export function completionModel(program: Command): CompletionModel {
     flags.push('--help');
     return [command.name(), ...command.aliases()].map((name) => ({ name, description: command.description().split('\n')[0] ?? '', flags, argument }));
   });
-  return { verbs, shells: shellNames() };
+  return { verbs, shells: shellNames(), claude: { subcommands: CLAUDE_SUBCOMMANDS, options: CLAUDE_OPTIONS }, ccVerbs: CC_VERBS };
 }

@@ -42,6 +42,9 @@ export function shellSourceDir(): string {
   throw new Error('the shell/ directory of the ccenv package is missing');
 }
 
+/** The words the `cc` function keeps for ccenv (they change the shell); the rest go to claude. */
+export const CC_VERBS: readonly string[] = ['use', 'allow', 'deny'];
+
 /** A name for the `cc` function: a plain word that is not ccenv itself. */
 export const FUNCTION_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -59,8 +62,8 @@ export function hookSource(shell: Shell, functionName = 'cc', paths = ccenvPaths
     throw usageError(`cannot name the function ${JSON.stringify(functionName)}`, 'use a plain word such as cc or ccx');
   }
   const text = readFileSync(join(shellSourceDir(), shell.hookFile), 'utf8');
-  const marker = /^function cc .*# ccenv:function-name$/m;
-  if (!marker.test(text)) throw new Error(`${shell.hookFile} has no function-name line`);
+  const marker = /^.*\bcc\b.*# ccenv:function-name$/gm;
+  if ((text.match(marker) ?? []).length !== 2) throw new Error(`${shell.hookFile} needs two function-name lines`);
   const pathsLine = /^.*# ccenv:paths$/m;
   if (!pathsLine.test(text)) throw new Error(`${shell.hookFile} has no paths line`);
   return text
