@@ -1,11 +1,27 @@
 # ccenv shell integration for bash. Install: eval "$(ccenv hook bash)" in ~/.bashrc
 #
-# Defines `cc` (ccenv, except that `cc use` changes this shell) and a prompt hook that sets
+# Defines `cc` (claude under the resolved profile: every word goes to claude, except
+# `cc use`, `cc allow` and `cc deny`, which change this shell) and a prompt hook that sets
 # CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged directory
 # runs builtins only; a cd within the same .ccprofile's scope too; entering a new scope runs
 # ccenv once, which checks trust and prints shell code. Nothing read from a .ccprofile is
 # ever executed here: ccenv's output is escaped, and the name is checked once more below.
 # Safe to source twice.
+
+# Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
+# changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
+# sourced from the package, the script is the one beside this file and node the one on PATH.
+hash node 2>/dev/null; _ccenv_script=${BASH_SOURCE[0]%/*}/../bin/ccenv.cjs _ccenv_node=${BASH_CMDS[node]-} # ccenv:paths
+
+# Sets _ccenv_cmd to the command that runs ccenv: by absolute path while both are there,
+# else by name.
+_ccenv_command() {
+  if [[ -x "$_ccenv_node" && -f "$_ccenv_script" ]]; then
+    _ccenv_cmd=("$_ccenv_node" "$_ccenv_script")
+  else
+    _ccenv_cmd=(ccenv)
+  fi
+}
 
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 _ccenv_pwd=${_ccenv_pwd-}
@@ -26,7 +42,8 @@ _ccenv_scope() {
   _ccenv_file=$file
   unset CCENV_DIR_PROFILE
   [[ -n "$file" ]] || return 0
-  eval "$(command ccenv hook bash --scope "$file")"
+  _ccenv_command
+  eval "$(command "${_ccenv_cmd[@]}" hook bash --scope "$file" --name "$_ccenv_name")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
@@ -51,26 +68,35 @@ _ccenv_rescan() {
 }
 
 # $1: the name this function was given (cc, or what --name chose), for ccenv's messages.
+# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's, even
+# words that are ccenv verbs (cc doctor, cc rm ID): `run --` sends them on as they are.
 _ccenv_cc() {
   local self=$1 code arg
   shift
+  _ccenv_command
   case ${1-} in
     use)
       shift
-      code=$(command ccenv use --shell bash --as "$self" "$@") || return
+      code=$(command "${_ccenv_cmd[@]}" use --shell bash --as "$self" "$@") || return
       eval "$code"
       for arg in "$@"; do
         if [[ "$arg" == --local ]]; then _ccenv_rescan; fi
       done
       ;;
     allow | deny)
-      command ccenv "$@" || return
+      command "${_ccenv_cmd[@]}" "$@" || return
       _ccenv_rescan
       ;;
-    *) command ccenv "$@" ;;
+    @*)
+      arg=$1
+      shift
+      command "${_ccenv_cmd[@]}" run "$arg" -- "$@"
+      ;;
+    *) command "${_ccenv_cmd[@]}" run -- "$@" ;;
   esac
 }
 
+_ccenv_name=cc # ccenv:function-name
 function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
 if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then

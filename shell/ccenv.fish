@@ -1,24 +1,54 @@
 # ccenv shell integration for fish. Install: ccenv hook fish | source   in config.fish
 #
-# Defines `cc` (ccenv, except that `cc use` changes this shell) and a PWD handler that sets
+# Defines `cc` (claude under the resolved profile: every word goes to claude, except
+# `cc use`, `cc allow` and `cc deny`, which change this shell) and a PWD handler that sets
 # CCENV_DIR_PROFILE from the nearest allowed .ccprofile. Prompts run nothing; a cd within
 # the same .ccprofile's scope runs builtins only; entering a new scope runs ccenv once,
 # which checks trust and prints fish code. Nothing read from a .ccprofile is ever executed
 # here. Safe to source twice.
 
+# Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
+# changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
+# sourced from the package, the script is the one beside this file and node the one on PATH.
+set -g _ccenv_script (string replace -r '/[^/]*$' '' -- (status current-filename))/../bin/ccenv.cjs; set -g _ccenv_node (command -s node) # ccenv:paths
+
+# Sets _ccenv_cmd to the command that runs ccenv: by absolute path while both are there,
+# else by name.
+function _ccenv_command
+    if test -x "$_ccenv_node"; and test -f "$_ccenv_script"
+        set -g _ccenv_cmd $_ccenv_node $_ccenv_script
+    else
+        set -g _ccenv_cmd ccenv
+    end
+end
+
 # The .ccprofile seen at the last check ("unchecked": none yet).
 set -q _ccenv_file; or set -g _ccenv_file unchecked
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
+# A directory's name may hold newlines: $PWD is never split, and parents come back from
+# `path dirname` NUL-terminated (fish 3.5; older fish: trailing newlines of a name are lost).
+if builtin -q path
+    function _ccenv_parent
+        path dirname -Z -- $argv[1]
+    end
+else
+    function _ccenv_parent
+        printf '%s\0' (string replace -r '/[^/]*\z' '' -- $argv[1] | string collect)
+    end
+end
+
 function _ccenv_scope
-    set -l dir (string replace -r '/+$' '' -- $PWD)
+    set -l dir $PWD
     set -l file ''
+    test "$dir" = /; and set dir ''
     while test -n "$dir"
         if test -f "$dir/.ccprofile"
             set file "$dir/.ccprofile"
             break
         end
-        set dir (string replace -r '/[^/]*$' '' -- $dir)
+        set dir (_ccenv_parent $dir | string split0)
+        test "$dir" = /; and set dir ''
     end
     if test -z "$file"; and test -f /.ccprofile
         set file /.ccprofile
@@ -27,7 +57,8 @@ function _ccenv_scope
     set -g _ccenv_file $file
     set -e CCENV_DIR_PROFILE
     test -n "$file"; or return 0
-    command ccenv hook fish --scope $file | source
+    _ccenv_command
+    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name | source
     if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
         set -e CCENV_DIR_PROFILE
     end
@@ -45,27 +76,33 @@ function _ccenv_rescan
 end
 
 # $argv[1]: the name this function was given (cc, or what --name chose), for ccenv's messages.
+# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's, even
+# words that are ccenv verbs (cc doctor, cc rm ID): `run --` sends them on as they are.
 function _ccenv_cc
     set -l self $argv[1]
     set -e argv[1]
     set -l rest $argv
     set -e rest[1]
+    _ccenv_command
     switch "$argv[1]"
         case use
-            set -l code (command ccenv use --shell fish --as $self $rest)
+            set -l code (command $_ccenv_cmd use --shell fish --as $self $rest)
             or return
             string join \n -- $code | source
             if contains -- --local $rest
                 _ccenv_rescan
             end
         case allow deny
-            command ccenv $argv; or return
+            command $_ccenv_cmd $argv; or return
             _ccenv_rescan
+        case '@*'
+            command $_ccenv_cmd run $argv[1] -- $rest
         case '*'
-            command ccenv $argv
+            command $_ccenv_cmd run -- $argv
     end
 end
 
-function cc --wraps ccenv; _ccenv_cc cc $argv; end # ccenv:function-name
+set -g _ccenv_name cc # ccenv:function-name
+function cc; _ccenv_cc cc $argv; end # ccenv:function-name
 
 _ccenv_scope

@@ -1,10 +1,12 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
+import { CLAUDE_OPTIONS, CLAUDE_SUBCOMMANDS } from '../claude/command-line.js';
 import { usageError } from '../errors.js';
 import { allProfiles } from '../profiles/lookup.js';
+import { isValidProfileName } from '../profiles/names.js';
 import { readConfig } from '../profiles/store.js';
 import { COMPLETIONS, type ArgumentKind, type CompletionModel } from '../shells/completion.js';
-import { FUNCTION_NAME_RE, shellByName, shellNames } from '../shells/index.js';
+import { CC_VERBS, FUNCTION_NAME_RE, shellByName, shellNames } from '../shells/index.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -32,7 +34,8 @@ export interface CompletionOptions {
 export async function completion(ctx: Context, program: Command, shell: string | undefined, options: CompletionOptions): Promise<void> {
   if (options.profiles) {
     const config = await readConfig(ctx.env);
-    ctx.io.out(allProfiles(config).map(([name]) => `${name}\n`).join(''));
+    // a name written into config.json by hand may hold anything: list only valid ones
+    ctx.io.out(allProfiles(config).filter(([name]) => isValidProfileName(name)).map(([name]) => `${name}\n`).join(''));
     return;
   }
   const name = shellByName(shell).name;
@@ -64,5 +67,5 @@ export function completionModel(program: Command): CompletionModel {
     flags.push('--help');
     return [command.name(), ...command.aliases()].map((name) => ({ name, description: command.description().split('\n')[0] ?? '', flags, argument }));
   });
-  return { verbs, shells: shellNames() };
+  return { verbs, shells: shellNames(), claude: { subcommands: CLAUDE_SUBCOMMANDS, options: CLAUDE_OPTIONS }, ccVerbs: CC_VERBS };
 }

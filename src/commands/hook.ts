@@ -31,6 +31,6 @@ export interface HookOptions {
 
 export async function hook(ctx: Context, shellName: string, options: HookOptions): Promise<void> {
   const shell = shellByName(shellName);
-  if (options.scope !== undefined) return enterScope(ctx, shellName, options.scope);
+  if (options.scope !== undefined) return enterScope(ctx, shellName, options.scope, options.name);
   ctx.io.out(hookSource(shell, options.name ?? 'cc'));
 }

@@ -2,6 +2,8 @@
  * Completion scripts for bash, zsh and fish, generated from a model of the command line
  * (verbs, their flags, what their first argument is) so that they never drift from it.
  * Profile names come from `ccenv completion --profiles` at the moment of completing.
+ * `ccenv` completes its verbs; `cc` (and a name given with --name) completes what claude
+ * takes, `@PROFILE`, and `use`/`allow`/`deny`, the verbs that stay ccenv's there.
  */
 export type ArgumentKind = 'profile' | '@profile' | 'shell' | 'path' | 'none';
 
@@ -15,11 +17,15 @@ export interface VerbModel {
 export interface CompletionModel {
   verbs: VerbModel[];
   shells: string[];
+  /** What `cc` completes: claude's own words, and the verbs that stay ccenv's there. */
+  claude: { subcommands: readonly string[]; options: readonly string[] };
+  ccVerbs: readonly string[];
 }
 
 const words = (list: string[]) => list.join(' ');
 const single = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 const fishSingle = (text: string) => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+const ccLike = (commands: string[]) => commands.filter((c) => c !== 'ccenv');
 const withArgument = (model: CompletionModel, kind: ArgumentKind) => model.verbs.filter((v) => v.argument === kind).map((v) => v.name);
 
 export function bashCompletion(model: CompletionModel, commands: string[]): string {
@@ -28,12 +34,19 @@ export function bashCompletion(model: CompletionModel, commands: string[]): stri
     .map((v) => `    ${v.name}) flags=${single(words(v.flags))} ;;`)
     .join('\n');
   return `# ccenv completion for bash: eval "$(ccenv completion bash)" in ~/.bashrc
+# Profile names that start with $2, each after $1; compared as text, never expanded.
+_ccenv_complete_profiles() {
+  local name
+  COMPREPLY=()
+  while IFS= read -r name; do
+    if [[ "$name" == "$2"* ]]; then COMPREPLY+=("$1$name"); fi
+  done < <(command ccenv completion --profiles 2>/dev/null)
+}
 _ccenv_complete() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags='' names
+  local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags=''
   COMPREPLY=()
   if [[ "$cur" == @* ]]; then
-    names=$(command ccenv completion --profiles 2>/dev/null)
-    mapfile -t COMPREPLY < <(compgen -P @ -W "$names" -- "\${cur#@}")
+    _ccenv_complete_profiles @ "\${cur#@}"
     return 0
   fi
   if (( COMP_CWORD == 1 )); then
@@ -50,8 +63,7 @@ ${flagCases}
   (( COMP_CWORD == 2 )) || return 0
   case $verb in
     ${withArgument(model, 'profile').join(' | ') || '_none_'})
-      names=$(command ccenv completion --profiles 2>/dev/null)
-      mapfile -t COMPREPLY < <(compgen -W "$names" -- "$cur") ;;
+      _ccenv_complete_profiles '' "$cur" ;;
     ${withArgument(model, 'shell').join(' | ') || '_none_'})
       mapfile -t COMPREPLY < <(compgen -W ${single(words(model.shells))} -- "$cur") ;;
     ${withArgument(model, 'path').join(' | ') || '_none_'})
@@ -59,8 +71,27 @@ ${flagCases}
   esac
   return 0
 }
-complete -o default -F _ccenv_complete ${words(commands)}
-`;
+${ccLike(commands).length === 0 ? '' : `_ccenv_complete_cc() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} first=\${COMP_WORDS[1]-}
+  COMPREPLY=()
+  if (( COMP_CWORD > 1 )); then
+    case $first in
+      ${model.ccVerbs.join(' | ')}) _ccenv_complete; return 0 ;;
+    esac
+  fi
+  if (( COMP_CWORD == 1 )) && [[ "$cur" == @* ]]; then
+    _ccenv_complete_profiles @ "\${cur#@}"
+  elif [[ "$cur" == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.claude.options]))} -- "$cur")
+  elif (( COMP_CWORD == 1 )); then
+    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.claude.subcommands, ...model.ccVerbs]))} -- "$cur")
+  elif (( COMP_CWORD == 2 )) && [[ "$first" == @* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.claude.subcommands]))} -- "$cur")
+  fi
+  return 0
+}
+complete -o default -F _ccenv_complete_cc ${words(ccLike(commands))}
+`}${commands.includes('ccenv') ? 'complete -o default -F _ccenv_complete ccenv\n' : ''}`;
 }
 
 export function zshCompletion(model: CompletionModel, commands: string[]): string {
@@ -101,16 +132,47 @@ ${flagCases}
     ${withArgument(model, 'path').join(' | ') || '_none_'}) _files ;;
   esac
 }
+_ccenv_cc() {
+  local cur=\${words[CURRENT]} first=\${words[2]-}
+  local -a names
+  if (( CURRENT > 2 )); then
+    case $first in
+      ${model.ccVerbs.join(' | ')}) _ccenv; return ;;
+    esac
+  fi
+  if (( CURRENT == 2 )) && [[ $cur == @* ]]; then
+    names=(\${(f)"$(command ccenv completion --profiles 2>/dev/null)"})
+    compadd -P @ -- $names
+  elif [[ $cur == -* ]]; then
+    compadd -- ${words([...model.claude.options])}
+  elif (( CURRENT == 2 )); then
+    compadd -- ${words([...model.claude.subcommands, ...model.ccVerbs])}
+  elif (( CURRENT == 3 )) && [[ $first == @* ]]; then
+    compadd -- ${words([...model.claude.subcommands])}
+  fi
+}
 if (( $+functions[compdef] )); then
-  compdef _ccenv ${words(commands)}
-fi
+${commands.includes('ccenv') ? '  compdef _ccenv ccenv\n' : ''}${ccLike(commands).length > 0 ? `  compdef _ccenv_cc ${words(ccLike(commands))}\n` : ''}fi
 `;
 }
 
 export function fishCompletion(model: CompletionModel, commands: string[]): string {
   const lines = ['# ccenv completion for fish: ccenv completion fish | source   (or save it in ~/.config/fish/completions/ccenv.fish)'];
   const verbNames = words(model.verbs.map((v) => v.name));
-  for (const command of commands) {
+  for (const command of ccLike(commands)) {
+    const c = `complete -c ${command}`;
+    const ours = `'__fish_seen_subcommand_from ${words([...model.ccVerbs])}'`;
+    lines.push(`${c} -n '__fish_use_subcommand; and string match -q -- "@*" (commandline -ct)' -f -a '(command ccenv completion --profiles 2>/dev/null | string replace -r "^" "@")'`);
+    lines.push(`${c} -n __fish_use_subcommand -f -a ${fishSingle(words([...model.claude.subcommands]))} -d 'claude'`);
+    lines.push(`${c} -n 'not ${ours.slice(1, -1)}' ${model.claude.options.map((o) => `-l ${o.replace(/^--/, '')}`).join(' ')}`);
+    for (const verb of model.verbs.filter((v) => model.ccVerbs.includes(v.name))) {
+      lines.push(`${c} -n __fish_use_subcommand -f -a ${verb.name} -d ${fishSingle(verb.description)}`);
+      const seen = `'__fish_seen_subcommand_from ${verb.name}'`;
+      for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}`);
+      if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(command ccenv completion --profiles 2>/dev/null)'`);
+    }
+  }
+  for (const command of commands.filter((c) => c === 'ccenv')) {
     const c = `complete -c ${command}`;
     lines.push(`${c} -n '__fish_use_subcommand; and string match -q -- "@*" (commandline -ct)' -f -a '(command ccenv completion --profiles 2>/dev/null | string replace -r "^" "@")'`);
     for (const verb of model.verbs) {

@@ -17,6 +17,7 @@ export const fish: Shell = {
   name: 'fish',
   escape: fishQuote,
   exportVariable: (variable, value) => `set -gx ${checkVariable(variable)} ${fishQuote(value)}`,
+  assign: (variable, value) => `set -g ${checkVariable(variable)} ${fishQuote(value)}`,
   unsetVariable: (variable) => `set -e ${checkVariable(variable)}`,
   hookFile: 'ccenv.fish',
   install: { line: 'ccenv hook fish | source', file: '~/.config/fish/config.fish' },

@@ -42,16 +42,31 @@ export function shellSourceDir(): string {
   throw new Error('the shell/ directory of the ccenv package is missing');
 }
 
+/** The words the `cc` function keeps for ccenv (they change the shell); the rest go to claude. */
+export const CC_VERBS: readonly string[] = ['use', 'allow', 'deny'];
+
 /** A name for the `cc` function: a plain word that is not ccenv itself. */
 export const FUNCTION_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The hook source for `shell`, its `cc` function renamed to `functionName`. */
-export function hookSource(shell: Shell, functionName = 'cc'): string {
+/** Where ccenv lives: the node running now and the package's own bin/ccenv.cjs. */
+export function ccenvPaths(): { node: string; script: string } {
+  return { node: process.execPath, script: join(dirname(shellSourceDir()), 'bin', 'ccenv.cjs') };
+}
+
+/**
+ * The hook source for `shell`, its `cc` function renamed to `functionName`, with the
+ * absolute paths of node and of ccenv's script written in (a later PATH may lack both).
+ */
+export function hookSource(shell: Shell, functionName = 'cc', paths = ccenvPaths()): string {
   if (!FUNCTION_NAME_RE.test(functionName) || functionName === 'ccenv' || functionName === 'command') {
     throw usageError(`cannot name the function ${JSON.stringify(functionName)}`, 'use a plain word such as cc or ccx');
   }
   const text = readFileSync(join(shellSourceDir(), shell.hookFile), 'utf8');
-  const marker = /^function cc .*# ccenv:function-name$/m;
-  if (!marker.test(text)) throw new Error(`${shell.hookFile} has no function-name line`);
-  return text.replace(marker, (line) => line.replace(/\bcc\b/g, functionName));
+  const marker = /^.*\bcc\b.*# ccenv:function-name$/gm;
+  if ((text.match(marker) ?? []).length !== 2) throw new Error(`${shell.hookFile} needs two function-name lines`);
+  const pathsLine = /^.*# ccenv:paths$/m;
+  if (!pathsLine.test(text)) throw new Error(`${shell.hookFile} has no paths line`);
+  return text
+    .replace(marker, (line) => line.replace(/\bcc\b/g, functionName))
+    .replace(pathsLine, () => `${shell.assign('_ccenv_node', paths.node)}; ${shell.assign('_ccenv_script', paths.script)}`);
 }

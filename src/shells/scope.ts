@@ -1,13 +1,13 @@
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
-import { shellByName } from './index.js';
+import { FUNCTION_NAME_RE, shellByName } from './index.js';
 
 /**
  * The hook's one process on entering a new scope: shell code on stdout that sets or unsets
  * CCENV_DIR_PROFILE, one line for the person on stderr. A file that is not allowed, is
  * malformed or names a missing profile unsets the variable and says why, with the fix.
  */
-export async function enterScope(ctx: Context, shellName: string, file: string): Promise<void> {
+export async function enterScope(ctx: Context, shellName: string, file: string, functionName = 'cc'): Promise<void> {
   const shell = shellByName(shellName);
   const variable = 'CCENV_DIR_PROFILE';
   if (file === '') {
@@ -30,6 +30,8 @@ export async function enterScope(ctx: Context, shellName: string, file: string):
   } catch (error) {
     if (!(error instanceof CcenvError)) throw error;
     ctx.io.out(`${shell.unsetVariable(variable)}\n`);
-    ctx.io.err(`ccenv: ${error.message}\n${error.hint ? `ccenv: ${error.hint}\n` : ''}`);
+    // in the shell, `cc allow` also refreshes it at once
+    const hint = error.hint?.replace(/\bccenv (allow|deny) /g, `${FUNCTION_NAME_RE.test(functionName) ? functionName : 'cc'} $1 `);
+    ctx.io.err(`ccenv: ${error.message}\n${hint ? `ccenv: ${hint}\n` : ''}`);
   }
 }

@@ -5,6 +5,8 @@ export interface Shell {
   escape(value: string | Uint8Array): string;
   /** Code that exports `variable=value` in the current shell. */
   exportVariable(variable: string, value: string): string;
+  /** Code that sets the shell variable `variable` (global, not exported). */
+  assign(variable: string, value: string): string;
   /** Code that removes `variable` from the current shell. */
   unsetVariable(variable: string): string;
   /** The file under shell/ holding the hook source. */

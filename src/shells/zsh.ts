@@ -5,6 +5,7 @@ export const zsh: Shell = {
   name: 'zsh',
   escape: ansiCQuote,
   exportVariable: (variable, value) => `export ${checkVariable(variable)}=${ansiCQuote(value)}`,
+  assign: (variable, value) => `typeset -g ${checkVariable(variable)}=${ansiCQuote(value)}`,
   unsetVariable: (variable) => `unset ${checkVariable(variable)}`,
   hookFile: 'ccenv.zsh',
   install: { line: 'eval "$(ccenv hook zsh)"', file: '~/.zshrc' },

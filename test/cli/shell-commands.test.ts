@@ -16,17 +16,22 @@ const proj = () => join(box.home, 'proj');
 const ccprofile = () => join(proj(), '.ccprofile');
 
 describe('ccenv hook', () => {
-  it.each(['bash', 'zsh', 'fish'])('prints shell/ccenv.%s as it is', async (shell) => {
+  it.each([
+    ['bash', `_ccenv_node=$'${process.execPath}'; _ccenv_script=$'${join(ROOT, 'bin', 'ccenv.cjs')}'`],
+    ['zsh', `typeset -g _ccenv_node=$'${process.execPath}'; typeset -g _ccenv_script=$'${join(ROOT, 'bin', 'ccenv.cjs')}'`],
+    ['fish', `set -g _ccenv_node '${process.execPath}'; set -g _ccenv_script '${join(ROOT, 'bin', 'ccenv.cjs')}'`],
+  ])('prints shell/ccenv.%s with the paths of node and ccenv written in', async (shell, paths) => {
     const run = await ccenv(box, ['hook', shell]);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toBe(readFileSync(join(ROOT, 'shell', `ccenv.${shell}`), 'utf8').replace(/\n$/, ''));
+    const source = readFileSync(join(ROOT, 'shell', `ccenv.${shell}`), 'utf8').replace(/\n$/, '');
+    expect(run.stdout).toBe(source.replace(/^.*# ccenv:paths$/m, () => paths));
     expect(run.stderr).toBe('');
   });
 
   it.each([
     ['bash', 'function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
     ['zsh', 'function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
-    ['fish', 'function ccx --wraps ccenv; _ccenv_cc ccx $argv; end # ccenv:function-name'],
+    ['fish', 'function ccx; _ccenv_cc ccx $argv; end # ccenv:function-name'],
   ])('%s --name ccx renames the function and nothing else', async (shell, line) => {
     const run = await ccenv(box, ['hook', shell, '--name', 'ccx']);
     expect(run.stdout.split('\n')).toContain(line);
@@ -67,7 +72,7 @@ describe('the hook scope check (ccenv hook SHELL --scope FILE)', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe('unset CCENV_DIR_PROFILE');
     expect(run.stderr).toBe(
-      'ccenv: ~/proj/.ccprofile is not allowed (it names work; new or changed files need an allow)\nccenv: if you trust it: ccenv allow ~/proj/.ccprofile',
+      'ccenv: ~/proj/.ccprofile is not allowed (it names work; new or changed files need an allow)\nccenv: if you trust it: cc allow ~/proj/.ccprofile',
     );
   });
 

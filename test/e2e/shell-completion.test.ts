@@ -23,25 +23,26 @@ describe('bash completion', () => {
     ['ccenv @h', '@home'],
     ['cc use --g', '--global'],
     ['ccenv hook z', 'zsh'],
-    ['ccx ren', 'rename'],
+    ['ccx mc', 'mcp'],
+    ['ccenv ren', 'rename'],
     ['ccenv add ', ''],
   ])('%j completes to %j', async (line, expected) => {
     const words = line.split(' ');
     const script = `eval "$(ccenv completion bash --name ccx)"
 COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
-_ccenv_complete; echo "[\${COMPREPLY[*]}]"
+${words[0] === 'ccenv' ? '_ccenv_complete' : '_ccenv_complete_cc'}; echo "[\${COMPREPLY[*]}]"
 complete -p cc ccenv ccx`;
     const out = await run('bash', ['--norc', '--noprofile', '-c', script]);
     expect(out[0]).toBe(`[${expected}]`);
-    expect(out.slice(1)).toEqual(['complete -o default -F _ccenv_complete cc', 'complete -o default -F _ccenv_complete ccenv', 'complete -o default -F _ccenv_complete ccx']);
+    expect(out.slice(1)).toEqual(['complete -o default -F _ccenv_complete_cc cc', 'complete -o default -F _ccenv_complete ccenv', 'complete -o default -F _ccenv_complete_cc ccx']);
   });
 });
 
 describe('fish completion', () => {
   if (!requirement('fish', has('fish'), HOW_TO_GET)) return;
-  it('completes verbs, flags, shells and profile names for ccenv and, through --wraps, cc', async () => {
+  it('completes verbs, flags, shells and profile names for ccenv, and use for cc', async () => {
     const script = `ccenv hook fish | source; ccenv completion fish | source
-for line in 'ccenv us' 'cc use w' 'ccenv @h' 'ccenv use --gl' 'cc hook f'
+for line in 'ccenv us' 'cc use w' 'ccenv @h' 'ccenv use --gl' 'ccenv hook f'
   echo "[$line] "(complete -C $line | string split -f1 \\t | string join ' ')
 end`;
     expect(await run('fish', ['--no-config', '-c', script])).toEqual([
@@ -49,16 +50,16 @@ end`;
       '[cc use w] work',
       '[ccenv @h] @home',
       '[ccenv use --gl] --global',
-      '[cc hook f] fish',
+      '[ccenv hook f] fish',
     ]);
   });
 });
 
 describe('zsh completion', () => {
   if (!requirement('zsh', has('zsh'), HOW_TO_GET)) return;
-  it('parses, and registers _ccenv for ccenv and cc with compinit', async () => {
+  it('parses, and registers _ccenv for ccenv and _ccenv_cc for cc with compinit', async () => {
     const script = `autoload -Uz compinit; compinit -u -d $HOME/.zcompdump; eval "$(ccenv completion zsh)"; print -r -- "$_comps[ccenv] $_comps[cc]"`;
-    expect(await run('zsh', ['-f', '-c', script])).toEqual(['_ccenv _ccenv']);
+    expect(await run('zsh', ['-f', '-c', script])).toEqual(['_ccenv _ccenv_cc']);
     const parsed = await execa('zsh', ['-n', '-c', String((await execa('node', [`${world.home}/.bin/ccenv`, 'completion', 'zsh'], { env: world.env, extendEnv: false })).stdout)], { reject: false });
     expect(parsed.exitCode).toBe(0);
   });
@@ -69,7 +70,7 @@ compadd() { print -r -- "compadd $*"; }
 _describe() { print -r -- "describe \${#\${(P)4}} \${(P)4[(r)use:*]}"; }
 _files() { print files; }
 t() { words=("$@"); CURRENT=$#; _ccenv; }
-t ccenv us; t cc use w; t ccenv @w; t cc use --g; t ccenv hook z; t ccenv allow x`;
+t ccenv us; t ccenv use w; t ccenv @w; t ccenv use --g; t ccenv hook z; t ccenv allow x`;
     const out = await run('zsh', ['-f', '-c', script]);
     expect(out[0]).toMatch(/^describe \d+ use:choose a profile/);
     expect(out.slice(1)).toEqual([

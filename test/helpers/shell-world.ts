@@ -70,7 +70,12 @@ export function shellWorld(): World {
  * Runs `lines` in an interactive bash or zsh, one prompt per line (fish: a script, its PWD
  * handler runs on cd). stdout carries what the script echoes; stderr the prompts and ccenv's words.
  */
-export async function runShell(world: World, shell: ShellName, lines: string[], options: { wrap?: (argv: string[]) => string[] } = {}) {
+export async function runShell(
+  world: World,
+  shell: ShellName,
+  lines: string[],
+  options: { wrap?: (argv: string[]) => string[]; timeout?: number; env?: Record<string, string> } = {},
+) {
   const script = `${lines.join('\n')}\nexit\n`;
   // fish cannot read a script from a socket, which is what node gives as a pipe: a file, then.
   const file = join(world.home, '.script.fish');
@@ -80,14 +85,14 @@ export async function runShell(world: World, shell: ShellName, lines: string[], 
   const [command, ...args] = options.wrap ? options.wrap(argv) : argv;
   const result = await execa(command!, args, {
     cwd: world.home,
-    env: { ...world.env, SHELL: `/bin/${shell}`, ...(shell === 'fish' ? {} : { PS1: '$ ' }) },
+    env: { ...world.env, SHELL: `/bin/${shell}`, ...(shell === 'fish' ? {} : { PS1: '$ ' }), ...options.env },
     extendEnv: false,
     input: shell === 'fish' ? '' : script,
     stripFinalNewline: false,
     reject: false,
-    timeout: 60_000,
+    timeout: options.timeout ?? 60_000,
   });
-  return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode };
+  return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode, timedOut: result.timedOut };
 }
 
 /** How a test's script line prints the two variables, in each shell's syntax. */

@@ -1,0 +1,152 @@
+/**
+ * `cc` is claude under the resolved profile, in real bash, zsh and fish: every word goes to
+ * claude (a fake that records its argv), ccenv's verbs included, except `cc use`, `cc allow`
+ * and `cc deny`; `cc @NAME` picks the profile for one launch. Completions follow: `cc`
+ * completes claude's words, `ccenv` its own verbs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLAUDE_OPTIONS, CLAUDE_SUBCOMMANDS, parseClaudeHelp } from '../../src/claude/command-line.js';
+import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { requirement } from '../helpers/requirements.js';
+import { count, hookLine, runShell, shellWorld, type ShellName, type World } from '../helpers/shell-world.js';
+import { ROOT } from '../helpers/cli.js';
+import { has, HOW_TO_GET } from '../helpers/shells.js';
+
+const CALLS: [string, string][] = [
+  ['cc --help', '--help'],
+  ['cc -h', '-h'],
+  ['cc --version', '--version'],
+  ['cc doctor', 'doctor'],
+  ['cc rm 4f2a', 'rm 4f2a'],
+  ['cc list', 'list'],
+  ['cc hook bash', 'hook bash'],
+  ['cc -p "fix it"', '-p fix it'],
+  ['cc', ''],
+  ['cc -- list', '-- list'],
+  ['cc @home --help', '--help'],
+  ['cc @home -p hi', '-p hi'],
+];
+
+for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
+  describe(`cc in real ${shell}`, () => {
+    if (!requirement(shell, has(shell), HOW_TO_GET)) return;
+    let world: World;
+    let claude: FakeClaude;
+    beforeEach(() => {
+      world = shellWorld();
+      claude = fakeClaude(world.home);
+    });
+    afterEach(() => world.cleanup());
+    const argvLine = shell === 'fish' ? 'set -l a (cat $FAKE_LOG.argv); echo "argv: $a"' : 'echo "argv: $(tr "\\n" " " < "$FAKE_LOG.argv")"';
+    const activeLine = shell === 'fish' ? 'echo (string match "CCENV_ACTIVE=*" < $FAKE_LOG.env)' : 'grep "^CCENV_ACTIVE=" "$FAKE_LOG.env"';
+
+    it('sends every word to claude, ccenv verbs included; @NAME picks the profile', async () => {
+      const lines = [hookLine(shell), 'cd ~/plain'];
+      for (const [call] of CALLS) lines.push(`rm -f "$FAKE_LOG.argv"`, call, argvLine);
+      lines.push(activeLine, 'cc rm 4f2a', activeLine);
+      const { stdout, stderr } = await runShell(world, shell, lines, {
+        env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
+      });
+      const seen = stdout.split('\n').filter((l) => l.startsWith('argv:')).map((l) => l.slice('argv: '.length).trimEnd());
+      expect(seen).toEqual(CALLS.map(([, argv]) => argv));
+      expect(stdout).toContain('CCENV_ACTIVE=home\nCCENV_ACTIVE=subscription\n');
+      expect(stderr).not.toMatch(/did you mean|remove profile|ccenv doctor/i);
+    });
+
+    it('keeps use, allow and deny; the hint for a file not allowed names the function', async () => {
+      const show = shell === 'fish' ? 'echo "dir=$CCENV_DIR_PROFILE shell=$CCENV_PROFILE"' : 'echo "dir=${CCENV_DIR_PROFILE-} shell=${CCENV_PROFILE-}"';
+      const { stdout, stderr } = await runShell(world, shell, [
+        hookLine(shell, ' --name ccx'),
+        'cd ~/untrusted', show,
+        'ccx allow', show,
+        'ccx deny', show,
+        'ccx use home', show,
+      ]);
+      expect(stdout.trim().split('\n')).toEqual(['dir= shell=', 'dir=work shell=', 'dir= shell=', 'dir= shell=home']);
+      expect(count(stderr, 'ccenv: if you trust it: ccx allow ~/untrusted/.ccprofile\n')).toBe(1);
+    });
+  });
+}
+
+describe('completions: cc completes claude, ccenv its own verbs', () => {
+  let world: World;
+  beforeEach(() => {
+    world = shellWorld();
+  });
+  afterEach(() => world.cleanup());
+  const run = async (command: string, args: string[]) =>
+    String((await execa(command, args, { extendEnv: false, env: world.env, cwd: world.home, reject: false })).stdout).trim().split('\n');
+
+  it.runIf(has('bash'))('bash', async () => {
+    const cases: [string, string][] = [
+      ['cc mc', 'mcp'],
+      ['cc doc', 'doctor'],
+      ['cc us', 'use'],
+      ['cc renam', ''],
+      ['cc --resu', '--resume'],
+      ['cc @h', '@home'],
+      ['cc @home mc', 'mcp'],
+      ['cc use w', 'work'],
+      ['cc use --g', '--global'],
+      ['ccx mc', 'mcp'],
+      ['ccenv mc', ''],
+      ['ccenv ren', 'rename'],
+    ];
+    const script = `eval "$(ccenv completion bash --name ccx)"
+${cases.map(([line]) => `COMP_WORDS=(${line.split(' ').map((w) => `'${w}'`).join(' ')}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); $(complete -p ${line.split(' ')[0]} | sed 's/.*-F \\([^ ]*\\).*/\\1/'); echo "[\${COMPREPLY[*]}]"`).join('\n')}`;
+    const out = await run('bash', ['--norc', '--noprofile', '-c', script]);
+    expect(out).toEqual(cases.map(([, expected]) => `[${expected}]`));
+  });
+
+  it.runIf(has('fish'))('fish', async () => {
+    const script = `ccenv hook fish | source; ccenv completion fish | source
+for line in 'cc mc' 'cc us' 'cc renam' 'cc --resu' 'cc @h' 'cc use w' 'cc use --gl' 'ccenv mc' 'ccenv renam'
+  set -l r (complete -C $line | string split -f1 \\t); echo "[$line] $r"
+end`;
+    expect(await run('fish', ['--no-config', '-c', script])).toEqual([
+      '[cc mc] mcp',
+      '[cc us] use',
+      '[cc renam] ',
+      '[cc --resu] --resume',
+      '[cc @h] @home',
+      '[cc use w] work',
+      '[cc use --gl] --global',
+      '[ccenv mc] ',
+      '[ccenv renam] rename',
+    ]);
+  });
+
+  it.runIf(has('zsh'))('zsh (compadd stood in for, to see what it is offered)', async () => {
+    const script = `eval "$(ccenv completion zsh)"
+compadd() { print -r -- "compadd \${(j: :)\${@[\${@[(i)--]}+1,-1]}}"; }
+_describe() { print -r -- "describe \${#\${(P)4}} \${(P)4[(r)rename:*]%%:*}"; }
+t() { words=("$@"); CURRENT=$#; _ccenv_cc; }
+t cc m; t cc --r; t cc @home m; t cc use h
+words=(ccenv r); CURRENT=2; _ccenv`;
+    const out = await run('zsh', ['-f', '-c', script]);
+    expect(out).toHaveLength(5);
+    expect(out[0]).toMatch(/^compadd .*\bdoctor\b.*\bmcp\b.* use allow deny$/);
+    expect(out[1]).toMatch(/^compadd --add-dir .* --resume .*/);
+    expect(out[2]).toMatch(/^compadd agents .*\bmcp\b/);
+    expect(out[2]).not.toMatch(/\buse\b/);
+    expect(out[3]).toBe('compadd subscription work home');
+    expect(out[4]).toMatch(/^describe \d+ rename$/);
+  });
+});
+
+describe("claude's own words, as the pinned claude lists them", () => {
+  it('match the lists cc completes', async () => {
+    const claude = join(ROOT, 'node_modules', '.bin', 'claude');
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-claude-help-'));
+    const help = await execa(claude, ['--help'], { env: { HOME: home, PATH: process.env.PATH ?? '' }, extendEnv: false }).finally(() =>
+      rmSync(home, { recursive: true, force: true }),
+    );
+    const parsed = parseClaudeHelp(String(help.stdout));
+    expect(parsed.subcommands).toEqual([...CLAUDE_SUBCOMMANDS].sort());
+    expect(parsed.options).toEqual([...CLAUDE_OPTIONS].sort());
+  });
+});
