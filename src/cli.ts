@@ -2,10 +2,11 @@
  * The entry point. Launches load only the launch code; verbs load the command-line parser
  * and their own module. Errors are printed here and only here.
  */
-import { dispatch, reportError } from './dispatch.js';
+import { dispatch, reportError, typoError } from './dispatch.js';
 
 async function main(argv: string[]): Promise<number> {
   const route = dispatch(argv);
+  if (route.to === 'typo') throw typoError(route);
   const isLaunchVerb = route.to === 'verb' && (route.argv[0] === 'run' || route.argv[0] === 'exec');
   // A launch loads its code alongside the context, not after it.
   const launchModule = route.to === 'launch' || isLaunchVerb ? import('./launch/run.js') : undefined;
@@ -13,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
   const ctx = processContext();
   if (route.to === 'launch') {
     const { launchFromCommandLine } = await launchModule!;
-    return launchFromCommandLine(ctx, route.argv);
+    return launchFromCommandLine(ctx, route.argv, { verbatim: route.verbatim });
   }
   if (isLaunchVerb) {
     // Launch verbs skip commander (start-up time); it handles only their --help.

@@ -1,6 +1,8 @@
 /** The first word decides: a reserved verb runs that verb; `@NAME` or anything else launches claude. */
-import { CcenvError } from './errors.js';
+import { CcenvError, usageError } from './errors.js';
 import { forTerminal } from './terminal.js';
+import { CLAUDE_SUBCOMMANDS } from './claude/subcommands.js';
+import { closest, didYouMean } from './suggest.js';
 
 /** Words that are ccenv's own; everything else goes to claude. */
 export const RESERVED_VERBS: ReadonlySet<string> = new Set([
@@ -8,14 +10,49 @@ export const RESERVED_VERBS: ReadonlySet<string> = new Set([
   'rename', 'allow', 'deny', 'doctor', 'init', 'hook', 'completion', 'statusline', '--help', '--version',
 ]);
 
-export type Dispatch = { to: 'verb'; argv: string[] } | { to: 'launch'; argv: string[] };
+/** ccenv's spelled-out words, as a first word is compared with them for typos. */
+const CCENV_WORDS: readonly string[] = [...RESERVED_VERBS].filter((v) => !v.startsWith('-')).concat('help', 'version');
+
+/**
+ * A first word that could be a slip of the keyboard rather than a prompt: one bare word of
+ * ASCII letters (hyphens inside allowed, as in setup-token), at least two long. A prompt
+ * with a space, a digit or punctuation ("fix the build", "why?") is never taken for a typo.
+ * What follows the word does not matter: claude sends only its first word as the prompt.
+ */
+const LONE_WORD_RE = /^[A-Za-z][A-Za-z-]*[A-Za-z]$/;
+
+export type Dispatch =
+  | { to: 'verb'; argv: string[] }
+  /** `verbatim`: after `--`, sent as given, not checked for a misplaced profile name. */
+  | { to: 'launch'; argv: string[]; verbatim: boolean }
+  | { to: 'typo'; word: string; suggestions: string[] };
 
 /** Pure: which way a command line goes. `ccenv -- list` sends `list` to claude. */
 export function dispatch(argv: readonly string[]): Dispatch {
-  const first = argv[0];
-  if (first === '--') return { to: 'launch', argv: argv.slice(1) };
-  if (first !== undefined && RESERVED_VERBS.has(first)) return { to: 'verb', argv: [...argv] };
-  return { to: 'launch', argv: [...argv] };
+  const [first, ...rest] = argv;
+  if (first === undefined) return { to: 'launch', argv: [], verbatim: false };
+  if (first === '--') return { to: 'launch', argv: rest, verbatim: true };
+  if (first === '-h' || first === 'help') {
+    const topic = rest[0];
+    return { to: 'verb', argv: first === 'help' && topic !== undefined && RESERVED_VERBS.has(topic) && !topic.startsWith('-') ? [topic, '--help'] : ['--help'] };
+  }
+  if (first === 'version') return { to: 'verb', argv: ['--version', ...rest] };
+  if (RESERVED_VERBS.has(first)) return { to: 'verb', argv: [...argv] };
+  const suggestions = typoOf(first);
+  if (suggestions.length > 0) return { to: 'typo', word: first, suggestions };
+  return { to: 'launch', argv: [...argv], verbatim: false };
+}
+
+/** ccenv's words and Claude Code's subcommands that a lone first word looks like a slip for. */
+function typoOf(word: string): string[] {
+  if (!LONE_WORD_RE.test(word) || CLAUDE_SUBCOMMANDS.has(word)) return [];
+  return closest(word, [...CCENV_WORDS, ...CLAUDE_SUBCOMMANDS]);
+}
+
+/** The message for a first word taken for a typo: what it looked like, and how to send it anyway. */
+export function typoError(route: { word: string; suggestions: readonly string[] }): CcenvError {
+  const mean = didYouMean(route.suggestions, (s) => (CLAUDE_SUBCOMMANDS.has(s) ? `${s} (Claude Code's)` : s));
+  return usageError(`${route.word} is not a command; ${mean}`, `to send it to claude as a prompt: ccenv -- ${route.word}`);
 }
 
 /** The one place errors are printed, escaped for the terminal (a message may quote a path or a value). */
@@ -32,4 +69,3 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, de
   write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'ccenv: this is a bug; run again with CCENV_DEBUG=1 for details\n');
   return 70;
 }
-

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
 import { ccprofileArgument, displayPath, parseCcprofile, readCcprofile } from '../profiles/directory.js';
-import { findProfile } from '../profiles/lookup.js';
+import { didYouMeanProfile, findProfile } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
 import { allowFile } from '../trust/records.js';
 
@@ -35,7 +35,9 @@ export async function allow(ctx: Context, argument: string | undefined): Promise
   }
   allowFile(ctx.env, file);
   ctx.io.err(`ccenv: allowed ${shown} (${parsed.name})\n`);
-  if (!findProfile(await readConfig(ctx.env), parsed.name)) {
-    ctx.io.err(`ccenv: ${parsed.name} is not a profile yet; add it: ccenv add ${parsed.name} --kind KIND\n`);
+  const config = await readConfig(ctx.env);
+  if (!findProfile(config, parsed.name)) {
+    const mean = didYouMeanProfile(config, parsed.name);
+    ctx.io.err(`ccenv: ${parsed.name} is not a profile yet; ${mean ? `${mean} (ccenv use --local NAME rewrites the file) or ` : ''}add it: ccenv add ${parsed.name} --kind KIND\n`);
   }
 }

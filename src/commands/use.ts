@@ -4,8 +4,8 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import { replaceFile } from '../fs/replace.js';
-import { CCPROFILE, displayPath } from '../profiles/directory.js';
-import { isBuiltin, requireProfile } from '../profiles/lookup.js';
+import { CCPROFILE, displayPath, findCcprofile, resolveCcprofile } from '../profiles/directory.js';
+import { didYouMeanProfile, findProfile, isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import { FUNCTION_NAME_RE, SHELLS, shellByName } from '../shells/index.js';
 import { allowFile, readTrustedFile } from '../trust/records.js';
@@ -28,7 +28,8 @@ Examples:
   cc use                       # what this shell uses
   cc use --unset
   ccenv use --local work-api   # this directory and below
-  ccenv use --global max       # the default everywhere`,
+  ccenv use --global max       # the default everywhere
+  ccenv use --global           # which is the default (--local: what ./.ccprofile or the nearest one names)`,
     )
     .action((name: string | undefined, options: UseOptions) => use(ctx, name, options));
 }
@@ -45,6 +46,7 @@ export interface UseOptions {
 
 export async function use(ctx: Context, name: string | undefined, options: UseOptions): Promise<void> {
   if (options.global && options.local) throw usageError('use takes --global or --local, not both');
+  if ((options.global || options.local) && name === undefined && !options.unset) return showChoice(ctx, options.global ? 'global' : 'local');
   if (options.global) return useGlobal(ctx, name, options);
   if (options.local) return useLocal(ctx, name, options);
   if (options.shell === undefined) throw hookNeeded(ctx);
@@ -117,4 +119,33 @@ async function useGlobal(ctx: Context, name: string | undefined, options: UseOpt
     current.default = name;
   });
   ctx.io.err(`ccenv: default profile is now ${name}${isBuiltin(config, name) ? ' (built in)' : ''}\n`);
+}
+
+/** `use --global` or `use --local` without a name: what is chosen there now. */
+async function showChoice(ctx: Context, where: 'global' | 'local'): Promise<void> {
+  const config = await readConfig(ctx.env);
+  if (where === 'global') {
+    const name = config.default;
+    if (name === undefined) {
+      ctx.io.err('ccenv: no default profile: launches without a closer choice use the built-in subscription profile (ccenv use --global NAME sets one)\n');
+      return;
+    }
+    if (!findProfile(config, name)) {
+      const mean = didYouMeanProfile(config, name);
+      throw new CcenvError(`the default profile is ${name}, which is not a profile${mean ? `; ${mean}` : ''}`, {
+        hint: 'choose another: ccenv use --global NAME (or ccenv use --global --unset)',
+      });
+    }
+    ctx.io.err(`ccenv: the default profile is ${name} (ccenv use --global NAME changes it, ccenv use --global --unset drops it)\n`);
+    return;
+  }
+  const path = findCcprofile(ctx.env, ctx.cwd);
+  if (path === undefined) {
+    ctx.io.err(`ccenv: no ${CCPROFILE} in ${displayPath(ctx.env, ctx.cwd)} or above it (ccenv use --local NAME writes one here)\n`);
+    return;
+  }
+  const choice = await resolveCcprofile(ctx.env, path, config);
+  ctx.io.err(`ccenv: ${displayPath(ctx.env, path)} names ${choice.name}, allowed\n`);
+  const chosen = ctx.env.CCENV_PROFILE;
+  if (chosen && chosen !== choice.name) ctx.io.err(`ccenv: this shell uses ${chosen}, which beats the directory (cc use --unset)\n`);
 }

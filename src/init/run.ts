@@ -99,7 +99,8 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
         ...(detected.login ? [{ value: BUILTIN_PROFILE, name: `${BUILTIN_PROFILE} (your claude login)` }] : []),
         ...kept.map((d) => ({ value: d.name, name: `${d.name} (${d.proposal.profile.kind})` })),
       ];
-      chosenDefault = await askChoice('Default profile for launches with no other choice', choices);
+      // One choice is no choice: take it, and the line below says so.
+      chosenDefault = choices.length === 1 ? choices[0]!.value : await askChoice('Default profile for launches with no other choice', choices);
       if (chosenDefault === BUILTIN_PROFILE) chosenDefault = undefined;
     } else if (plan.default && kept.some((d) => d.name === plan.default)) chosenDefault = plan.default;
     if (chosenDefault) {

@@ -4,7 +4,7 @@
  * 20 ms per launch). bin/ccenv.cjs tries it first; every other verb runs from dist/cli.js.
  */
 import { processContext } from '../context.js';
-import { dispatch, reportError } from '../dispatch.js';
+import { dispatch, reportError, typoError } from '../dispatch.js';
 import { launchFromCommandLine, launchVerb } from './run.js';
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
@@ -14,13 +14,14 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
   const route = dispatch(argv);
   if (!enteringScope && route.to === 'verb' && route.argv[0] !== 'run' && route.argv[0] !== 'exec') return undefined;
   try {
+    if (route.to === 'typo') throw typoError(route);
     const ctx = processContext();
     if (enteringScope) {
       const { enterScope } = await import('../shells/scope.js');
       await enterScope(ctx, argv[1]!, argv[3]!);
       return 0;
     }
-    return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv) : await launchVerb(ctx, route.argv);
+    return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv, { verbatim: route.verbatim }) : await launchVerb(ctx, route.argv);
   } catch (error) {
     // Exit now, as src/cli.ts does: a keychain call that was given up on must not hold us.
     process.exit(reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1'));

@@ -6,12 +6,14 @@
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
+import { findProfile } from '../profiles/lookup.js';
 import { resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
 import { findClaude } from '../claude/binary.js';
 import { readSettingsLayers } from '../claude/settings.js';
 import { profileProblems } from '../profiles/validate.js';
 import { secretElsewhere } from '../secrets/store.js';
+import { misplacedProfile } from './profile-words.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
 import { endLikeChild, runPlan } from './spawn.js';
@@ -21,6 +23,11 @@ export interface LaunchRequest {
   mode: 'claude' | 'exec';
   /** claude's arguments, or for exec the command and its arguments. */
   args: string[];
+  /**
+   * Set when the args were typed on ccenv's command line (not after `--`): how that line
+   * began. A profile named among them without its place stops the launch (profile-words.ts).
+   */
+  typed?: { spelled: string; firstOnly?: boolean };
 }
 
 /** Splits a leading `@NAME` off the words. */
@@ -51,6 +58,11 @@ export async function preparePlan(
   options: { claudeOptional?: boolean } = {},
 ): Promise<{ plan: LaunchPlan; resolved: ResolvedProfile; config: ConfigData }> {
   const config = await readConfig(ctx.env);
+  if (request.typed) {
+    const typed = { ...request.typed, args: request.args, ...(request.atName !== undefined ? { atName: request.atName } : {}) };
+    const misplaced = misplacedProfile(typed, (name) => findProfile(config, name) !== undefined);
+    if (misplaced) throw misplaced;
+  }
   const resolved = await resolveProfile(ctx.env, ctx.cwd, config, request.atName);
   const { name, profile } = resolved;
   const problems = profileProblems(profile);
@@ -88,10 +100,14 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   return endLikeChild(await runPlan(plan, ctx.env));
 }
 
-/** `ccenv [@NAME] ARGS`: everything but the profile goes to claude unchanged. */
-export async function launchFromCommandLine(ctx: Context, argv: string[]): Promise<number> {
+/**
+ * `ccenv [@NAME] ARGS`: everything but the profile goes to claude unchanged. `verbatim`
+ * (after `ccenv --`): every word goes to claude, a leading @NAME included, unchecked.
+ */
+export async function launchFromCommandLine(ctx: Context, argv: string[], options: { verbatim?: boolean } = {}): Promise<number> {
+  if (options.verbatim) return launch(ctx, { mode: 'claude', args: argv });
   const { atName, rest } = takeAtName(argv);
-  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: rest });
+  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: rest, typed: { spelled: 'ccenv' } });
 }
 
 /**
@@ -103,6 +119,12 @@ export async function launchVerb(ctx: Context, argv: readonly string[]): Promise
   if (verb !== 'run' && verb !== 'exec') return undefined;
   const { atName, rest } = takeAtName(words);
   if (rest[0] === '--help' || rest[0] === '-h') return undefined;
-  if (rest[0] === '--') rest.shift();
-  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: verb === 'exec' ? 'exec' : 'claude', args: rest });
+  const verbatim = rest[0] === '--';
+  if (verbatim) rest.shift();
+  return launch(ctx, {
+    ...(atName !== undefined ? { atName } : {}),
+    mode: verb === 'exec' ? 'exec' : 'claude',
+    args: rest,
+    ...(verbatim ? {} : { typed: { spelled: `ccenv ${verb}`, firstOnly: verb === 'exec' } }),
+  });
 }

@@ -10,8 +10,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
-import { isDenied, MAX_CCPROFILE_BYTES, readTrustedFile, trustState, type TrustedFile } from '../trust/records.js';
-import { findProfile } from './lookup.js';
+import { isDenied, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustState } from '../trust/records.js';
+import { didYouMeanProfile, findProfile } from './lookup.js';
 import { forTerminal } from '../terminal.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
 import { readConfig, type ConfigData } from './store.js';
@@ -167,7 +167,8 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
   }
   const current = config ?? (await readConfig(env));
   if (!findProfile(current, parsed.name)) {
-    throw new CcenvError(`${shown} names ${parsed.name}, which is not a profile`, {
+    const mean = didYouMeanProfile(current, parsed.name);
+    throw new CcenvError(`${shown} names ${parsed.name}, which is not a profile${mean ? `; ${mean}` : ''}`, {
       hint: `add it: ccenv add ${parsed.name} --kind KIND; or name another: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }

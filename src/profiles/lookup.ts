@@ -1,4 +1,5 @@
 import { CcenvError } from '../errors.js';
+import { closest, didYouMean } from '../suggest.js';
 import { BUILTIN_PROFILE, checkProfileName } from './names.js';
 import type { ConfigData } from './store.js';
 import type { Profile } from './types.js';
@@ -22,14 +23,20 @@ export function findProfile(config: ConfigData, name: string): Profile | undefin
   return name === BUILTIN_PROFILE ? BUILTIN : undefined;
 }
 
-/** The profile, or an error that names it and lists what exists. */
+/** "did you mean work-api?" for a name that is no profile but looks like a slip for one; empty if none does. */
+export function didYouMeanProfile(config: ConfigData, name: string): string {
+  return didYouMean(closest(name, allProfiles(config).map(([n]) => n)));
+}
+
+/** The profile, or an error that names it, the profiles it looks like, and what exists. */
 export function requireProfile(config: ConfigData, name: string): Profile {
   checkProfileName(name);
   const profile = findProfile(config, name);
   if (profile) return profile;
   const names = allProfiles(config).map(([n]) => n);
-  throw new CcenvError(`no profile named ${name}`, {
-    hint: `profiles: ${names.join(', ')}; add one with: ccenv add ${name} --kind KIND`,
+  const mean = didYouMeanProfile(config, name);
+  throw new CcenvError(`no profile named ${name}${mean ? `; ${mean}` : ''}`, {
+    hint: mean ? `profiles: ${names.join(', ')}` : `profiles: ${names.join(', ')}; add one with: ccenv add ${name} --kind KIND`,
   });
 }
 

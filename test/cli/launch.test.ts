@@ -144,6 +144,57 @@ describe('ccenv @NAME ARGS runs claude', () => {
   });
 });
 
+describe('a typo or a misplaced profile name never reaches claude', () => {
+  it.each([
+    [['staus'], 2, /^ccenv: staus is not a command; did you mean status\?\nccenv: to send it to claude as a prompt: ccenv -- staus$/],
+    [['shwo', 'work'], 2, /did you mean show\?/],
+    [['help'], 0, /^$/],
+    [['-h'], 0, /^$/],
+  ])('ccenv %j starts no claude', async (args, code, stderr) => {
+    const run = await ccenv(box, args);
+    expect(run.exitCode, run.stderr).toBe(code);
+    expect(run.stderr).toMatch(stderr);
+    if (code === 0) expect(run.stdout).toContain('Usage: ccenv');
+    expect(fake.ran()).toBe(false);
+  });
+
+  it("ccenv version is ccenv's version, and only asks claude for its own", async () => {
+    const run = await ccenv(box, ['version']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ccenv \d+\.\d+\.\d+\nclaude 9\.9\.9 \(Fake Claude\) at /);
+    expect(fake.argv()).toEqual(['--version']);
+  });
+
+  it.each([
+    [['gw', '-p', 'hi'], 'gw is a profile, not a prompt; did you mean: ccenv @gw -p hi'],
+    [['run', 'gw'], 'gw is a profile, not a prompt; did you mean: ccenv run @gw'],
+    [['-p', 'hi', '@gw'], '@gw names a profile but is not the first word; did you mean: ccenv @gw -p hi'],
+    [['@work', '-p', 'hi', '@gw'], '@gw comes after @work: a launch takes one profile, named first'],
+  ])('ccenv %j stops and says what was meant', async (args, message) => {
+    await addApiKey('gw');
+    await addApiKey('work');
+    const run = await ccenv(box, args);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(`ccenv: ${message}`);
+    expect(fake.ran()).toBe(false);
+  });
+
+  it.each([
+    [['--', 'staus'], ['staus']],
+    [['--', 'gw', '-p', 'hi'], ['gw', '-p', 'hi']],
+    [['--', '@gw'], ['@gw']],
+    [['-p', 'ask @gw'], ['-p', 'ask @gw']],
+    [['-p', 'hi', '--', '@gw'], ['-p', 'hi', '--', '@gw']],
+    [['run', '--', 'gw'], ['gw']],
+    [['fix', 'the', 'build'], ['fix', 'the', 'build']],
+  ])('ccenv %j still sends %j', async (args, sent) => {
+    await addApiKey('gw');
+    const run = await ccenv(box, args);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.argv()).toEqual(sent);
+  });
+});
+
 describe('claude is not started when', () => {
   it.each([
     ['the profile is unknown', ['@nope'], /no profile named nope/],

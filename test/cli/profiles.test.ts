@@ -285,3 +285,42 @@ describe('concurrent writers', () => {
     }
   }, 120_000);
 });
+
+describe('a mistyped profile name gets a "did you mean"', () => {
+  it.each([
+    ['use (the cc function)', ['use', '--shell', 'bash', 'work-apii']],
+    ['use --global', ['use', '--global', 'work-apii']],
+    ['use --local', ['use', '--local', 'work-apii']],
+    ['@NAME', ['@work-apii', '-p', 'x']],
+    ['show', ['show', 'work-apii']],
+    ['edit', ['edit', 'work-apii', '--model', 'm']],
+    ['remove', ['remove', 'work-apii', '--yes']],
+    ['rename', ['rename', 'work-apii', 'other']],
+    ['doctor @NAME', ['doctor', '@work-apii']],
+    ['env @NAME', ['env', '@work-apii']],
+  ])('%s', async (_where, args) => {
+    expect((await ccenv(box, ['add', 'work-api', '--kind', 'bedrock', '--region', 'us-east-1'])).exitCode).toBe(0);
+    const run = await ccenv(box, args, { env: { PATH: '/usr/bin:/bin' } });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain('ccenv: no profile named work-apii; did you mean work-api?\n');
+    expect(run.stderr).not.toContain('ccenv add work-apii');
+  });
+
+  it('CCENV_PROFILE and a .ccprofile naming a missing profile', async () => {
+    expect((await ccenv(box, ['add', 'work-api', '--kind', 'bedrock', '--region', 'us-east-1'])).exitCode).toBe(0);
+    const fromEnv = await ccenv(box, ['env'], { env: { CCENV_PROFILE: 'wrok-api' } });
+    expect(fromEnv.stderr).toContain('no profile named wrok-api; did you mean work-api? (named by CCENV_PROFILE (cc use))');
+    mkdirSync(join(box.home, 'proj'));
+    writeFileSync(join(box.home, 'proj', '.ccprofile'), 'work-apii\n');
+    const allow = await ccenv(box, ['allow', 'proj']);
+    expect(allow.stderr).toContain('ccenv: work-apii is not a profile yet; did you mean work-api?');
+    const run = await ccenv(box, ['env'], { cwd: join(box.home, 'proj') });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('ccenv: ~/proj/.ccprofile names work-apii, which is not a profile; did you mean work-api?\n');
+  });
+
+  it('a name like no profile still lists them and says how to add it', async () => {
+    const run = await ccenv(box, ['show', 'zzz']);
+    expect(run.stderr).toBe('ccenv: no profile named zzz\nccenv: profiles: subscription; add one with: ccenv add zzz --kind KIND');
+  });
+});

@@ -154,6 +154,35 @@ describe('ccenv use', () => {
   });
 });
 
+describe('use --global / use --local without a name show the current choice', () => {
+  it('--global: none, then the one set, then one that no longer exists', async () => {
+    const none = await ccenv(box, ['use', '--global']);
+    expect(none).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(none.stderr).toBe('ccenv: no default profile: launches without a closer choice use the built-in subscription profile (ccenv use --global NAME sets one)');
+    expect((await ccenv(box, ['use', '--global', 'work'])).exitCode).toBe(0);
+    const set = await ccenv(box, ['use', '--shell', 'bash', '--global']);
+    expect(set).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(set.stderr).toBe('ccenv: the default profile is work (ccenv use --global NAME changes it, ccenv use --global --unset drops it)');
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, default: 'wrok', profiles: { work: { kind: 'api-key' } } }));
+    const gone = await ccenv(box, ['use', '--global']);
+    expect(gone.exitCode).toBe(1);
+    expect(gone.stderr).toContain('ccenv: the default profile is wrok, which is not a profile; did you mean work?');
+  });
+
+  it('--local: none here or above, then the nearest file and whether it counts', async () => {
+    const none = await ccenv(box, ['use', '--local'], { cwd: join(proj(), 'sub') });
+    expect(none).toMatchObject({ exitCode: 0, stdout: '', stderr: 'ccenv: no .ccprofile in ~/proj/sub or above it (ccenv use --local NAME writes one here)' });
+    expect((await ccenv(box, ['use', '--local', 'work'], { cwd: proj() })).exitCode).toBe(0);
+    const set = await ccenv(box, ['use', '--local'], { cwd: join(proj(), 'sub'), env: { CCENV_PROFILE: 'subscription' } });
+    expect(set.exitCode).toBe(0);
+    expect(set.stderr).toBe('ccenv: ~/proj/.ccprofile names work, allowed\nccenv: this shell uses subscription, which beats the directory (cc use --unset)');
+    writeFileSync(ccprofile(), 'subscription\n');
+    const changed = await ccenv(box, ['use', '--local'], { cwd: proj() });
+    expect(changed.exitCode).toBe(1);
+    expect(changed.stderr).toContain('~/proj/.ccprofile is not allowed');
+  });
+});
+
 describe('a launch resolves .ccprofile itself, without the hook', () => {
   it('stops in a directory whose .ccprofile is not allowed, naming the file and the fix; cc use still wins', async () => {
     writeFileSync(ccprofile(), 'subscription\n');

@@ -30,13 +30,14 @@ describe('ccenv init at a terminal', () => {
     await start();
     await waitFor('Create profile api-key');
     await keys('Enter');
-    await waitFor('Default profile');
-    await keys('Enter');
+    // One profile to choose from: no menu, the choice is said.
     await waitFor('Remove ANTHROPIC_API_KEY from ~/.claude/settings.json');
     await keys('n', 'Enter');
     const first = await waitFor('exit=0');
     trap.assertNoSecret([first]);
     expect(first).toContain('created: api-key');
+    expect(first).toContain('default: api-key (change it with: ccenv use --global NAME)');
+    expect(first).not.toContain('Default profile');
     expect(readFileSync(settings, 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
     expect(JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8'))).toMatchObject({ default: 'api-key', profiles: { 'api-key': { kind: 'api-key' } } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/dispatch.js';
+import { dispatch, typoError } from '../../src/dispatch.js';
 
 const route = (line: string) => dispatch(line === '' ? [] : line.split(' '));
 
@@ -16,10 +16,78 @@ describe('the first word decides', () => {
     ['--resume', 'launch', ['--resume']],
     ['mcp list', 'launch', ['mcp', 'list']],
     ['auth status', 'launch', ['auth', 'status']],
-    ['-- list', 'launch', ['list']],
-    ['-- -- x', 'launch', ['--', 'x']],
-    ['-h', 'launch', ['-h']],
   ])('%j goes to %s with %j', (line, to, argv) => {
-    expect(route(line)).toEqual({ to, argv });
+    expect(route(line)).toEqual(to === 'verb' ? { to, argv } : { to, argv, verbatim: false });
+  });
+
+  it.each([
+    ['-- list', ['list']],
+    ['-- -- x', ['--', 'x']],
+    ['-- staus', ['staus']],
+    ['-- gw -p hi', ['gw', '-p', 'hi']],
+    ['-- @gw', ['@gw']],
+  ])('%j goes to claude as given, unchecked', (line, argv) => {
+    expect(route(line)).toEqual({ to: 'launch', argv, verbatim: true });
+  });
+});
+
+describe("help and version are ccenv's own", () => {
+  it.each([
+    ['-h', ['--help']],
+    ['help', ['--help']],
+    ['help add', ['add', '--help']],
+    ['help me fix this', ['--help']],
+    ['-h -p', ['--help']],
+    ['version', ['--version']],
+  ])('%j runs %j', (line, argv) => {
+    expect(route(line)).toEqual({ to: 'verb', argv });
+  });
+});
+
+describe('a lone first word close to a command stops', () => {
+  it.each([
+    ['staus', ['status']],
+    ['stauts', ['status']],
+    ['Status', ['status', 'statusline']],
+    ['lsit', ['list', 'ls']],
+    ['shwo work', ['show']],
+    ['remvoe gw', ['remove']],
+    ['hlep', ['help']],
+    ['verison', ['version']],
+    ['stat', ['status', 'statusline']],
+    ['comp', ['completion']],
+    ['doc', ['doctor']],
+    ['docter', ['doctor']],
+    ['status-line', ['statusline']],
+    ['atuh', ['auth']],
+    ['agent', ['agents']],
+    ['setup-tokn', ['setup-token']],
+  ])('%j: did you mean %j', (line, suggestions) => {
+    const r = route(line);
+    expect(r).toMatchObject({ to: 'typo', word: line.split(' ')[0] });
+    expect(r.to === 'typo' && r.suggestions.slice(0, suggestions.length)).toEqual(suggestions);
+  });
+
+  it.each([
+    ['a prompt with spaces', 'fix the build'],
+    ['a prompt with punctuation', 'why?'],
+    ['a prompt with a digit', 'v2'],
+    ["Claude Code's subcommand logs, one edit from ls", 'logs'],
+    ["Claude Code's subcommand stop, two edits from show", 'stop'],
+    ["Claude Code's hidden subcommand", 'daemon'],
+    ['a single letter', 'x'],
+    ['a short word far from every command', 'hi'],
+    ['a word close to nothing', 'explain'],
+    ['an option', '--staus'],
+    ['a profile', '@staus'],
+  ])('not %s (%j)', (_what, word) => {
+    expect(dispatch([word]).to).toBe('launch');
+  });
+
+  it('says how to send the word anyway', () => {
+    const error = typoError({ word: 'lgos', suggestions: ['logs', 'ls'] });
+    expect(error.message).toBe("lgos is not a command; did you mean logs (Claude Code's) or ls?");
+    expect(error.hint).toBe('to send it to claude as a prompt: ccenv -- lgos');
+    expect(error.exitCode).toBe(2);
   });
 });
