@@ -26,4 +26,25 @@ describe('wording', () => {
     const gw = await ccenv(box, ['add', 'g', '--kind', 'gateway', '--base-url', 'https://gw.example']);
     expect(gw.stderr).toContain('profile g needs a gateway auth token');
   });
+
+  it.each([['--secret'], ['--api-key'], ['--token']])('%s VALUE is refused: secrets are never arguments, and the value is now in the history', async (flag) => {
+    for (const args of [
+      ['add', 'work', '--kind', 'api-key', flag, KEY],
+      ['add', 'work', '--kind', 'api-key', `${flag}=${KEY}`],
+      ['edit', 'subscription', flag, KEY],
+    ]) {
+      const run = await ccenv(box, args);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).not.toContain('Did you mean');
+      expect(run.stderr).toContain('never taken as an argument');
+      expect(run.stderr).toContain(`| ccenv ${args[0]} ${args[1]}`);
+      expect(run.stderr).toContain('--secret-stdin');
+      expect(run.stderr).toContain('shell history');
+      expect(run.stderr).not.toContain(KEY);
+    }
+    expect(JSON.parse((await ccenv(box, ['list', '--json'])).stdout).map((p: { name: string }) => p.name)).toEqual(['subscription']);
+  });
+
+
+
 });

@@ -104,7 +104,8 @@ describe('a secret never leaves the keychain by accident', () => {
   it('there is no flag that takes a secret as an argument', async () => {
     const run = await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret', KEY]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain("unknown option '--secret'");
+    expect(run.stderr).toContain('--secret: a secret is never taken as an argument');
+    expect(run.stderr).not.toContain(KEY);
     expect((await listJson()).map((p) => p.name)).toEqual(['subscription']);
   });
 
