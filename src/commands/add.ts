@@ -7,7 +7,7 @@ import { obtainSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
-import { addProfileOptions, compact, profileInput, refuseSecretArgument } from './profile-options.js';
+import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from './transactions.js';
 
@@ -45,6 +45,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   let name = nameArg;
   let kind = options.kind as string | undefined;
   const fromFlags = profileInput(options);
+  await checkClaudeOption(fromFlags, ctx.cwd);
   if (name === undefined || kind === undefined) {
     if (!ctx.interactive) {
       throw usageError(name === undefined ? 'add needs a profile name' : 'add needs --kind', 'see: ccenv add --help');

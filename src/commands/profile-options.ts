@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { FIELD_SPECS, type ProfileInput } from '../profiles/fields.js';
@@ -49,6 +50,20 @@ export function profileInput(options: Record<string, unknown>): ProfileInput {
   }
   if (Array.isArray(options.env)) input.env = parseEnvAssignments(options.env as string[]);
   return input;
+}
+
+/**
+ * `--claude PATH` made absolute (a launch runs from any directory) and checked now, not at
+ * the first launch. Loaded only when given: the check lives with the claude lookup.
+ */
+export async function checkClaudeOption(input: ProfileInput, cwd: string): Promise<void> {
+  if (input.claude === undefined) return;
+  const { isExecutableFile } = await import('../claude/binary.js');
+  const path = resolve(cwd, input.claude);
+  if (!isExecutableFile(path)) {
+    throw usageError(`--claude: ${path} is not an executable file`, 'give the path of a claude binary (see: which -a claude), or leave --claude out to use the claude on PATH');
+  }
+  input.claude = path;
 }
 
 /** Removes keys whose value is undefined (config.json holds no nulls). */

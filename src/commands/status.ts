@@ -72,7 +72,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   };
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
   try {
-    const path = findClaude(ctx.env, ctx.cwd, profile.claude).path;
+    const path = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
     report.claude = { path, version: (await claudeVersion(path)) ?? null };
   } catch (error) {
     report.claudeProblem = error instanceof CcenvError ? `${error.message}; ${error.hint ?? ''}` : String(error);
@@ -113,15 +113,16 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
 export async function versionReport(ctx: Context): Promise<void> {
   ctx.io.out(`ccenv ${VERSION}\n`);
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
-  let profileClaude: string | undefined;
+  let fromProfile: { name: string; claude?: string | undefined } | undefined;
   try {
     const config = await readConfig(ctx.env);
-    profileClaude = (await resolveProfile(ctx.env, ctx.cwd, config)).profile.claude;
+    const { name, profile } = await resolveProfile(ctx.env, ctx.cwd, config);
+    fromProfile = { name, claude: profile.claude };
   } catch {
     // no profile resolves here: the claude on PATH is the one to name
   }
   try {
-    const path = findClaude(ctx.env, ctx.cwd, profileClaude).path;
+    const path = findClaude(ctx.env, ctx.cwd, fromProfile).path;
     ctx.io.out(`claude ${(await claudeVersion(path)) ?? '(version unknown)'} at ${path}\n`);
   } catch (error) {
     ctx.io.out('claude not found\n');

@@ -45,6 +45,18 @@ describe('wording', () => {
     expect(JSON.parse((await ccenv(box, ['list', '--json'])).stdout).map((p: { name: string }) => p.name)).toEqual(['subscription']);
   });
 
+  it('--claude must name an executable file; a later error names the profile, never a placeholder', async () => {
+    const run = await ccenv(box, ['add', 'z', '--kind', 'subscription', '--claude', '/nonexistent/claude']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('--claude: /nonexistent/claude is not an executable file');
+    // A profile whose claude went away later: the fix names it.
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { z: { kind: 'subscription', claude: '/gone/claude' } } }));
+    const launch = await ccenv(box, ['@z', '-p', 'hi']);
+    expect(launch.exitCode).not.toBe(0);
+    expect(launch.stderr).toContain('ccenv edit z --claude PATH');
+    expect(launch.stderr).not.toContain('NAME');
+  });
 
 
 });
