@@ -58,5 +58,11 @@ describe('wording', () => {
     expect(launch.stderr).not.toContain('NAME');
   });
 
+  it('completion without a shell suggests a completion command', async () => {
+    const run = await ccenv(box, ['completion']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('ccenv completion bash');
+    expect(run.stderr).not.toContain('ccenv hook bash');
+  });
 
 });
