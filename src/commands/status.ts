@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
-import { describeSource, resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
+import { describeSource, resolveProfile, sourceForMachines, type ResolvedProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
 import { VERSION } from '../version.js';
 
@@ -64,7 +64,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const report: StatusReport = {
     profile: name,
     kind: profile.kind,
-    source: describeSource(source),
+    source: sourceForMachines(source),
     auth: kindSpec(profile.kind).describe(profile),
     outer: ctx.env.CCENV_ACTIVE || null,
     ...(await secretState(ctx, config, resolved)),
@@ -93,7 +93,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   }
   const rows: [string, string][] = [
     ['profile', `${name} (${profile.kind})`],
-    ['chosen by', report.source],
+    ['chosen by', describeSource(source)],
     ['auth', report.auth],
   ];
   if (report.outer) {

@@ -65,4 +65,16 @@ describe('wording', () => {
     expect(run.stderr).not.toContain('ccenv hook bash');
   });
 
+  it('status --json and env --json give the .ccprofile as an absolute path, never ~', async () => {
+    await add(['w', '--kind', 'subscription']);
+    const dir = join(box.home, 'work');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.ccprofile'), 'w\n');
+    expect((await ccenv(box, ['allow'], { cwd: dir })).exitCode).toBe(0);
+    const json = JSON.parse((await ccenv(box, ['status', '--json'], { cwd: dir })).stdout);
+    expect(json.source).toBe(join(dir, '.ccprofile'));
+    expect(JSON.parse((await ccenv(box, ['env', '--json'], { cwd: dir })).stdout).source).toBe(join(dir, '.ccprofile'));
+    const human = await ccenv(box, ['status'], { cwd: dir });
+    expect(human.stdout).toContain('~/work/.ccprofile');
+  });
 });
