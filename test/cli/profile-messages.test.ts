@@ -77,4 +77,12 @@ describe('wording', () => {
     const human = await ccenv(box, ['status'], { cwd: dir });
     expect(human.stdout).toContain('~/work/.ccprofile');
   });
+
+  it('doctor names one profile that cannot start in the singular', async () => {
+    await add(['lk', '--kind', 'api-key', '--secret-stdin'], KEY);
+    const run = await ccenv(box, ['doctor'], { env: { CCENV_FILE_PASSPHRASE: 'not the passphrase' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).toContain('profile lk cannot start');
+    expect(run.stdout + run.stderr).not.toContain('profiles lk');
+  });
 });
