@@ -17,7 +17,7 @@ export interface ClaudeBinary {
 
 export const INSTALL_HINT = 'install Claude Code: npm install -g @anthropic-ai/claude-code (or give a profile its own: ccenv edit NAME --claude PATH)';
 
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);
@@ -96,12 +96,17 @@ export function selfPaths(argv1: string | undefined = process.argv[1]): Set<stri
   return out;
 }
 
-export function findClaude(env: Env, cwd: string, profileClaude?: string, selves: ReadonlySet<string> = selfPaths()): ClaudeBinary {
-  if (profileClaude) {
-    const path = isAbsolute(profileClaude) ? profileClaude : resolve(cwd, profileClaude);
+export function findClaude(
+  env: Env,
+  cwd: string,
+  profile?: { name: string; claude?: string | undefined },
+  selves: ReadonlySet<string> = selfPaths(),
+): ClaudeBinary {
+  if (profile?.claude) {
+    const path = isAbsolute(profile.claude) ? profile.claude : resolve(cwd, profile.claude);
     if (!isExecutableFile(path)) {
-      throw new CcenvError(`the profile's claude ${path} is not an executable file`, {
-        hint: 'fix it with: ccenv edit NAME --claude PATH (or remove it: ccenv edit NAME --unset claude)',
+      throw new CcenvError(`the claude of profile ${profile.name}, ${path}, is not an executable file`, {
+        hint: `fix it with: ccenv edit ${profile.name} --claude PATH (or use the claude on PATH: ccenv edit ${profile.name} --unset claude)`,
       });
     }
     return { path, from: 'profile', skipped: [] };

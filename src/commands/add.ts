@@ -7,7 +7,7 @@ import { obtainSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
-import { addProfileOptions, compact, profileInput } from './profile-options.js';
+import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from './transactions.js';
 
@@ -41,9 +41,11 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function add(ctx: Context, nameArg: string | undefined, options: Record<string, unknown>): Promise<void> {
+  refuseSecretArgument(options, `ccenv add ${nameArg ?? 'NAME'} --kind ${(options.kind as string | undefined) ?? 'KIND'}`);
   let name = nameArg;
   let kind = options.kind as string | undefined;
   const fromFlags = profileInput(options);
+  await checkClaudeOption(fromFlags, ctx.cwd);
   if (name === undefined || kind === undefined) {
     if (!ctx.interactive) {
       throw usageError(name === undefined ? 'add needs a profile name' : 'add needs --kind', 'see: ccenv add --help');

@@ -38,7 +38,7 @@ export async function completion(ctx: Context, program: Command, shell: string |
     ctx.io.out(allProfiles(config).filter(([name]) => isValidProfileName(name)).map(([name]) => `${name}\n`).join(''));
     return;
   }
-  const name = shellByName(shell).name;
+  const name = shellByName(shell, 'completion').name;
   const commands = ['ccenv', 'cc'];
   if (options.name !== undefined) {
     if (!FUNCTION_NAME_RE.test(options.name)) throw usageError(`cannot complete the name ${JSON.stringify(options.name)}`, 'use the name given to ccenv hook --name');

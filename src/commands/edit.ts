@@ -9,7 +9,7 @@ import { readConfig } from '../profiles/store.js';
 import type { Profile, ProfileField } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
 import { invalid } from './add.js';
-import { addProfileOptions, compact, profileInput } from './profile-options.js';
+import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
 import { storeProfileWithSecret } from './transactions.js';
 
 const UNSETTABLE = new Map<string, ProfileField>([...FIELD_SPECS.map((f) => [flagOf(f.key).slice(2), f.key] as const), ['env', 'env']]);
@@ -39,8 +39,10 @@ function collect(value: string, all: string[] = []): string[] {
 }
 
 export async function edit(ctx: Context, name: string, options: Record<string, unknown>): Promise<void> {
+  refuseSecretArgument(options, `ccenv edit ${name}`);
   const current = requireStoredProfile(await readConfig(ctx.env), name, 'edited');
   const changes = profileInput(options);
+  await checkClaudeOption(changes, ctx.cwd);
   const unset = (options.unset as string[] | undefined) ?? [];
   const unsetEnv = (options.unsetEnv as string[] | undefined) ?? [];
   if (Object.keys(changes).length === 0 && unset.length === 0 && unsetEnv.length === 0 && !options.secretStdin) {

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { forTerminal } from '../terminal.js';
 import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
-import { describeSource, resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
+import { describeSource, resolveProfile, sourceForMachines, type ResolvedProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { VERSION } from '../version.js';
@@ -75,7 +75,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const report: StatusReport = {
     profile: name,
     kind: profile.kind,
-    source: describeSource(source),
+    source: sourceForMachines(source),
     auth: kindSpec(profile.kind).describe(profile),
     outer: ctx.env.CCENV_ACTIVE || null,
     ...(await secretState(ctx, config, resolved)),
@@ -83,7 +83,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   };
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
   try {
-    const path = findClaude(ctx.env, ctx.cwd, profile.claude).path;
+    const path = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
     report.claude = { path, version: (await claudeVersion(path)) ?? null };
   } catch (error) {
     report.claudeProblem = error instanceof CcenvError ? `${error.message}; ${error.hint ?? ''}` : String(error);
@@ -105,7 +105,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   }
   const rows: [string, string][] = [
     ['profile', `${name} (${profile.kind})`],
-    ['chosen by', report.source],
+    ['chosen by', describeSource(source)],
     ['auth', report.auth],
   ];
   if (report.outer) {
@@ -132,15 +132,16 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
 export async function versionReport(ctx: Context): Promise<void> {
   ctx.io.out(`ccenv ${VERSION}\n`);
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
-  let profileClaude: string | undefined;
+  let fromProfile: { name: string; claude?: string | undefined } | undefined;
   try {
     const config = await readConfig(ctx.env);
-    profileClaude = (await resolveProfile(ctx.env, ctx.cwd, config)).profile.claude;
+    const { name, profile } = await resolveProfile(ctx.env, ctx.cwd, config);
+    fromProfile = { name, claude: profile.claude };
   } catch {
     // no profile resolves here: the claude on PATH is the one to name
   }
   try {
-    const path = findClaude(ctx.env, ctx.cwd, profileClaude).path;
+    const path = findClaude(ctx.env, ctx.cwd, fromProfile).path;
     ctx.io.out(`claude ${forTerminal((await claudeVersion(path)) ?? '(version unknown)')} at ${forTerminal(path)}\n`);
   } catch (error) {
     ctx.io.out('claude not found\n');

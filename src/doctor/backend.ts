@@ -19,7 +19,7 @@ export const backend: Check = {
       what: error instanceof CcenvError ? error.message : `${description} cannot be used: ${String(error)}`,
       why:
         withSecret.length > 0
-          ? `profiles ${withSecret.map(([name]) => name).join(', ')} cannot start`
+          ? `${withSecret.length === 1 ? 'profile' : 'profiles'} ${withSecret.map(([name]) => name).join(', ')} cannot start`
           : 'a profile with a secret (API key, token, access key) cannot be added until it can',
       fix: error instanceof CcenvError && error.hint ? error.hint : BACKEND_WAY_OUT,
     });

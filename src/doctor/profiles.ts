@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { findProfile } from '../profiles/lookup.js';
 import type { Profile } from '../profiles/types.js';
+import { withArticle } from '../profiles/secret-input.js';
 import { profileProblems } from '../profiles/validate.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 
@@ -55,7 +56,7 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
   for (const p of profileProblems(profile)) out.push(problem('profile.incomplete', p, `ccenv edit ${name} ... (see ccenv edit --help)`));
   const secret = kindSpec(profile.kind).secret(profile);
   if (secret.need === 'required' && !profile.hasSecret) {
-    out.push(problem('profile.no-secret', `it needs a ${secret.label} and has none`, `printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`));
+    out.push(problem('profile.no-secret', `it needs ${withArticle(secret.label)} and has none`, `printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`));
   }
   if (profile.awsProfile) {
     const files = awsFiles(input);

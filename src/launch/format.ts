@@ -3,7 +3,7 @@
  * masked unless revealed; a masked secret is written as a comment, so that evaluating the
  * output never sets a variable to a mask.
  */
-import { describeSource } from '../profiles/resolve.js';
+import { describeSource, sourceForMachines } from '../profiles/resolve.js';
 import { maskSecret } from '../profiles/secret-input.js';
 import { fish } from '../shells/fish.js';
 import type { LaunchPlan } from './plan.js';
@@ -43,7 +43,7 @@ export function planAsJson(plan: LaunchPlan, reveal: boolean): Record<string, un
   return {
     profile: plan.profile,
     kind: plan.kind,
-    source: describeSource(plan.source),
+    source: sourceForMachines(plan.source),
     command: plan.command,
     args: plan.args,
     set: Object.fromEntries(Object.entries(plan.set).map(([k, v]) => [k, plan.secretVariables.includes(k) ? show(v) : v])),

@@ -77,7 +77,7 @@ export async function preparePlan(
     args = args.slice(1);
   } else {
     try {
-      command = findClaude(ctx.env, ctx.cwd, profile.claude).path;
+      command = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
     } catch (error) {
       // `env` and `status` show the plan even where claude is not installed.
       if (!options.claudeOptional) throw error;

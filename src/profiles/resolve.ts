@@ -13,7 +13,7 @@ import type { Profile } from './types.js';
 export type ProfileSource =
   | { from: 'argument' }
   | { from: 'CCENV_PROFILE' }
-  | { from: 'directory'; file: string }
+  | { from: 'directory'; file: string; path: string }
   | { from: 'default' }
   | { from: 'builtin' };
 
@@ -26,6 +26,11 @@ export interface ResolvedProfile {
 }
 
 /** Where the choice came from, in words: "@work on the command line", "~/x/.ccprofile". */
+/** The same for programs: a .ccprofile as its full path, never `~`. */
+export function sourceForMachines(source: ProfileSource): string {
+  return source.from === 'directory' ? source.path : describeSource(source);
+}
+
 export function describeSource(source: ProfileSource): string {
   switch (source.from) {
     case 'argument':
@@ -58,7 +63,7 @@ export async function resolveProfile(env: Env, cwd: string, config: ConfigData, 
   // Loaded only here: trust records hash files (node:crypto), which `@NAME` launches skip.
   const { displayPath, findDirectoryProfile } = await import('./directory.js');
   const directory = await findDirectoryProfile(env, cwd, config);
-  if (directory && !('denied' in directory)) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path) });
+  if (directory && !('denied' in directory)) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path), path: directory.path });
   // A denied file is as if absent: the next source applies, with a note.
   const notes = directory ? { notes: [directory.note] } : {};
   if (config.default) return { ...named(config, config.default, { from: 'default' }), ...notes };

@@ -15,6 +15,11 @@ export function cleanSecret(raw: string, label: string): string {
   return secret;
 }
 
+/** "an API key", "a gateway auth token": labels start with a word or an acronym said letter by letter. */
+export function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
 /** A short, safe hint of a secret for people: its first few characters and its length. */
 export function maskSecret(secret: string): string {
   const shown = Math.min(8, Math.floor(secret.length / 5));
@@ -34,12 +39,12 @@ export async function obtainSecret(
 ): Promise<string | undefined> {
   const { need, label } = kindSpec(profile.kind).secret(profile);
   if (options.secretStdin) {
-    if (need === 'none') throw usageError(`a ${profile.kind} profile of this form takes no secret`, 'drop --secret-stdin');
+    if (need === 'none') throw usageError(`${withArticle(profile.kind)} profile of this form takes no secret`, 'drop --secret-stdin');
     return cleanSecret(await readAll(ctx.stdin), label);
   }
   if (need !== 'required' || options.required === false) return undefined;
   if (!ctx.interactive) {
-    throw new CcenvError(`profile ${name} needs a ${label}`, {
+    throw new CcenvError(`profile ${name} needs ${withArticle(label)}`, {
       hint: `pipe it in: printf %s "$SECRET" | ccenv ... --secret-stdin (it is never taken as an argument)`,
       exitCode: 2,
     });

@@ -2,6 +2,7 @@ import { usageError } from '../errors.js';
 import { isCredentialVariable } from '../launch/scrub.js';
 import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
 import { kindSpec } from './kinds/index.js';
+import { withArticle } from './secret-input.js';
 import type { Profile, ProfileField } from './types.js';
 
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -14,7 +15,7 @@ export function profileProblems(profile: Profile): string[] {
   for (const [key, value] of Object.entries(profile) as [keyof Profile, unknown][]) {
     if (key === 'kind' || key === 'hasSecret' || key === 'secretBackend' || value === undefined) continue;
     if (!allowed.has(key)) {
-      problems.push(`${flagOf(key)} does not apply to a ${profile.kind} profile`);
+      problems.push(`${flagOf(key)} does not apply to ${withArticle(profile.kind)} profile`);
       continue;
     }
     if (key === 'env') {

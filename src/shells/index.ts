@@ -16,12 +16,12 @@ export function shellNames(): string[] {
   return SHELLS.map((s) => s.name);
 }
 
-export function shellByName(name: string | undefined): Shell {
+export function shellByName(name: string | undefined, verb = 'hook'): Shell {
   const shell = SHELLS.find((s) => s.name === name);
   if (!shell) {
     throw usageError(
       name === undefined ? 'which shell?' : `unknown shell ${JSON.stringify(name)}`,
-      `one of: ${shellNames().join(', ')}; for example: ccenv hook bash`,
+      `one of: ${shellNames().join(', ')}; for example: ccenv ${verb} bash`,
     );
   }
   return shell;

@@ -204,7 +204,7 @@ describe('profiles and the secret backend', () => {
     expect(wrong.findings.find((x) => x.id === 'backend.unreachable')).toMatchObject({
       severity: 'error',
       what: expect.stringContaining('wrong passphrase'),
-      why: 'profiles k cannot start',
+      why: 'profile k cannot start',
     });
     expect(wrong.exitCode).toBe(1);
     const elsewhere = await findings({ CCENV_SECRETS_FILE: join(box.home, 'empty.enc') });

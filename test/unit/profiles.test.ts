@@ -52,7 +52,7 @@ const bad: [string, Profile, string][] = [
   ['vertex without a region', { kind: 'vertex', projectId: 'my-project-1' }, '--region'],
   ['foundry with neither', { kind: 'foundry' }, '--resource NAME or --base-url'],
   ['foundry with both', { kind: 'foundry', resource: 'r1', baseUrl: 'https://x.example' }, 'not both'],
-  ['a field of another kind', { kind: 'api-key', region: 'us-east-1' }, '--region does not apply to a api-key profile'],
+  ['a field of another kind', { kind: 'api-key', region: 'us-east-1' }, '--region does not apply to an api-key profile'],
   ['project id on bedrock', { kind: 'bedrock', region: 'us-east-1', projectId: 'p-12345' }, '--project-id does not apply'],
   ['a credential in --env', { kind: 'subscription', env: { ANTHROPIC_API_KEY: 'sk' } }, 'ANTHROPIC_API_KEY chooses'],
   ['a provider switch in --env', { kind: 'api-key', env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, 'CLAUDE_CODE_USE_BEDROCK chooses'],

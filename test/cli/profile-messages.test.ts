@@ -1,0 +1,88 @@
+/** What profile commands say: wording, hints that name the exact option or command, masks. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+});
+afterEach(() => box.cleanup());
+
+const KEY = 'sk-ant-api03-MESSAGES-secret-value-0123456789abcdefWXYZ';
+
+async function add(args: string[], input = ''): Promise<void> {
+  const run = await ccenv(box, ['add', ...args], { input });
+  expect(run.exitCode, run.stderr).toBe(0);
+}
+
+describe('wording', () => {
+  it('a missing secret is named with the right article', async () => {
+    const api = await ccenv(box, ['add', 'q', '--kind', 'api-key']);
+    expect(api.stderr).toContain('profile q needs an API key');
+    const aws = await ccenv(box, ['add', 'bk', '--kind', 'bedrock', '--region', 'us-east-1', '--access-key-id', 'AKIAIOSFODNN7EXAMPLE']);
+    expect(aws.stderr).toContain('profile bk needs an AWS secret access key');
+    const gw = await ccenv(box, ['add', 'g', '--kind', 'gateway', '--base-url', 'https://gw.example']);
+    expect(gw.stderr).toContain('profile g needs a gateway auth token');
+  });
+
+  it.each([['--secret'], ['--api-key'], ['--token']])('%s VALUE is refused: secrets are never arguments, and the value is now in the history', async (flag) => {
+    for (const args of [
+      ['add', 'work', '--kind', 'api-key', flag, KEY],
+      ['add', 'work', '--kind', 'api-key', `${flag}=${KEY}`],
+      ['edit', 'subscription', flag, KEY],
+    ]) {
+      const run = await ccenv(box, args);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).not.toContain('Did you mean');
+      expect(run.stderr).toContain('never taken as an argument');
+      expect(run.stderr).toContain(`| ccenv ${args[0]} ${args[1]}`);
+      expect(run.stderr).toContain('--secret-stdin');
+      expect(run.stderr).toContain('shell history');
+      expect(run.stderr).not.toContain(KEY);
+    }
+    expect(JSON.parse((await ccenv(box, ['list', '--json'])).stdout).map((p: { name: string }) => p.name)).toEqual(['subscription']);
+  });
+
+  it('--claude must name an executable file; a later error names the profile, never a placeholder', async () => {
+    const run = await ccenv(box, ['add', 'z', '--kind', 'subscription', '--claude', '/nonexistent/claude']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('--claude: /nonexistent/claude is not an executable file');
+    // A profile whose claude went away later: the fix names it.
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { z: { kind: 'subscription', claude: '/gone/claude' } } }));
+    const launch = await ccenv(box, ['@z', '-p', 'hi']);
+    expect(launch.exitCode).not.toBe(0);
+    expect(launch.stderr).toContain('ccenv edit z --claude PATH');
+    expect(launch.stderr).not.toContain('NAME');
+  });
+
+  it('completion without a shell suggests a completion command', async () => {
+    const run = await ccenv(box, ['completion']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('ccenv completion bash');
+    expect(run.stderr).not.toContain('ccenv hook bash');
+  });
+
+  it('status --json and env --json give the .ccprofile as an absolute path, never ~', async () => {
+    await add(['w', '--kind', 'subscription']);
+    const dir = join(box.home, 'work');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.ccprofile'), 'w\n');
+    expect((await ccenv(box, ['allow'], { cwd: dir })).exitCode).toBe(0);
+    const json = JSON.parse((await ccenv(box, ['status', '--json'], { cwd: dir })).stdout);
+    expect(json.source).toBe(join(dir, '.ccprofile'));
+    expect(JSON.parse((await ccenv(box, ['env', '--json'], { cwd: dir })).stdout).source).toBe(join(dir, '.ccprofile'));
+    const human = await ccenv(box, ['status'], { cwd: dir });
+    expect(human.stdout).toContain('~/work/.ccprofile');
+  });
+
+  it('doctor names one profile that cannot start in the singular', async () => {
+    await add(['lk', '--kind', 'api-key', '--secret-stdin'], KEY);
+    const run = await ccenv(box, ['doctor'], { env: { CCENV_FILE_PASSPHRASE: 'not the passphrase' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).toContain('profile lk cannot start');
+    expect(run.stdout + run.stderr).not.toContain('profiles lk');
+  });
+});
