@@ -145,6 +145,10 @@ async function showChoice(ctx: Context, where: 'global' | 'local'): Promise<void
     return;
   }
   const choice = await resolveCcprofile(ctx.env, path, config);
+  if ('denied' in choice) {
+    ctx.io.err(`ccenv: ${choice.note}\n`);
+    return;
+  }
   ctx.io.err(`ccenv: ${displayPath(ctx.env, path)} names ${choice.name}, allowed\n`);
   const chosen = ctx.env.CCENV_PROFILE;
   if (chosen && chosen !== choice.name) ctx.io.err(`ccenv: this shell uses ${chosen}, which beats the directory (cc use --unset)\n`);
