@@ -94,7 +94,8 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     const reason = removalReason(variable, launch.removeAws);
     if (!reason) continue;
     if (!Object.hasOwn(set, variable)) removed.push({ name: variable, reason });
-    if (set[variable] !== value) ignored.push(variable);
+    // ccenv's own variables are not the user's provider choice: removed without a word.
+    if (reason !== 'ccenv' && set[variable] !== value) ignored.push(variable);
   }
   removed.sort((a, b) => a.name.localeCompare(b.name));
   if (ignored.length > 0) notes.unshift(`ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}`);

@@ -62,6 +62,16 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.stdout).not.toContain(KEY);
   });
 
+  it("keeps ccenv's own variables that are not meant for children from claude", async () => {
+    await addApiKey();
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: { CCENV_PROFILE: 'work', CCENV_QUIET: '1', CCENV_ALLOW_REVEAL: '1', CCENV_SOMETHING_NEW: 'x' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const env = fake.env();
+    for (const gone of ['CCENV_FILE_PASSPHRASE', 'CCENV_ALLOW_REVEAL', 'CCENV_SOMETHING_NEW']) expect(env).not.toHaveProperty(gone);
+    expect(env).toMatchObject({ CCENV_ACTIVE: 'work', CCENV_PROFILE: 'work', CCENV_QUIET: '1', CCENV_BACKEND: 'file' });
+    expect(run.stderr).not.toContain('CCENV_');
+  });
+
   it('sends reserved words after -- and through run', async () => {
     expect((await ccenv(box, ['--', 'list'])).exitCode).toBe(0);
     expect(fake.argv()).toEqual(['list']);
