@@ -3,7 +3,7 @@
  * exit codes, signal deaths, signal forwarding, the terminal's streams, the secret on fd 3.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -35,6 +35,30 @@ function start(args: string[], env: Record<string, string> = {}) {
     child.on('exit', (code, signal) => done({ code, signal, stderr })),
   );
   return { child, ended };
+}
+
+/** The TCP ports a process listens on, from /proc (Linux). */
+function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    const target = (() => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    })();
+    const m = /^socket:\[(\d+)\]$/.exec(target);
+    if (m) inodes.add(m[1]!);
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f[3] === '0A' && inodes.has(f[9]!)) ports.push(parseInt(f[1]!.split(':')[1]!, 16));
+    }
+  }
+  return ports;
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -122,6 +146,21 @@ describe('ccenv @NAME ARGS runs claude', () => {
     const end = await ended;
     expect(fake.signals()).toEqual([signal.slice(3)]);
     expect(end).toMatchObject({ code: 3, signal: null });
+  });
+
+  it('SIGUSR1 to the waiting ccenv opens no inspector and harms neither it nor claude', async () => {
+    await addApiKey();
+    const { child, ended } = start(['@work', '-p', 'x'], { FAKE_TRAP: '1', FAKE_TRAP_EXIT: '5' });
+    await until(fake.ready);
+    process.kill(child.pid!, 'SIGUSR1');
+    // Node opens its inspector within a few milliseconds of the signal when nothing stops it.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(listeningPorts(child.pid!)).not.toContain(9229);
+    process.kill(child.pid!, 'SIGTERM');
+    const end = await ended;
+    expect(end.stderr).not.toContain('Debugger listening');
+    expect(fake.signals()).toEqual(['TERM']);
+    expect(end).toMatchObject({ code: 5, signal: null });
   });
 
   it('a nested launch: the inner profile wins', async () => {
