@@ -85,17 +85,22 @@ function forgetSecrets(plan: LaunchPlan): void {
   for (const variable of plan.secretVariables) plan.set[variable] = '';
 }
 
+/** Signals whose default action dumps core (signal(7)). Node cannot set its core size to 0. */
+const CORE_DUMPING = new Set<NodeJS.Signals>(['SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGSEGV', 'SIGSYS', 'SIGXCPU', 'SIGXFSZ']);
+
 /**
  * Ends ccenv the way the child ended: the same exit code, or death by the same signal
- * (with the default action restored first). Returns the exit code to use when the signal
+ * (with the default action restored first), except where that would dump core. Returns the exit code to use when the signal
  * does not end the process (one Node ignores, such as SIGPIPE): 128 + its number.
  */
 export function endLikeChild(ending: Ending): number {
   if ('code' in ending) return ending.code;
   const { signal } = ending;
   const code = 128 + (constants.signals[signal] ?? 0);
-  // Node keeps SIGPIPE ignored and SIGUSR1 for its inspector: for those, the conventional code.
-  if (signal === 'SIGPIPE' || signal === 'SIGUSR1') return code;
+  // Node keeps SIGPIPE ignored and SIGUSR1 for its inspector; the signals whose default
+  // action dumps core would dump ccenv's own memory, secret included. For those, the
+  // conventional code: a shell reports 128+n all the same.
+  if (signal === 'SIGPIPE' || signal === 'SIGUSR1' || CORE_DUMPING.has(signal)) return code;
   process.removeAllListeners(signal);
   try {
     process.kill(process.pid, signal);

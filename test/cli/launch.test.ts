@@ -109,7 +109,7 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.exitCode).toBe(code);
   });
 
-  it.each(['TERM', 'KILL', 'INT', 'HUP', 'SEGV', 'USR2'])('dies by SIG%s when the child does', async (name) => {
+  it.each(['TERM', 'KILL', 'INT', 'HUP', 'USR2'])('dies by SIG%s when the child does', async (name) => {
     const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
     const end = await ended;
     expect(end, end.stderr).toMatchObject({ signal: `SIG${name}` });
@@ -120,6 +120,17 @@ describe('ccenv @NAME ARGS runs claude', () => {
     ['USR1', 138],
     ['PIPE', 141],
   ])('exits 128+n when the child dies by SIG%s, which Node cannot die by', async (name, code) => {
+    const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
+    expect(await ended).toMatchObject({ code, signal: null, stderr: '' });
+  });
+
+  // Dying by one of these would dump ccenv's own core, with the secret it read inside.
+  it.each([
+    ['QUIT', 131],
+    ['ABRT', 134],
+    ['SEGV', 139],
+    ['BUS', 135],
+  ])('exits 128+n, dumping no core, when the child dies by SIG%s', async (name, code) => {
     const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
     expect(await ended).toMatchObject({ code, signal: null, stderr: '' });
   });
