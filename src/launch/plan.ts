@@ -36,6 +36,8 @@ export interface LaunchPlan {
   descriptors: Descriptor[];
   /** Lines for stderr, each one a whole message. */
   notes: string[];
+  /** The note naming the caller's variables the launch ignored, if any: CCENV_QUIET=1 silences it. */
+  ignoredNote?: string;
 }
 
 export interface PlanInput {
@@ -98,7 +100,8 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     if (reason !== 'ccenv' && set[variable] !== value) ignored.push(variable);
   }
   removed.sort((a, b) => a.name.localeCompare(b.name));
-  if (ignored.length > 0) notes.unshift(`ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}`);
+  const ignoredNote = ignored.length > 0 ? `ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}` : undefined;
+  if (ignoredNote) notes.unshift(ignoredNote);
   return {
     profile: name,
     kind: profile.kind,
@@ -111,6 +114,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     removed,
     descriptors,
     notes,
+    ...(ignoredNote ? { ignoredNote } : {}),
   };
 }
 

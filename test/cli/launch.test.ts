@@ -86,6 +86,17 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.stdout).not.toContain(KEY);
   });
 
+  it('CCENV_QUIET=1 quiets the line about ignored variables; errors still speak', async () => {
+    await addApiKey();
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: { ANTHROPIC_API_KEY: 'junk', CCENV_QUIET: '1' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(fake.env()).not.toHaveProperty('ANTHROPIC_API_KEY');
+    const missing = await ccenv(box, ['@nobody', '-p', 'x'], { env: { CCENV_QUIET: '1' } });
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stderr).toContain('nobody');
+  });
+
   it("keeps ccenv's own variables that are not meant for children from claude", async () => {
     await addApiKey();
     const run = await ccenv(box, ['@work', '-p', 'x'], { env: { CCENV_PROFILE: 'work', CCENV_QUIET: '1', CCENV_ALLOW_REVEAL: '1', CCENV_SOMETHING_NEW: 'x' } });
