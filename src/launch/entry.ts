@@ -6,6 +6,7 @@
 import { processContext } from '../context.js';
 import { dispatch, reportError, typoError } from '../dispatch.js';
 import { launchFromCommandLine, launchVerb } from './run.js';
+import { guardInspector } from './spawn.js';
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
 export async function runLaunch(argv: string[]): Promise<number | undefined> {
@@ -21,6 +22,8 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
       await enterScope(ctx, argv[1]!, argv[3]!);
       return 0;
     }
+    // From the start: the secret is read before the child starts, and held until written.
+    guardInspector();
     return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv, { verbatim: route.verbatim }) : await launchVerb(ctx, route.argv);
   } catch (error) {
     // Exit now, as src/cli.ts does: a keychain call that was given up on must not hold us.

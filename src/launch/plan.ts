@@ -36,6 +36,8 @@ export interface LaunchPlan {
   descriptors: Descriptor[];
   /** Lines for stderr, each one a whole message. */
   notes: string[];
+  /** The note naming the caller's variables the launch ignored, if any: CCENV_QUIET=1 silences it. */
+  ignoredNote?: string;
 }
 
 export interface PlanInput {
@@ -94,10 +96,12 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     const reason = removalReason(variable, launch.removeAws);
     if (!reason) continue;
     if (!Object.hasOwn(set, variable)) removed.push({ name: variable, reason });
-    if (set[variable] !== value) ignored.push(variable);
+    // ccenv's own variables are not the user's provider choice: removed without a word.
+    if (reason !== 'ccenv' && set[variable] !== value) ignored.push(variable);
   }
   removed.sort((a, b) => a.name.localeCompare(b.name));
-  if (ignored.length > 0) notes.unshift(`ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}`);
+  const ignoredNote = ignored.length > 0 ? `ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}` : undefined;
+  if (ignoredNote) notes.unshift(ignoredNote);
   return {
     profile: name,
     kind: profile.kind,
@@ -110,6 +114,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     removed,
     descriptors,
     notes,
+    ...(ignoredNote ? { ignoredNote } : {}),
   };
 }
 

@@ -96,7 +96,8 @@ export async function preparePlan(
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   const { plan } = await preparePlan(ctx, request);
-  for (const note of plan.notes) ctx.io.err(`ccenv: ${note}\n`);
+  const quiet = ctx.env.CCENV_QUIET === '1';
+  for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
   return endLikeChild(await runPlan(plan, ctx.env));
 }
 

@@ -3,6 +3,7 @@
  * and SIGHUP, lets Ctrl-C reach the child alone, and ends the way the child ended.
  */
 import { spawn, type StdioOptions } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
@@ -14,6 +15,23 @@ export type Ending = { code: number } | { signal: NodeJS.Signals };
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
 /** Sent by the terminal to the whole foreground group: the child gets them too; ccenv must outlive it. */
 const IGNORED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
+
+/**
+ * Keeps SIGUSR1 from opening Node's inspector in the waiting ccenv. Node 20 opens it on
+ * SIGUSR1 whatever listener JS installs, and has no flag to stop that (22.14 and later:
+ * --disable-sigusr1); so the inspector's port is pointed at a loopback port this process
+ * already holds, and a signal then ends in "address already in use" on stderr, with no
+ * listener opened. Connections to the held port are closed at once. node:net is loaded by
+ * child_process already: no cost at start-up.
+ */
+export function guardInspector(): void {
+  const held = createServer((socket) => socket.destroy());
+  held.on('error', () => {});
+  held.listen(0, '127.0.0.1', () => {
+    process.debugPort = (held.address() as AddressInfo).port;
+  });
+  held.unref();
+}
 
 /** Runs the plan's command and resolves with how it ended. */
 export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
@@ -30,6 +48,7 @@ export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
     stream.on('error', () => {});
     stream.end(secret);
   }
+  forgetSecrets(plan);
   const ignore = () => {};
   const forward = (signal: NodeJS.Signals) => {
     child.kill(signal);
@@ -58,16 +77,30 @@ export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
 }
 
 /**
+ * Drops the plan's own references to its secrets once the child has them (on its
+ * descriptor, or in the environment it was started with): the waiting ccenv needs none.
+ */
+function forgetSecrets(plan: LaunchPlan): void {
+  for (const d of plan.descriptors) d.secret = '';
+  for (const variable of plan.secretVariables) plan.set[variable] = '';
+}
+
+/** Signals whose default action dumps core (signal(7)). Node cannot set its core size to 0. */
+const CORE_DUMPING = new Set<NodeJS.Signals>(['SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGSEGV', 'SIGSYS', 'SIGXCPU', 'SIGXFSZ']);
+
+/**
  * Ends ccenv the way the child ended: the same exit code, or death by the same signal
- * (with the default action restored first). Returns the exit code to use when the signal
+ * (with the default action restored first), except where that would dump core. Returns the exit code to use when the signal
  * does not end the process (one Node ignores, such as SIGPIPE): 128 + its number.
  */
 export function endLikeChild(ending: Ending): number {
   if ('code' in ending) return ending.code;
   const { signal } = ending;
   const code = 128 + (constants.signals[signal] ?? 0);
-  // Node keeps SIGPIPE ignored and SIGUSR1 for its inspector: for those, the conventional code.
-  if (signal === 'SIGPIPE' || signal === 'SIGUSR1') return code;
+  // Node keeps SIGPIPE ignored and SIGUSR1 for its inspector; the signals whose default
+  // action dumps core would dump ccenv's own memory, secret included. For those, the
+  // conventional code: a shell reports 128+n all the same.
+  if (signal === 'SIGPIPE' || signal === 'SIGUSR1' || CORE_DUMPING.has(signal)) return code;
   process.removeAllListeners(signal);
   try {
     process.kill(process.pid, signal);

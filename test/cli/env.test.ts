@@ -46,7 +46,8 @@ describe('ccenv env', () => {
     const run = await ccenv(box, ['env', '@k', '--json'], { env: HOSTILE });
     const plan = JSON.parse(run.stdout);
     expect(plan.set).toEqual({ CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR: '3', CCENV_ACTIVE: 'k' });
-    expect(plan.unset).toEqual(['ANTHROPIC_API_KEY', 'CLAUDE_CODE_USE_BEDROCK']);
+    // The sandbox's file-backend passphrase is ccenv's own: a launch keeps it from claude.
+    expect(plan.unset).toEqual(['ANTHROPIC_API_KEY', 'CCENV_FILE_PASSPHRASE', 'CLAUDE_CODE_USE_BEDROCK']);
     expect(plan.secrets).toEqual([{ route: 'descriptor', fd: 3, variable: 'CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR', value: expect.stringContaining('chars') }]);
     expect(run.stdout).not.toContain(KEY);
     const revealed = JSON.parse((await ccenv(box, ['env', '@k', '--format', 'json', '--reveal'])).stdout);

@@ -3,7 +3,7 @@
  * exit codes, signal deaths, signal forwarding, the terminal's streams, the secret on fd 3.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -37,6 +37,30 @@ function start(args: string[], env: Record<string, string> = {}) {
   return { child, ended };
 }
 
+/** The TCP ports a process listens on, from /proc (Linux). */
+function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    const target = (() => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    })();
+    const m = /^socket:\[(\d+)\]$/.exec(target);
+    if (m) inodes.add(m[1]!);
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f[3] === '0A' && inodes.has(f[9]!)) ports.push(parseInt(f[1]!.split(':')[1]!, 16));
+    }
+  }
+  return ports;
+}
+
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
   expect(condition()).toBe(true);
@@ -62,6 +86,27 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.stdout).not.toContain(KEY);
   });
 
+  it('CCENV_QUIET=1 quiets the line about ignored variables; errors still speak', async () => {
+    await addApiKey();
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: { ANTHROPIC_API_KEY: 'junk', CCENV_QUIET: '1' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(fake.env()).not.toHaveProperty('ANTHROPIC_API_KEY');
+    const missing = await ccenv(box, ['@nobody', '-p', 'x'], { env: { CCENV_QUIET: '1' } });
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stderr).toContain('nobody');
+  });
+
+  it("keeps ccenv's own variables that are not meant for children from claude", async () => {
+    await addApiKey();
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: { CCENV_PROFILE: 'work', CCENV_QUIET: '1', CCENV_ALLOW_REVEAL: '1', CCENV_SOMETHING_NEW: 'x' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const env = fake.env();
+    for (const gone of ['CCENV_FILE_PASSPHRASE', 'CCENV_ALLOW_REVEAL', 'CCENV_SOMETHING_NEW']) expect(env).not.toHaveProperty(gone);
+    expect(env).toMatchObject({ CCENV_ACTIVE: 'work', CCENV_PROFILE: 'work', CCENV_QUIET: '1', CCENV_BACKEND: 'file' });
+    expect(run.stderr).not.toContain('CCENV_');
+  });
+
   it('sends reserved words after -- and through run', async () => {
     expect((await ccenv(box, ['--', 'list'])).exitCode).toBe(0);
     expect(fake.argv()).toEqual(['list']);
@@ -75,7 +120,7 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.exitCode).toBe(code);
   });
 
-  it.each(['TERM', 'KILL', 'INT', 'HUP', 'SEGV', 'USR2'])('dies by SIG%s when the child does', async (name) => {
+  it.each(['TERM', 'KILL', 'INT', 'HUP', 'USR2'])('dies by SIG%s when the child does', async (name) => {
     const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
     const end = await ended;
     expect(end, end.stderr).toMatchObject({ signal: `SIG${name}` });
@@ -86,6 +131,17 @@ describe('ccenv @NAME ARGS runs claude', () => {
     ['USR1', 138],
     ['PIPE', 141],
   ])('exits 128+n when the child dies by SIG%s, which Node cannot die by', async (name, code) => {
+    const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
+    expect(await ended).toMatchObject({ code, signal: null, stderr: '' });
+  });
+
+  // Dying by one of these would dump ccenv's own core, with the secret it read inside.
+  it.each([
+    ['QUIT', 131],
+    ['ABRT', 134],
+    ['SEGV', 139],
+    ['BUS', 135],
+  ])('exits 128+n, dumping no core, when the child dies by SIG%s', async (name, code) => {
     const { ended } = start(['-p', 'x'], { FAKE_SIGNAL: name });
     expect(await ended).toMatchObject({ code, signal: null, stderr: '' });
   });
@@ -112,6 +168,21 @@ describe('ccenv @NAME ARGS runs claude', () => {
     const end = await ended;
     expect(fake.signals()).toEqual([signal.slice(3)]);
     expect(end).toMatchObject({ code: 3, signal: null });
+  });
+
+  it('SIGUSR1 to the waiting ccenv opens no inspector and harms neither it nor claude', async () => {
+    await addApiKey();
+    const { child, ended } = start(['@work', '-p', 'x'], { FAKE_TRAP: '1', FAKE_TRAP_EXIT: '5' });
+    await until(fake.ready);
+    process.kill(child.pid!, 'SIGUSR1');
+    // Node opens its inspector within a few milliseconds of the signal when nothing stops it.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(listeningPorts(child.pid!)).not.toContain(9229);
+    process.kill(child.pid!, 'SIGTERM');
+    const end = await ended;
+    expect(end.stderr).not.toContain('Debugger listening');
+    expect(fake.signals()).toEqual(['TERM']);
+    expect(end).toMatchObject({ code: 5, signal: null });
   });
 
   it('a nested launch: the inner profile wins', async () => {

@@ -244,6 +244,8 @@ describe('the real claude, launched by ccenv', () => {
       expect(output).not.toContain(secret);
       expect(output).not.toMatch(/FILE_DESCRIPTOR/);
       expect(output).toContain(`CCENV_ACTIVE=${profile}`);
+      // The sandbox keeps its secrets in the file backend: its passphrase stays with ccenv.
+      expect(output).not.toContain('CCENV_FILE_PASSPHRASE');
     });
 
     it('foundry: the key travels in the environment, as ccenv env and the README say', async () => {
