@@ -98,4 +98,12 @@ describe.runIf(linux)('project settings files that are not regular files', () =>
     expect(doctor.exitCode).toBe(1);
     expect(doctor.stdout).toContain(`~/proj/.claude/${name} cannot be read: cannot read: ${problem}`);
   });
+
+  it('a --settings file that is a FIFO: the launch stops, naming it', async () => {
+    fifo(join(proj(), 'team-settings.json'));
+    const run = await bounded(['-p', 'hi', '--settings', 'team-settings.json']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe('ccenv: cannot read the --settings file team-settings.json: not a regular file (a FIFO)');
+    expect(fake.ran()).toBe(false);
+  });
 });
