@@ -1,7 +1,9 @@
+import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { ccprofileArgument, displayPath, readCcprofile, shellWordForPath } from '../profiles/directory.js';
-import { denyFile } from '../trust/records.js';
+import { UnreadableFileError } from '../fs/bounded.js';
+import { denyFile, readTrustedFile } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -22,8 +24,18 @@ consulted. Choose one explicitly with: ccenv @NAME, or cc use NAME.`,
     .action((path: string | undefined) => deny(ctx, path));
 }
 
+/** A deny is about the path: a file that cannot be read (a FIFO, a device, too large) can still be denied. */
+function readForDeny(ctx: Context, path: string): { realPath: string; content?: Buffer } {
+  try {
+    return readTrustedFile(path);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) return readCcprofile(ctx.env, path);
+    return { realPath: realpathSync(path) };
+  }
+}
+
 export async function deny(ctx: Context, argument: string | undefined): Promise<void> {
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
-  denyFile(ctx.env, readCcprofile(ctx.env, path));
+  denyFile(ctx.env, readForDeny(ctx, path));
   ctx.io.err(`ccenv: denied ${displayPath(ctx.env, path)}; to trust it later: ccenv allow ${shellWordForPath(ctx.env, path)}\n`);
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
@@ -8,7 +8,7 @@ import { CCPROFILE, displayPath, findCcprofile, resolveCcprofile } from '../prof
 import { didYouMeanProfile, findProfile, isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import { FUNCTION_NAME_RE, SHELLS, shellByName } from '../shells/index.js';
-import { allowFile, readTrustedFile } from '../trust/records.js';
+import { allowFile } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -95,8 +95,10 @@ async function useLocal(ctx: Context, name: string | undefined, options: UseOpti
   }
   if (name === undefined) throw usageError('use --local needs a profile name');
   requireProfile(await readConfig(ctx.env), name);
-  replaceFile(path, `${name}\n`, { mode: 0o644 });
-  allowFile(ctx.env, readTrustedFile(path));
+  const content = Buffer.from(`${name}\n`);
+  replaceFile(path, content, { mode: 0o644 });
+  // Allows what was written, not what is there a moment later (another user may swap the file in a shared directory).
+  allowFile(ctx.env, { realPath: realpathSync(path), content });
   ctx.io.err(`ccenv: ${shown} names ${name}, allowed\n`);
   const chosen = ctx.env.CCENV_PROFILE;
   if (chosen && chosen !== name) ctx.io.err(`ccenv: this shell uses ${chosen}, which beats the directory (cc use --unset)\n`);

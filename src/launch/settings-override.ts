@@ -4,10 +4,10 @@
  * (which ranks above user, project and local settings), merged with a `--settings` the
  * user passed; managed settings rank above `--settings`, so a conflict there stops the launch.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { SettingsFile } from '../claude/settings.js';
+import { MAX_SETTINGS_BYTES, type SettingsFile } from '../claude/settings.js';
 import { CcenvError } from '../errors.js';
+import { readBounded } from '../fs/bounded.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
@@ -27,7 +27,7 @@ function parseSettingsArgument(text: string, cwd: string): Record<string, unknow
   let source = trimmed;
   if (fromFile) {
     try {
-      source = readFileSync(resolve(cwd, text), 'utf8');
+      source = readBounded(resolve(cwd, text), MAX_SETTINGS_BYTES).toString('utf8');
     } catch (error) {
       throw new CcenvError(`cannot read the --settings file ${text}: ${(error as Error).message}`);
     }

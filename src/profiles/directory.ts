@@ -18,8 +18,6 @@ import { readConfig, type ConfigData } from './store.js';
 
 export const CCPROFILE = '.ccprofile';
 
-const MAX_BYTES = MAX_CCPROFILE_BYTES;
-
 /** A `.ccprofile` that chose the profile for a directory. */
 export interface DirectoryChoice {
   name: string;
@@ -42,7 +40,7 @@ export type ParsedCcprofile = { ok: true; name: string } | { ok: false; problem:
 /** Pure: what a .ccprofile's bytes say. */
 export function parseCcprofile(content: Buffer | string): ParsedCcprofile {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  if (bytes.length > MAX_BYTES) return { ok: false, problem: `is larger than ${MAX_BYTES} bytes` };
+  if (bytes.length > MAX_CCPROFILE_BYTES) return { ok: false, problem: `is larger than ${MAX_CCPROFILE_BYTES} bytes` };
   const names: { line: number; text: string }[] = [];
   bytes
     .toString('utf8')
@@ -75,7 +73,7 @@ export function displayPath(env: Env, path: string): string {
 export function shellWordForPath(env: Env, path: string): string {
   const shown = displayPath(env, path);
   if (/^[~A-Za-z0-9_./@%+=:,-]+$/.test(shown)) return shown;
-  // (Non-ASCII letters are pasted as they are; other Unicode controls: see src/terminal.ts.)
+  // Bidi and other Unicode controls are escaped where the message is printed (src/terminal.ts).
   if (HAS_CONTROL.test(path)) return `$'${path.replace(/[\\']/g, (c) => `\\${c}`).replace(CONTROL, hexEscape)}'`;
   return `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -78,8 +78,11 @@ export function allowFile(env: Env, file: TrustedFile, now: Date = new Date()): 
   writeRecord(allowRecord(env, file), { path: file.realPath, sha256: sha256(file.content), allowed: now.toISOString() });
 }
 
-/** Blocks the path whatever it holds; drops its allow record for the current content. */
-export function denyFile(env: Env, file: TrustedFile, now: Date = new Date()): void {
+/**
+ * Blocks the path whatever it holds; drops its allow record for the current content. The
+ * content may be missing (a FIFO, a device, a file too large to read): a deny needs the path only.
+ */
+export function denyFile(env: Env, file: Pick<TrustedFile, 'realPath'> & Partial<TrustedFile>, now: Date = new Date()): void {
   writeRecord(denyRecord(env, file.realPath), { path: file.realPath, denied: now.toISOString() });
-  rmSync(allowRecord(env, file), { force: true });
+  if (file.content) rmSync(allowRecord(env, { realPath: file.realPath, content: file.content }), { force: true });
 }

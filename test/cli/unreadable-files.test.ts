@@ -71,17 +71,24 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     expect(fake.ran()).toBe(false);
   });
 
+  // A launch never reads a FIFO or a device: not a regular file, it is not a .ccprofile at
+  // all. A link to /proc/self/pagemap resolves to another /proc/PID in every process, so no
+  // deny record can name it: the launch stops, saying why.
   it.each([
-    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)'],
-    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)'],
-    ['/proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4096 bytes'],
-  ])('allow and deny of %s return with a clear message', async (_what, make, problem) => {
+    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)', 0, ''],
+    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)', 0, ''],
+    ['/proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4096 bytes', 1,
+      'ccenv: cannot read ~/proj/.ccprofile: larger than 4096 bytes\nccenv: remove it: rm ~/proj/.ccprofile'],
+  ])('%s: allow refuses it with a clear message; deny blocks it without reading it; a launch returns', async (_what, make, problem, code, said) => {
     make(ccprofile());
-    for (const verb of ['allow', 'deny']) {
-      const run = await bounded([verb, ccprofile()]);
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toBe(`ccenv: cannot read ~/proj/.ccprofile: ${problem}\nccenv: remove it: rm ~/proj/.ccprofile`);
-    }
+    const allow = await bounded(['allow', ccprofile()]);
+    expect(allow.exitCode).toBe(1);
+    expect(allow.stderr).toBe(`ccenv: cannot read ~/proj/.ccprofile: ${problem}\nccenv: remove it: rm ~/proj/.ccprofile`);
+    const deny = await bounded(['deny', ccprofile()]);
+    expect(deny.exitCode, deny.stderr).toBe(0);
+    expect(deny.stderr).toMatch(/^ccenv: denied ~\/proj\/\.ccprofile;/);
+    const launch = await bounded(['-p', 'hi']);
+    expect([launch.exitCode, launch.stderr]).toEqual([code, said]);
   });
 });
 
@@ -97,5 +104,13 @@ describe.runIf(linux)('project settings files that are not regular files', () =>
     const doctor = await bounded(['doctor']);
     expect(doctor.exitCode).toBe(1);
     expect(doctor.stdout).toContain(`~/proj/.claude/${name} cannot be read: cannot read: ${problem}`);
+  });
+
+  it('a --settings file that is a FIFO: the launch stops, naming it', async () => {
+    fifo(join(proj(), 'team-settings.json'));
+    const run = await bounded(['-p', 'hi', '--settings', 'team-settings.json']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe('ccenv: cannot read the --settings file team-settings.json: not a regular file (a FIFO)');
+    expect(fake.ran()).toBe(false);
   });
 });
