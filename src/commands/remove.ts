@@ -4,6 +4,7 @@ import { CcenvError } from '../errors.js';
 import { isBuiltin, requireStoredProfile } from '../profiles/lookup.js';
 import { checkProfileName } from '../profiles/names.js';
 import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
+import { secretElsewhere } from '../secrets/store.js';
 import { checkpoint, noticeOrphans } from './transactions.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -26,8 +27,11 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
   const profile = requireStoredProfile(config, name, 'removed');
   await confirm(ctx, options, `Remove profile ${name} and its secret?`, `remove ${name}`);
   const store = await ctx.secrets(config);
+  // A secret kept in the other backend stays there, as a secret no profile holds: say where.
+  const elsewhere = profile.hasSecret ? secretElsewhere(name, profile, store) : undefined;
+  const hasSecret = profile.hasSecret === true && !elsewhere;
   // Reach the store before changing anything: a locked keychain stops the command here.
-  if (profile.hasSecret) await store.get(name);
+  if (hasSecret) await store.get(name);
   // The config first, then the secret (see transactions.ts): cut in between, the secret
   // outlives its profile and doctor names it; never the other way round.
   await updateConfig(ctx.env, async (current) => {
@@ -35,7 +39,7 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
     delete current.profiles[name];
     if (current.default === name) delete current.default;
   });
-  if (profile.hasSecret) {
+  if (hasSecret) {
     await checkpoint(ctx, 'config-written');
     try {
       await store.remove(name);
@@ -45,8 +49,11 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
       });
     }
   }
-  ctx.io.err(`ccenv: removed ${name}${profile.hasSecret ? ` and its secret from the ${store.description}` : ''}\n`);
-  if (profile.hasSecret) await noticeOrphans(ctx, store);
+  ctx.io.err(`ccenv: removed ${name}${hasSecret ? ` and its secret from the ${store.description}` : ''}\n`);
+  if (elsewhere) {
+    ctx.io.err(`ccenv: its secret stays in the ${profile.secretBackend} backend; delete it there: CCENV_BACKEND=${profile.secretBackend} ccenv remove ${name} --yes\n`);
+  }
+  if (hasSecret) await noticeOrphans(ctx, store);
 }
 
 async function confirm(ctx: Context, options: { yes?: boolean }, question: string, what: string): Promise<void> {

@@ -4,6 +4,7 @@ import { CcenvError, usageError } from '../errors.js';
 import { requireStoredProfile } from '../profiles/lookup.js';
 import { BUILTIN_PROFILE, checkProfileName } from '../profiles/names.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
+import { secretElsewhere } from '../secrets/store.js';
 import { checkpoint, noticeOrphans } from './transactions.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -32,7 +33,7 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
       if (profile.hasSecret) {
         const secret = await store.get(from);
         if (secret === undefined) {
-          throw new CcenvError(`the secret of ${from} is missing from the ${store.description}`, {
+          throw secretElsewhere(from, profile, store) ?? new CcenvError(`the secret of ${from} is missing from the ${store.description}`, {
             hint: `store it again first: printf %s "$SECRET" | ccenv edit ${from} --secret-stdin`,
           });
         }
