@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CcenvError } from './errors.js';
@@ -129,7 +129,11 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>, opti
     delay = Math.min(100, Math.round(delay * 1.5));
   }
   try {
+    // Writing into the lock directory moves its mtime, which proper-lockfile checks is still
+    // the one it set (else it deems the lock compromised): put it back.
+    const { atime, mtime } = statSync(lock);
     writeFileSync(holderFile(lock), `${process.pid}@${hostname()}\n`);
+    utimesSync(lock, atime, mtime);
   } catch {
     // without a holder file the lock still works; it goes stale by time only
   }

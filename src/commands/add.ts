@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
-import { KINDS } from '../profiles/kinds/index.js';
+import { KINDS, kindSpec } from '../profiles/kinds/index.js';
 import { checkProfileName } from '../profiles/names.js';
 import { obtainSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
+import type { SecretStore } from '../secrets/store.js';
 import { profileProblems } from '../profiles/validate.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
@@ -70,7 +71,27 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const problems = profileProblems(profile);
   if (problems.length > 0) throw invalid(name, problems);
 
+  const required = kindSpec(profile.kind).secret(profile).need === 'required';
+  // Only where a secret is coming anyway: a profile that takes none never waits for the keychain.
+  const orphan = required || options.secretStdin ? await orphanSecret(ctx, name) : undefined;
+  if (orphan && !options.secretStdin && required) {
+    // A secret left under this name by an interrupted command: re-attach it (see transactions.ts).
+    const profileName = name;
+    profile.hasSecret = true;
+    profile.secretBackend = orphan.store.backend;
+    await storeProfileWithSecret(ctx, profileName, undefined, (config) => {
+      if (Object.hasOwn(config.profiles, profileName)) throw exists(profileName);
+      config.profiles[profileName] = profile;
+    });
+    ctx.io.err(`ccenv: added ${profileName} (${profile.kind}), with the secret already stored under that name in the ${orphan.store.description}\n`);
+    return;
+  }
   const secret = await obtainSecret(ctx, name, profile, { secretStdin: Boolean(options.secretStdin) });
+  if (orphan && secret !== undefined && secret !== orphan.secret) {
+    throw new CcenvError(`the ${orphan.store.description} already holds another secret under ${name}, which no profile holds`, {
+      hint: `re-attach it: run this add without --secret-stdin; or delete it first: ccenv remove ${name} --yes`,
+    });
+  }
   if (secret !== undefined) profile.hasSecret = true;
   const profileName = name;
   const where = await storeProfileWithSecret(ctx, profileName, secret, (config) => {
@@ -79,6 +100,13 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   });
   if (options.json) ctx.io.out(`${JSON.stringify({ name: profileName, ...profile }, null, 2)}\n`);
   else ctx.io.err(`ccenv: added ${profileName} (${profile.kind}${secret !== undefined ? `, secret in the ${where}` : ''})\n`);
+}
+
+/** A secret stored under the name of a profile not yet added: the orphan of an interrupted command. */
+async function orphanSecret(ctx: Context, name: string): Promise<{ store: SecretStore; secret: string } | undefined> {
+  const store = await ctx.secrets(await readConfig(ctx.env));
+  const secret = await store.get(name);
+  return secret === undefined ? undefined : { store, secret };
 }
 
 function exists(name: string): CcenvError {

@@ -10,7 +10,7 @@ import type { Profile, ProfileField } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
 import { invalid } from './add.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
-import { storeProfileWithSecret } from './transactions.js';
+import { checkpoint, noticeOrphans, storeProfileWithSecret } from './transactions.js';
 
 const UNSETTABLE = new Map<string, ProfileField>([...FIELD_SPECS.map((f) => [flagOf(f.key).slice(2), f.key] as const), ['env', 'env']]);
 
@@ -81,7 +81,9 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
   if (dropSecret) {
     // The config no longer points at it; a failure here leaves only an unused keychain item.
     const store = await ctx.secrets(await readConfig(ctx.env));
+    await checkpoint(ctx, 'config-written');
     await store.remove(name);
+    await noticeOrphans(ctx, store);
   }
   if (options.json) ctx.io.out(`${JSON.stringify({ name, ...profile }, null, 2)}\n`);
   else ctx.io.err(`ccenv: changed ${name}${secret !== undefined ? ' (new secret stored)' : ''}\n`);

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
-import { requireStoredProfile } from '../profiles/lookup.js';
-import { readConfig, updateConfig } from '../profiles/store.js';
+import { isBuiltin, requireStoredProfile } from '../profiles/lookup.js';
+import { checkProfileName } from '../profiles/names.js';
+import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
+import { secretElsewhere } from '../secrets/store.js';
+import { checkpoint, noticeOrphans } from './transactions.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -17,26 +20,62 @@ export function register(program: Command, ctx: Context): void {
 
 export async function remove(ctx: Context, name: string, options: { yes?: boolean }): Promise<void> {
   const config = await readConfig(ctx.env);
-  const profile = requireStoredProfile(config, name, 'removed');
-  if (!options.yes) {
-    if (!ctx.interactive) throw new CcenvError(`remove ${name}: confirm with --yes`, { exitCode: 2 });
-    const { askConfirm } = await import('../prompt.js');
-    if (!(await askConfirm(`Remove profile ${name} and its secret?`))) throw new CcenvError('nothing removed', { exitCode: 1 });
+  if (!Object.hasOwn(config.profiles, name)) {
+    await removeOrphanSecret(ctx, config, name, options);
+    return;
   }
+  const profile = requireStoredProfile(config, name, 'removed');
+  await confirm(ctx, options, `Remove profile ${name} and its secret?`, `remove ${name}`);
   const store = await ctx.secrets(config);
-  let secret: string | undefined;
+  // A secret kept in the other backend stays there, as a secret no profile holds: say where.
+  const elsewhere = profile.hasSecret ? secretElsewhere(name, profile, store) : undefined;
+  const hasSecret = profile.hasSecret === true && !elsewhere;
+  // Reach the store before changing anything: a locked keychain stops the command here.
+  if (hasSecret) await store.get(name);
+  // The config first, then the secret (see transactions.ts): cut in between, the secret
+  // outlives its profile and doctor names it; never the other way round.
   await updateConfig(ctx.env, async (current) => {
     requireStoredProfile(current, name, 'removed');
     delete current.profiles[name];
     if (current.default === name) delete current.default;
-    // The secret goes first; if the config then cannot be written, it is put back.
-    if (profile.hasSecret) {
-      secret = await store.get(name);
-      await store.remove(name);
-    }
-  }).catch(async (error: unknown) => {
-    if (secret !== undefined) await store.set(name, secret).catch(() => undefined);
-    throw error;
   });
-  ctx.io.err(`ccenv: removed ${name}${profile.hasSecret ? ` and its secret from the ${store.description}` : ''}\n`);
+  if (hasSecret) {
+    await checkpoint(ctx, 'config-written');
+    try {
+      await store.remove(name);
+    } catch (error) {
+      throw new CcenvError(`removed profile ${name}, but not its secret: ${error instanceof Error ? error.message : String(error)}`, {
+        hint: `delete it when the ${store.description} answers: ccenv remove ${name} --yes`,
+      });
+    }
+  }
+  ctx.io.err(`ccenv: removed ${name}${hasSecret ? ` and its secret from the ${store.description}` : ''}\n`);
+  if (elsewhere) {
+    ctx.io.err(`ccenv: its secret stays in the ${profile.secretBackend} backend; delete it there: CCENV_BACKEND=${profile.secretBackend} ccenv remove ${name} --yes\n`);
+  }
+  if (hasSecret) await noticeOrphans(ctx, store);
+}
+
+async function confirm(ctx: Context, options: { yes?: boolean }, question: string, what: string): Promise<void> {
+  if (options.yes) return;
+  if (!ctx.interactive) throw new CcenvError(`${what}: confirm with --yes`, { exitCode: 2 });
+  const { askConfirm } = await import('../prompt.js');
+  if (!(await askConfirm(question))) throw new CcenvError('nothing removed', { exitCode: 1 });
+}
+
+/** `remove NAME --yes` where no profile NAME exists but a secret does (an orphan): deletes that secret, asked for explicitly. */
+async function removeOrphanSecret(ctx: Context, config: ConfigData, name: string, options: { yes?: boolean }): Promise<void> {
+  checkProfileName(name);
+  if (isBuiltin(config, name)) requireStoredProfile(config, name, 'removed');
+  let store;
+  try {
+    store = await ctx.secrets(config);
+    if (!(await store.names()).includes(name)) store = undefined;
+  } catch {
+    store = undefined; // out of reach: no orphan can be seen, and the name is simply unknown
+  }
+  if (!store) throw requireStoredProfile(config, name, 'removed');
+  await confirm(ctx, options, `No profile ${name} exists, but the ${store.description} holds a secret under that name. Delete it?`, `delete the secret stored under ${name}, which no profile holds`);
+  await store.remove(name);
+  ctx.io.err(`ccenv: deleted the secret stored under ${name} from the ${store.description}; no profile held it\n`);
 }

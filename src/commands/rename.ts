@@ -4,6 +4,8 @@ import { CcenvError, usageError } from '../errors.js';
 import { requireStoredProfile } from '../profiles/lookup.js';
 import { BUILTIN_PROFILE, checkProfileName } from '../profiles/names.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
+import { secretElsewhere } from '../secrets/store.js';
+import { checkpoint, noticeOrphans } from './transactions.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -31,12 +33,19 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
       if (profile.hasSecret) {
         const secret = await store.get(from);
         if (secret === undefined) {
-          throw new CcenvError(`the secret of ${from} is missing from the ${store.description}`, {
+          throw secretElsewhere(from, profile, store) ?? new CcenvError(`the secret of ${from} is missing from the ${store.description}`, {
             hint: `store it again first: printf %s "$SECRET" | ccenv edit ${from} --secret-stdin`,
+          });
+        }
+        // Never over a secret no profile holds (left by an interrupted command): that is its only copy.
+        if ((await store.get(to)) !== undefined) {
+          throw new CcenvError(`the ${store.description} already holds a secret under ${to}, which no profile holds`, {
+            hint: `re-attach it (ccenv add ${to} --kind KIND ...) or delete it (ccenv remove ${to} --yes) first`,
           });
         }
         await store.set(to, secret);
         copied = true;
+        await checkpoint(ctx, 'secret-copied');
       }
       current.profiles[to] = current.profiles[from]!;
       delete current.profiles[from];
@@ -46,8 +55,12 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
     if (copied) await store.remove(to).catch(() => undefined);
     throw error;
   }
-  // Only now is the old secret unused.
-  if (copied) await store.remove(from);
+  // Only now is the old secret unused (see transactions.ts for the order).
+  if (copied) {
+    await checkpoint(ctx, 'config-written');
+    await store.remove(from);
+    await noticeOrphans(ctx, store);
+  }
   ctx.io.err(`ccenv: renamed ${from} to ${to}\n`);
   ctx.io.err(`ccenv: a .ccprofile that names ${from} needs editing (and a new ccenv allow)\n`);
 }

@@ -2,6 +2,9 @@
 import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { BACKEND_WAY_OUT, secretElsewhere } from '../secrets/store.js';
+import type { Profile } from '../profiles/types.js';
+import { findOrphans } from '../secrets/orphans.js';
+import type { SecretStore } from '../secrets/store.js';
 import type { Check, Finding } from './finding.js';
 
 const PROBE = 'ccenv-doctor-probe';
@@ -55,6 +58,8 @@ export const backend: Check = {
           fix: `store it again: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`,
         });
       }
+      // A config that does not parse lists no profile: every secret would look orphaned.
+      if (!input.configError) findings.push(...(await orphanFindings(input.config.profiles, store)));
     } catch (error) {
       return [failed(error)];
     }
@@ -68,3 +73,20 @@ export const backend: Check = {
     return findings;
   },
 };
+
+/**
+ * Secrets no profile holds, left by an interrupted add, remove or rename. The fix never
+ * deletes one on its own: re-attach it, or delete it with an explicit --yes.
+ */
+async function orphanFindings(profiles: Record<string, Profile>, store: SecretStore): Promise<Finding[]> {
+  const { secrets } = await findOrphans({ profiles }, store);
+  return secrets.map((name) => ({
+    id: 'backend.orphan-secret',
+    severity: 'warning' as const,
+    what: `the ${store.description} holds a secret under ${name}, which no profile holds`,
+    why: 'an interrupted add, remove or rename leaves one behind; ccenv never deletes it on its own',
+    fix: Object.hasOwn(profiles, name)
+      ? `profile ${name} does not use it; to delete it: ccenv rename ${name} ${name}-tmp && ccenv remove ${name} --yes && ccenv rename ${name}-tmp ${name}`
+      : `re-attach it: ccenv add ${name} --kind KIND ... (without --secret-stdin, the stored secret is kept); or delete it: ccenv remove ${name} --yes`,
+  }));
+}

@@ -102,6 +102,21 @@ export class KeychainSecretStore implements SecretStore {
     }
   }
 
+  /** The accounts under ccenv's service. The keychain hands back their passwords too; only the names are kept. */
+  async names(): Promise<string[]> {
+    try {
+      this.module ??= createRequire(import.meta.url)('@napi-rs/keyring') as KeyringModule;
+    } catch (error) {
+      throw this.failure('cannot load the keychain module', error);
+    }
+    try {
+      const found = await withTimeout(this.module.findCredentialsAsync(this.service));
+      return found.map((credential) => credential.account);
+    } catch (error) {
+      throw this.failure('cannot list the secrets', error);
+    }
+  }
+
   async remove(name: string): Promise<boolean> {
     const entry = await this.entry(name);
     try {

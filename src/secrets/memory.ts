@@ -21,4 +21,8 @@ export class MemorySecretStore implements SecretStore {
   async remove(name: string): Promise<boolean> {
     return this.secrets.delete(name);
   }
+
+  async names(): Promise<string[]> {
+    return [...this.secrets.keys()];
+  }
 }

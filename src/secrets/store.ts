@@ -15,6 +15,8 @@ export interface SecretStore {
   set(name: string, secret: string): Promise<void>;
   /** True when something was removed. */
   remove(name: string): Promise<boolean>;
+  /** The names that have a secret in this store, for finding secrets no profile holds. */
+  names(): Promise<string[]>;
 }
 
 /** The service name secrets are stored under in the OS keychain. */

@@ -87,6 +87,28 @@ describe('secrets in the real Secret Service', () => {
     }
   });
 
+  it('remove killed with -9 after the config: the secret stays in the keychain, doctor names it, remove --yes deletes it', async () => {
+    const run = await inSecretService(
+      box,
+      `
+      printf %s '${KEY}' | ccenv add work --kind api-key --secret-stdin
+      CCENV_TEST_PAUSE=config-written node ${CCENV} remove work --yes 2>"$HOME/paused" &
+      pid=$!
+      for _ in $(seq 100); do grep -q 'paused at config-written' "$HOME/paused" && break; sleep 0.1; done
+      kill -9 $pid; wait $pid; echo "killed=$?"
+      echo "kept=$(secret-tool lookup service ccenv username work)"
+      ccenv doctor --json > "$HOME/doctor.json"; echo "orphans=$(grep -c backend.orphan-secret "$HOME/doctor.json")"
+      ccenv remove work --yes
+      echo "after=$(secret-tool lookup service ccenv username work || echo none)"
+      `,
+    );
+    expect(run.stdout).toContain('killed=137\n');
+    expect(run.stdout).toContain(`kept=${KEY}\n`);
+    expect(run.stdout).toContain('orphans=1\n');
+    expect(run.stderr).toContain('deleted the secret stored under work from the Secret Service');
+    expect(run.stdout).toMatch(/^after=none$/m);
+  });
+
   it('a locked keychain: a clear error naming the backend and the way out, and no half-written profile', async () => {
     const run = await inSecretService(
       box,

@@ -66,4 +66,14 @@ describe('the config lock', () => {
     await first;
     expect(await second).toBe('second');
   });
+
+  it('a holder that keeps the lock past proper-lockfile\'s touch (every 5 s) keeps it: recording its pid moved no mtime', async () => {
+    const file = join(fresh(), 'config.json');
+    const held = await withFileLock(file, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      return 'still ours';
+    });
+    expect(held).toBe('still ours');
+  }, 20_000);
 });
+

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { add } from '../../src/commands/add.js';
 import { edit } from '../../src/commands/edit.js';
 import { env } from '../../src/commands/env.js';
+import { remove } from '../../src/commands/remove.js';
+import { rename } from '../../src/commands/rename.js';
 import { show } from '../../src/commands/show.js';
 import { status } from '../../src/commands/status.js';
 import { readConfig } from '../../src/profiles/store.js';
@@ -77,5 +79,20 @@ describe('a profile whose secret is in the other backend', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } }));
     await expect(env(world.ctx, '@work', {})).rejects.toThrow(/^profile work has no API key .* in the keychain \(test\)$/);
+  });
+});
+
+describe('remove and rename of a profile whose secret is in the other backend', () => {
+  it('rename says where the secret is; remove keeps it there and says how to delete it', async () => {
+    const file = storeNamed('file');
+    world = storeWorld(file);
+    await add(world.withInput(OLD), 'work', { kind: 'api-key', secretStdin: true });
+    const underKeychain = { ...world.ctx, secrets: async () => storeNamed('keychain') };
+    await expect(rename(underKeychain, 'work', 'team')).rejects.toThrow('the secret of work is in the file backend, not in the keychain backend in use');
+    await remove(underKeychain, 'work', { yes: true });
+    expect(world.err.join('')).toContain('its secret stays in the file backend; delete it there: CCENV_BACKEND=file ccenv remove work --yes');
+    expect(file.secrets.get('work')).toBe(OLD);
+    await remove(world.ctx, 'work', { yes: true });
+    expect(file.secrets.has('work')).toBe(false);
   });
 });
