@@ -24,6 +24,10 @@ end
 
 # The .ccprofile seen at the last check ("unchecked": none yet).
 set -q _ccenv_file; or set -g _ccenv_file unchecked
+# What ccenv said to watch at the last check (see _ccenv_stale).
+set -q _ccenv_stamp; or set -g _ccenv_stamp ''
+set -q _ccenv_allowdir; or set -g _ccenv_allowdir ''
+set -q _ccenv_denydir; or set -g _ccenv_denydir ''
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
 # A directory's name may hold newlines: $PWD is never split, and parents come back from
@@ -58,7 +62,8 @@ function _ccenv_scope
     set -e CCENV_DIR_PROFILE
     test -n "$file"; or return 0
     _ccenv_command
-    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name | source
+    set -g _ccenv_stamp ''
+    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name --shell-pid $fish_pid | source
     if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
         set -e CCENV_DIR_PROFILE
     end
@@ -67,6 +72,19 @@ end
 
 function _ccenv_on_pwd --on-variable PWD
     _ccenv_scope
+end
+
+# True when the .ccprofile in use is gone, or it or the trust records changed since ccenv
+# last read them (it touched the stamp first). Stats only: nothing here opens the file.
+function _ccenv_stale
+    test -n "$_ccenv_stamp"; and test "$_ccenv_file" != unchecked; and test -n "$_ccenv_file"; or return 1
+    not test -f "$_ccenv_file"; or test "$_ccenv_file" -nt "$_ccenv_stamp"
+    or test "$_ccenv_allowdir" -nt "$_ccenv_stamp"; or test "$_ccenv_denydir" -nt "$_ccenv_stamp"
+end
+
+# Before each prompt: checks again when something watched changed (builtins only otherwise).
+function _ccenv_on_prompt --on-event fish_prompt
+    _ccenv_stale; and _ccenv_rescan
 end
 
 # Checks the current directory again now (after allow, deny or use --local).

@@ -25,6 +25,8 @@ _ccenv_command() {
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 typeset -g _ccenv_pwd=${_ccenv_pwd-}
 typeset -g _ccenv_file=${_ccenv_file-unchecked}
+# What ccenv said to watch at the last check (see _ccenv_stale).
+typeset -g _ccenv_stamp=${_ccenv_stamp-} _ccenv_allowdir=${_ccenv_allowdir-} _ccenv_denydir=${_ccenv_denydir-}
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
 _ccenv_scope() {
@@ -43,19 +45,31 @@ _ccenv_scope() {
   unset CCENV_DIR_PROFILE
   [[ -n $file ]] || return 0
   _ccenv_command
-  eval "$(command $_ccenv_cmd hook zsh --scope "$file" --name "$_ccenv_name")"
+  _ccenv_stamp=
+  eval "$(command $_ccenv_cmd hook zsh --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
   return 0
 }
 
-# Runs on chpwd and before each prompt: compares $PWD with the last one, keeps $?.
+# True when the .ccprofile in use is gone, or it or the trust records changed since ccenv
+# last read them (it touched the stamp first). Stats only: nothing here opens the file.
+_ccenv_stale() {
+  [[ -n $_ccenv_stamp && $_ccenv_file != unchecked && -n $_ccenv_file ]] || return 1
+  [[ ! -f $_ccenv_file || $_ccenv_file -nt $_ccenv_stamp ||
+    $_ccenv_allowdir -nt $_ccenv_stamp || $_ccenv_denydir -nt $_ccenv_stamp ]]
+}
+
+# Runs on chpwd and before each prompt: compares $PWD with the last one, and the watched
+# files with the stamp; keeps $?.
 _ccenv_hook() {
   local ccenv_status=$?
   if [[ $PWD != "$_ccenv_pwd" ]]; then
     _ccenv_pwd=$PWD
     _ccenv_scope
+  elif _ccenv_stale; then
+    _ccenv_rescan
   fi
   return $ccenv_status
 }

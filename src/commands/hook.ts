@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { hookSource, shellByName, shellNames } from '../shells/index.js';
 import { enterScope } from '../shells/scope.js';
+import { watchCode } from '../shells/watch.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -10,6 +11,7 @@ export function register(program: Command, ctx: Context): void {
     .description('print the shell integration (bash, zsh, fish): the cc function and the directory hook')
     .option('--name <function>', 'name the function something other than cc', 'cc')
     .addOption(new Option('--scope <file>', 'internal: what the hook sets on entering the scope of a .ccprofile').hideHelp())
+    .addOption(new Option('--shell-pid <pid>', 'internal: with --scope, the shell whose stamp to touch before reading').hideHelp())
     .addHelpText(
       'after',
       `
@@ -27,10 +29,15 @@ says so once on stderr (CCENV_QUIET=1 silences that line). Prompts cost no proce
 export interface HookOptions {
   name?: string;
   scope?: string;
+  shellPid?: string;
 }
 
 export async function hook(ctx: Context, shellName: string, options: HookOptions): Promise<void> {
   const shell = shellByName(shellName);
-  if (options.scope !== undefined) return enterScope(ctx, shellName, options.scope, options.name);
+  if (options.scope !== undefined) {
+    // the stamp first, the read after: an edit made later is newer than the stamp
+    if (options.shellPid !== undefined) ctx.io.out(watchCode(ctx.env, shell, options.shellPid));
+    return enterScope(ctx, shellName, options.scope, options.name);
+  }
   ctx.io.out(hookSource(shell, options.name ?? 'cc'));
 }
