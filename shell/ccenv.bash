@@ -1,4 +1,6 @@
-# ccenv shell integration for bash. Install: eval "$(ccenv hook bash)" in ~/.bashrc
+# ccenv shell integration for bash. Install, in ~/.bashrc, either line:
+#   source /path/to/ccenv/shell/ccenv.bash    # the path: ccenv hook bash --path (fastest)
+#   eval "$(ccenv hook bash)"                 # runs ccenv at each shell start; takes --name
 #
 # Defines `cc` (claude under the resolved profile: every word goes to claude, except
 # `cc use`, `cc allow` and `cc deny`, which change this shell) and a prompt hook that sets
@@ -113,7 +115,23 @@ _ccenv_cc() {
 _ccenv_name=cc # ccenv:function-name
 function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
-if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
+# Completions, loaded at the first Tab: `ccenv completion bash` runs then, not at start-up.
+# A completion already registered for these names is kept.
+_ccenv_complete_lazy() {
+  _ccenv_command
+  eval "$(command "${_ccenv_cmd[@]}" completion bash --name "$_ccenv_name" 2>/dev/null)"
+  if [[ "$1" == ccenv ]]; then
+    if declare -F _ccenv_complete >/dev/null; then _ccenv_complete "$@"; fi
+  elif declare -F _ccenv_complete_cc >/dev/null; then
+    _ccenv_complete_cc "$@"
+  fi
+  return 0
+}
+complete -p ccenv >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy ccenv
+complete -p "$_ccenv_name" >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy "$_ccenv_name"
+
+# Builtins only from here to the end, as above: sourcing this file starts no process.
+if [[ -v PROMPT_COMMAND && ${PROMPT_COMMAND@a} == *a* ]]; then
   _ccenv_present=
   for _ccenv_entry in "${PROMPT_COMMAND[@]}"; do
     if [[ "$_ccenv_entry" == _ccenv_hook ]]; then _ccenv_present=1; fi

@@ -1,4 +1,6 @@
-# ccenv shell integration for fish. Install: ccenv hook fish | source   in config.fish
+# ccenv shell integration for fish. Install, in config.fish, either line:
+#   source /path/to/ccenv/shell/ccenv.fish    # the path: ccenv hook fish --path (fastest)
+#   ccenv hook fish | source                  # runs ccenv at each shell start; takes --name
 #
 # Defines `cc` (claude under the resolved profile: every word goes to claude, except
 # `cc use`, `cc allow` and `cc deny`, which change this shell) and a PWD handler that sets

@@ -1,4 +1,6 @@
-# ccenv shell integration for zsh. Install: eval "$(ccenv hook zsh)" in ~/.zshrc
+# ccenv shell integration for zsh. Install, in ~/.zshrc after compinit, either line:
+#   source /path/to/ccenv/shell/ccenv.zsh     # the path: ccenv hook zsh --path (fastest)
+#   eval "$(ccenv hook zsh)"                  # runs ccenv at each shell start; takes --name
 #
 # Defines `cc` (claude under the resolved profile: every word goes to claude, except
 # `cc use`, `cc allow` and `cc deny`, which change this shell) and chpwd/precmd hooks that
@@ -112,6 +114,22 @@ _ccenv_cc() {
 
 typeset -g _ccenv_name=cc # ccenv:function-name
 function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
+
+# Completions, loaded at the first Tab: `ccenv completion zsh` runs then, not at start-up.
+# Registered when compinit has run before this file; one already registered is kept.
+_ccenv_complete_lazy() {
+  _ccenv_command
+  eval "$(command $_ccenv_cmd completion zsh --name $_ccenv_name 2>/dev/null)"
+  if [[ ${words[1]} == ccenv ]]; then
+    (( $+functions[_ccenv] )) && _ccenv "$@"
+  else
+    (( $+functions[_ccenv_cc] )) && _ccenv_cc "$@"
+  fi
+}
+if (( $+functions[compdef] )); then
+  [[ ${_comps[ccenv]-} == _ccenv* ]] || compdef _ccenv_complete_lazy ccenv
+  [[ ${_comps[$_ccenv_name]-} == _ccenv* ]] || compdef _ccenv_complete_lazy $_ccenv_name
+fi
 
 autoload -Uz add-zsh-hook
 add-zsh-hook chpwd _ccenv_hook
