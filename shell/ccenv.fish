@@ -125,4 +125,18 @@ end
 set -g _ccenv_name cc # ccenv:function-name
 function cc; _ccenv_cc cc $argv; end # ccenv:function-name
 
+# Completions, autoloaded at the first Tab from the files beside this one (none start up
+# with the shell); a function named otherwise completes as cc does.
+set -l _ccenv_completions (string replace -r '/[^/]*$' '' -- $_ccenv_script)/../shell/fish-completions
+if not contains -- $_ccenv_completions $fish_complete_path
+    # before the ones fish generates from manual pages, after all others
+    set -l i (contains -i -- $__fish_user_data_dir/generated_completions $fish_complete_path)
+    if test -n "$i"; and test $i -gt 1
+        set -g fish_complete_path $fish_complete_path[1..(math $i - 1)] $_ccenv_completions $fish_complete_path[$i..-1]
+    else
+        set -g fish_complete_path $fish_complete_path $_ccenv_completions
+    end
+end
+test $_ccenv_name = cc; or complete -c $_ccenv_name --wraps cc
+
 _ccenv_scope

@@ -83,14 +83,38 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       });
     }
 
+    if (shell === 'fish') {
+      it('autoloads completions from the files beside it at the first Tab, ccenv found with PATH changed', async () => {
+        const script = `source ${file}; set -gx PATH /usr/bin /bin
+functions -q _ccenv_profiles; and echo loaded-early
+for line in 'cc mc' 'ccenv ren' 'cc @h' 'cc use h'
+  set -l r (complete -C $line | string split -f1 \\t); echo "[$line] $r"
+end`;
+        const run = await execa('fish', ['--no-config', '-c', script], { env: world.env, extendEnv: false, reject: false });
+        expect(String(run.stdout).split('\n')).toEqual(['[cc mc] mcp', '[ccenv ren] rename', '[cc @h] @home', '[cc use h] home']);
+        expect(run.stderr).toBe('');
+      });
+    }
+
     if (shell === 'zsh') {
-      it('registers lazy completions when compinit ran first', async () => {
+      it('registers lazy completions when compinit ran first, loaded at the first Tab', async () => {
         const { stdout } = await runShell(world, 'zsh', [
           'autoload -Uz compinit; compinit -u -d ~/.zcompdump',
           `source ${file}`,
           'print -r -- "$_comps[ccenv] $_comps[cc]"',
+          // the first Tab, compadd stood in for to see what it is offered
+          'compadd() { print -r -- "compadd ${@[(r)mcp]-}${@[(r)rename]-}"; }',
+          'words=(cc m); CURRENT=2; _ccenv_complete_lazy',
+          '_describe() { print -r -- "describe ${(P)4[(r)rename:*]%%:*}"; }',
+          'words=(ccenv ren); CURRENT=2; _ccenv_complete_lazy',
+          'print -r -- "$_comps[ccenv] $_comps[cc]"',
         ]);
-        expect(stdout.trim()).toBe('_ccenv_complete_lazy _ccenv_complete_lazy');
+        expect(stdout.trim().split('\n')).toEqual([
+          '_ccenv_complete_lazy _ccenv_complete_lazy',
+          'compadd mcp',
+          'describe rename',
+          '_ccenv _ccenv_cc',
+        ]);
       });
     }
   });
