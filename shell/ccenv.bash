@@ -1,4 +1,6 @@
-# ccenv shell integration for bash. Install: eval "$(ccenv hook bash)" in ~/.bashrc
+# ccenv shell integration for bash. Install, in ~/.bashrc, either line:
+#   source /path/to/ccenv/shell/ccenv.bash    # the path: ccenv hook bash --path (fastest)
+#   eval "$(ccenv hook bash)"                 # runs ccenv at each shell start; takes --name
 #
 # Defines `cc` (claude under the resolved profile: every word goes to claude, except
 # `cc use`, `cc allow` and `cc deny`, which change this shell) and a prompt hook that sets
@@ -26,6 +28,8 @@ _ccenv_command() {
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 _ccenv_pwd=${_ccenv_pwd-}
 _ccenv_file=${_ccenv_file-unchecked}
+# What ccenv said to watch at the last check (see _ccenv_stale).
+_ccenv_stamp=${_ccenv_stamp-} _ccenv_allowdir=${_ccenv_allowdir-} _ccenv_denydir=${_ccenv_denydir-}
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
 _ccenv_scope() {
@@ -43,19 +47,31 @@ _ccenv_scope() {
   unset CCENV_DIR_PROFILE
   [[ -n "$file" ]] || return 0
   _ccenv_command
-  eval "$(command "${_ccenv_cmd[@]}" hook bash --scope "$file" --name "$_ccenv_name")"
+  _ccenv_stamp=
+  eval "$(command "${_ccenv_cmd[@]}" hook bash --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
   return 0
 }
 
-# Runs before each prompt: compares $PWD with the last one, keeps $?.
+# True when the .ccprofile in use is gone, or it or the trust records changed since ccenv
+# last read them (it touched the stamp first). Stats only: nothing here opens the file.
+_ccenv_stale() {
+  [[ -n "${_ccenv_stamp-}" && "$_ccenv_file" != unchecked && -n "$_ccenv_file" ]] || return 1
+  [[ ! -f "$_ccenv_file" || "$_ccenv_file" -nt "$_ccenv_stamp" ||
+    "$_ccenv_allowdir" -nt "$_ccenv_stamp" || "$_ccenv_denydir" -nt "$_ccenv_stamp" ]]
+}
+
+# Runs before each prompt: compares $PWD with the last one, and the watched files with the
+# stamp; keeps $?.
 _ccenv_hook() {
   local ccenv_status=$?
   if [[ "$PWD" != "$_ccenv_pwd" ]]; then
     _ccenv_pwd=$PWD
     _ccenv_scope
+  elif _ccenv_stale; then
+    _ccenv_rescan
   fi
   return "$ccenv_status"
 }
@@ -99,7 +115,23 @@ _ccenv_cc() {
 _ccenv_name=cc # ccenv:function-name
 function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
-if [[ "$(declare -p PROMPT_COMMAND 2>/dev/null)" == "declare -a"* ]]; then
+# Completions, loaded at the first Tab: `ccenv completion bash` runs then, not at start-up.
+# A completion already registered for these names is kept.
+_ccenv_complete_lazy() {
+  _ccenv_command
+  eval "$(command "${_ccenv_cmd[@]}" completion bash --name "$_ccenv_name" 2>/dev/null)"
+  if [[ "$1" == ccenv ]]; then
+    if declare -F _ccenv_complete >/dev/null; then _ccenv_complete "$@"; fi
+  elif declare -F _ccenv_complete_cc >/dev/null; then
+    _ccenv_complete_cc "$@"
+  fi
+  return 0
+}
+complete -p ccenv >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy ccenv
+complete -p "$_ccenv_name" >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy "$_ccenv_name"
+
+# Builtins only from here to the end, as above: sourcing this file starts no process.
+if [[ -v PROMPT_COMMAND && ${PROMPT_COMMAND@a} == *a* ]]; then
   _ccenv_present=
   for _ccenv_entry in "${PROMPT_COMMAND[@]}"; do
     if [[ "$_ccenv_entry" == _ccenv_hook ]]; then _ccenv_present=1; fi

@@ -1,4 +1,6 @@
-# ccenv shell integration for fish. Install: ccenv hook fish | source   in config.fish
+# ccenv shell integration for fish. Install, in config.fish, either line:
+#   source /path/to/ccenv/shell/ccenv.fish    # the path: ccenv hook fish --path (fastest)
+#   ccenv hook fish | source                  # runs ccenv at each shell start; takes --name
 #
 # Defines `cc` (claude under the resolved profile: every word goes to claude, except
 # `cc use`, `cc allow` and `cc deny`, which change this shell) and a PWD handler that sets
@@ -24,6 +26,10 @@ end
 
 # The .ccprofile seen at the last check ("unchecked": none yet).
 set -q _ccenv_file; or set -g _ccenv_file unchecked
+# What ccenv said to watch at the last check (see _ccenv_stale).
+set -q _ccenv_stamp; or set -g _ccenv_stamp ''
+set -q _ccenv_allowdir; or set -g _ccenv_allowdir ''
+set -q _ccenv_denydir; or set -g _ccenv_denydir ''
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
 # A directory's name may hold newlines: $PWD is never split, and parents come back from
@@ -58,7 +64,8 @@ function _ccenv_scope
     set -e CCENV_DIR_PROFILE
     test -n "$file"; or return 0
     _ccenv_command
-    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name | source
+    set -g _ccenv_stamp ''
+    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name --shell-pid $fish_pid | source
     if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
         set -e CCENV_DIR_PROFILE
     end
@@ -67,6 +74,19 @@ end
 
 function _ccenv_on_pwd --on-variable PWD
     _ccenv_scope
+end
+
+# True when the .ccprofile in use is gone, or it or the trust records changed since ccenv
+# last read them (it touched the stamp first). Stats only: nothing here opens the file.
+function _ccenv_stale
+    test -n "$_ccenv_stamp"; and test "$_ccenv_file" != unchecked; and test -n "$_ccenv_file"; or return 1
+    not test -f "$_ccenv_file"; or test "$_ccenv_file" -nt "$_ccenv_stamp"
+    or test "$_ccenv_allowdir" -nt "$_ccenv_stamp"; or test "$_ccenv_denydir" -nt "$_ccenv_stamp"
+end
+
+# Before each prompt: checks again when something watched changed (builtins only otherwise).
+function _ccenv_on_prompt --on-event fish_prompt
+    _ccenv_stale; and _ccenv_rescan
 end
 
 # Checks the current directory again now (after allow, deny or use --local).
@@ -104,5 +124,19 @@ end
 
 set -g _ccenv_name cc # ccenv:function-name
 function cc; _ccenv_cc cc $argv; end # ccenv:function-name
+
+# Completions, autoloaded at the first Tab from the files beside this one (none start up
+# with the shell); a function named otherwise completes as cc does.
+set -l _ccenv_completions (string replace -r '/[^/]*$' '' -- $_ccenv_script)/../shell/fish-completions
+if not contains -- $_ccenv_completions $fish_complete_path
+    # before the ones fish generates from manual pages, after all others
+    set -l i (contains -i -- $__fish_user_data_dir/generated_completions $fish_complete_path)
+    if test -n "$i"; and test $i -gt 1
+        set -g fish_complete_path $fish_complete_path[1..(math $i - 1)] $_ccenv_completions $fish_complete_path[$i..-1]
+    else
+        set -g fish_complete_path $fish_complete_path $_ccenv_completions
+    end
+end
+test $_ccenv_name = cc; or complete -c $_ccenv_name --wraps cc
 
 _ccenv_scope

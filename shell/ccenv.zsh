@@ -1,4 +1,6 @@
-# ccenv shell integration for zsh. Install: eval "$(ccenv hook zsh)" in ~/.zshrc
+# ccenv shell integration for zsh. Install, in ~/.zshrc after compinit, either line:
+#   source /path/to/ccenv/shell/ccenv.zsh     # the path: ccenv hook zsh --path (fastest)
+#   eval "$(ccenv hook zsh)"                  # runs ccenv at each shell start; takes --name
 #
 # Defines `cc` (claude under the resolved profile: every word goes to claude, except
 # `cc use`, `cc allow` and `cc deny`, which change this shell) and chpwd/precmd hooks that
@@ -25,6 +27,8 @@ _ccenv_command() {
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 typeset -g _ccenv_pwd=${_ccenv_pwd-}
 typeset -g _ccenv_file=${_ccenv_file-unchecked}
+# What ccenv said to watch at the last check (see _ccenv_stale).
+typeset -g _ccenv_stamp=${_ccenv_stamp-} _ccenv_allowdir=${_ccenv_allowdir-} _ccenv_denydir=${_ccenv_denydir-}
 
 # Finds the nearest .ccprofile with builtins; runs ccenv only when it is another file.
 _ccenv_scope() {
@@ -43,19 +47,31 @@ _ccenv_scope() {
   unset CCENV_DIR_PROFILE
   [[ -n $file ]] || return 0
   _ccenv_command
-  eval "$(command $_ccenv_cmd hook zsh --scope "$file" --name "$_ccenv_name")"
+  _ccenv_stamp=
+  eval "$(command $_ccenv_cmd hook zsh --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
   return 0
 }
 
-# Runs on chpwd and before each prompt: compares $PWD with the last one, keeps $?.
+# True when the .ccprofile in use is gone, or it or the trust records changed since ccenv
+# last read them (it touched the stamp first). Stats only: nothing here opens the file.
+_ccenv_stale() {
+  [[ -n $_ccenv_stamp && $_ccenv_file != unchecked && -n $_ccenv_file ]] || return 1
+  [[ ! -f $_ccenv_file || $_ccenv_file -nt $_ccenv_stamp ||
+    $_ccenv_allowdir -nt $_ccenv_stamp || $_ccenv_denydir -nt $_ccenv_stamp ]]
+}
+
+# Runs on chpwd and before each prompt: compares $PWD with the last one, and the watched
+# files with the stamp; keeps $?.
 _ccenv_hook() {
   local ccenv_status=$?
   if [[ $PWD != "$_ccenv_pwd" ]]; then
     _ccenv_pwd=$PWD
     _ccenv_scope
+  elif _ccenv_stale; then
+    _ccenv_rescan
   fi
   return $ccenv_status
 }
@@ -98,6 +114,22 @@ _ccenv_cc() {
 
 typeset -g _ccenv_name=cc # ccenv:function-name
 function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
+
+# Completions, loaded at the first Tab: `ccenv completion zsh` runs then, not at start-up.
+# Registered when compinit has run before this file; one already registered is kept.
+_ccenv_complete_lazy() {
+  _ccenv_command
+  eval "$(command $_ccenv_cmd completion zsh --name $_ccenv_name 2>/dev/null)"
+  if [[ ${words[1]} == ccenv ]]; then
+    (( $+functions[_ccenv] )) && _ccenv "$@"
+  else
+    (( $+functions[_ccenv_cc] )) && _ccenv_cc "$@"
+  fi
+}
+if (( $+functions[compdef] )); then
+  [[ ${_comps[ccenv]-} == _ccenv* ]] || compdef _ccenv_complete_lazy ccenv
+  [[ ${_comps[$_ccenv_name]-} == _ccenv* ]] || compdef _ccenv_complete_lazy $_ccenv_name
+fi
 
 autoload -Uz add-zsh-hook
 add-zsh-hook chpwd _ccenv_hook

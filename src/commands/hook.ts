@@ -1,7 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
-import { hookSource, shellByName, shellNames } from '../shells/index.js';
+import { join } from 'node:path';
+import { usageError } from '../errors.js';
+import { hookSource, shellByName, shellNames, shellSourceDir } from '../shells/index.js';
 import { enterScope } from '../shells/scope.js';
+import { watchCode } from '../shells/watch.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -9,11 +12,14 @@ export function register(program: Command, ctx: Context): void {
     .argument('<shell>', shellNames().join(', '))
     .description('print the shell integration (bash, zsh, fish): the cc function and the directory hook')
     .option('--name <function>', 'name the function something other than cc', 'cc')
+    .option('--path', 'print the path of the static hook file, to source from your rc file: no ccenv process at shell start-up')
     .addOption(new Option('--scope <file>', 'internal: what the hook sets on entering the scope of a .ccprofile').hideHelp())
+    .addOption(new Option('--shell-pid <pid>', 'internal: with --scope, the shell whose stamp to touch before reading').hideHelp())
     .addHelpText(
       'after',
       `
 Examples:
+  source /path/printed/by/ccenv-hook-bash--path   # in ~/.bashrc: the fastest start-up
   eval "$(ccenv hook bash)"            # in ~/.bashrc
   eval "$(ccenv hook zsh --name ccx)"  # in ~/.zshrc, the function named ccx
   ccenv hook fish | source             # in ~/.config/fish/config.fish
@@ -26,11 +32,22 @@ says so once on stderr (CCENV_QUIET=1 silences that line). Prompts cost no proce
 
 export interface HookOptions {
   name?: string;
+  path?: boolean;
   scope?: string;
+  shellPid?: string;
 }
 
 export async function hook(ctx: Context, shellName: string, options: HookOptions): Promise<void> {
   const shell = shellByName(shellName);
-  if (options.scope !== undefined) return enterScope(ctx, shellName, options.scope, options.name);
+  if (options.scope !== undefined) {
+    // the stamp first, the read after: an edit made later is newer than the stamp
+    if (options.shellPid !== undefined) ctx.io.out(watchCode(ctx.env, shell, options.shellPid));
+    return enterScope(ctx, shellName, options.scope, options.name);
+  }
+  if (options.path) {
+    if ((options.name ?? 'cc') !== 'cc') throw usageError('the static hook file defines cc; for another name: eval "$(ccenv hook SHELL --name NAME)"');
+    ctx.io.out(`${join(shellSourceDir(), shell.hookFile)}\n`);
+    return;
+  }
   ctx.io.out(hookSource(shell, options.name ?? 'cc'));
 }

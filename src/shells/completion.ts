@@ -35,12 +35,14 @@ export function bashCompletion(model: CompletionModel, commands: string[]): stri
     .join('\n');
   return `# ccenv completion for bash: eval "$(ccenv completion bash)" in ~/.bashrc
 # Profile names that start with $2, each after $1; compared as text, never expanded.
+# ccenv by the hook's absolute paths when the hook is loaded, else by name.
 _ccenv_complete_profiles() {
   local name
   COMPREPLY=()
+  if declare -F _ccenv_command >/dev/null; then _ccenv_command; else _ccenv_cmd=(ccenv); fi
   while IFS= read -r name; do
     if [[ "$name" == "$2"* ]]; then COMPREPLY+=("$1$name"); fi
-  done < <(command ccenv completion --profiles 2>/dev/null)
+  done < <(command "\${_ccenv_cmd[@]}" completion --profiles 2>/dev/null)
 }
 _ccenv_complete() {
   local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags=''
@@ -101,11 +103,16 @@ export function zshCompletion(model: CompletionModel, commands: string[]): strin
     .join('\n');
   const verbs = model.verbs.map((v) => single(`${v.name}:${v.description.replace(/:/g, '\\:')}`)).join(' \\\n    ');
   return `# ccenv completion for zsh: eval "$(ccenv completion zsh)" in ~/.zshrc, after compinit
+# Profile names, one a line; ccenv by the hook's absolute paths when the hook is loaded.
+_ccenv_profiles() {
+  if (( $+functions[_ccenv_command] )); then _ccenv_command; else typeset -ga _ccenv_cmd=(ccenv); fi
+  command $_ccenv_cmd completion --profiles 2>/dev/null
+}
 _ccenv() {
   local cur=\${words[CURRENT]} verb=\${words[2]-}
   local -a verbs flags names
   if [[ $cur == @* ]]; then
-    names=(\${(f)"$(command ccenv completion --profiles 2>/dev/null)"})
+    names=(\${(f)"$(_ccenv_profiles)"})
     compadd -P @ -- $names
     return
   fi
@@ -126,7 +133,7 @@ ${flagCases}
   (( CURRENT == 3 )) || return
   case $verb in
     ${withArgument(model, 'profile').join(' | ') || '_none_'})
-      names=(\${(f)"$(command ccenv completion --profiles 2>/dev/null)"})
+      names=(\${(f)"$(_ccenv_profiles)"})
       compadd -- $names ;;
     ${withArgument(model, 'shell').join(' | ') || '_none_'}) compadd -- ${words(model.shells)} ;;
     ${withArgument(model, 'path').join(' | ') || '_none_'}) _files ;;
@@ -141,7 +148,7 @@ _ccenv_cc() {
     esac
   fi
   if (( CURRENT == 2 )) && [[ $cur == @* ]]; then
-    names=(\${(f)"$(command ccenv completion --profiles 2>/dev/null)"})
+    names=(\${(f)"$(_ccenv_profiles)"})
     compadd -P @ -- $names
   elif [[ $cur == -* ]]; then
     compadd -- ${words([...model.claude.options])}
@@ -157,30 +164,37 @@ ${commands.includes('ccenv') ? '  compdef _ccenv ccenv\n' : ''}${ccLike(commands
 }
 
 export function fishCompletion(model: CompletionModel, commands: string[]): string {
-  const lines = ['# ccenv completion for fish: ccenv completion fish | source   (or save it in ~/.config/fish/completions/ccenv.fish)'];
+  const lines = [
+    '# ccenv completion for fish: ccenv completion fish | source   (or save it in ~/.config/fish/completions/ccenv.fish)',
+    '# Profile names, one a line; ccenv by the hook\'s absolute paths when the hook is loaded.',
+    'function _ccenv_profiles',
+    '    if functions -q _ccenv_command; _ccenv_command; else; set -g _ccenv_cmd ccenv; end',
+    '    command $_ccenv_cmd completion --profiles 2>/dev/null',
+    'end',
+  ];
   const verbNames = words(model.verbs.map((v) => v.name));
   for (const command of ccLike(commands)) {
     const c = `complete -c ${command}`;
     const ours = `'__fish_seen_subcommand_from ${words([...model.ccVerbs])}'`;
-    lines.push(`${c} -n '__fish_use_subcommand; and string match -q -- "@*" (commandline -ct)' -f -a '(command ccenv completion --profiles 2>/dev/null | string replace -r "^" "@")'`);
+    lines.push(`${c} -n '__fish_use_subcommand; and string match -q -- "@*" (commandline -ct)' -f -a '(_ccenv_profiles | string replace -r "^" "@")'`);
     lines.push(`${c} -n __fish_use_subcommand -f -a ${fishSingle(words([...model.claude.subcommands]))} -d 'claude'`);
     lines.push(`${c} -n 'not ${ours.slice(1, -1)}' ${model.claude.options.map((o) => `-l ${o.replace(/^--/, '')}`).join(' ')}`);
     for (const verb of model.verbs.filter((v) => model.ccVerbs.includes(v.name))) {
       lines.push(`${c} -n __fish_use_subcommand -f -a ${verb.name} -d ${fishSingle(verb.description)}`);
       const seen = `'__fish_seen_subcommand_from ${verb.name}'`;
       for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}`);
-      if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(command ccenv completion --profiles 2>/dev/null)'`);
+      if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(_ccenv_profiles)'`);
     }
   }
   for (const command of commands.filter((c) => c === 'ccenv')) {
     const c = `complete -c ${command}`;
-    lines.push(`${c} -n '__fish_use_subcommand; and string match -q -- "@*" (commandline -ct)' -f -a '(command ccenv completion --profiles 2>/dev/null | string replace -r "^" "@")'`);
+    lines.push(`${c} -n '__fish_use_subcommand; and string match -q -- "@*" (commandline -ct)' -f -a '(_ccenv_profiles | string replace -r "^" "@")'`);
     for (const verb of model.verbs) {
       lines.push(`${c} -n __fish_use_subcommand -f -a ${verb.name} -d ${fishSingle(verb.description)}`);
       const seen = `'__fish_seen_subcommand_from ${verb.name}'`;
       for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}`);
-      if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(command ccenv completion --profiles 2>/dev/null)'`);
-      if (verb.argument === '@profile') lines.push(`${c} -n ${seen} -f -a '(command ccenv completion --profiles 2>/dev/null | string replace -r "^" "@")'`);
+      if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(_ccenv_profiles)'`);
+      if (verb.argument === '@profile') lines.push(`${c} -n ${seen} -f -a '(_ccenv_profiles | string replace -r "^" "@")'`);
       if (verb.argument === 'shell') lines.push(`${c} -n ${seen} -f -a ${fishSingle(words(model.shells))}`);
     }
     lines.push(`# verbs: ${verbNames}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -198,5 +198,28 @@ describe('a launch resolves .ccprofile itself, without the hook', () => {
     const allowed = await ccenv(box, ['env'], { cwd: join(proj(), 'sub') });
     expect(allowed.exitCode).toBe(0);
     expect(allowed.stdout).toContain('subscription');
+  });
+});
+
+describe('the stamp the hook compares with (ccenv hook SHELL --scope FILE --shell-pid PID)', () => {
+  it("touches this shell's stamp before the check, says what to watch, and drops stamps of shells gone", async () => {
+    writeFileSync(ccprofile(), 'work\n');
+    const shells = join(box.dataDir, 'shells');
+    mkdirSync(shells, { recursive: true });
+    writeFileSync(join(shells, '999999999'), '');
+    const run = await ccenv(box, ['hook', 'bash', '--scope', ccprofile(), '--shell-pid', String(process.pid)]);
+    expect(run.stdout.split('\n')).toEqual([
+      `_ccenv_stamp=$'${join(shells, String(process.pid))}'`,
+      `_ccenv_allowdir=$'${join(box.dataDir, 'trust', 'allow')}'`,
+      `_ccenv_denydir=$'${join(box.dataDir, 'trust', 'deny')}'`,
+      'unset CCENV_DIR_PROFILE',
+    ]);
+    expect(readdirSync(shells)).toEqual([String(process.pid)]);
+  });
+
+  it.each([['12x'], ['-1'], ['']])('ignores a pid that is not a number (%j)', async (pid) => {
+    writeFileSync(ccprofile(), 'work\n');
+    const run = await ccenv(box, ['hook', 'fish', '--scope', ccprofile(), '--shell-pid', pid]);
+    expect(run.stdout).toBe('set -e CCENV_DIR_PROFILE');
   });
 });

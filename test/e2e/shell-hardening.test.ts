@@ -1,6 +1,7 @@
 /**
  * The hook and completions against hostile or odd input, in real shells: directory names
- * that hold newlines, profile names that hold shell code, a .ccprofile that is not a file.
+ * that hold newlines, profile names that hold shell code, a .ccprofile that is not a file
+ * (the hook itself only ever stats it: -f and -nt, never a read).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execa } from 'execa';
@@ -37,6 +38,20 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       );
       expect(timedOut).toBe(false);
       expect(stdout.trim().split('\n')).toEqual(['dir=work shell=', 'dir=work shell=', 'dir= shell=']);
+    });
+
+    it('never opens a .ccprofile itself: a FIFO swapped in for the file in use hangs nothing', async () => {
+      const show = showLine(shell);
+      const prompt = shell === 'fish' ? ['emit fish_prompt'] : [];
+      const { stdout, timedOut } = await runShell(
+        world,
+        shell,
+        [hookLine(shell), 'cd ~/work/api', show, 'rm .ccprofile; mkfifo .ccprofile', ...prompt, show, 'cd src', show, 'cd ~/work/api', show],
+        { timeout: 15_000 },
+      );
+      expect(timedOut).toBe(false);
+      // the FIFO is no file: the nearest .ccprofile is ~/work's
+      expect(stdout.trim().split('\n')).toEqual(['dir=home shell=', 'dir=work shell=', 'dir=work shell=', 'dir=work shell=']);
     });
   });
 }

@@ -70,9 +70,11 @@ for (const shell of SHELL_NAMES) {
       expect(count(stderr, 'ccenv: work (from ~/work/.ccprofile)\n')).toBe(2);
       expect(count(stderr, 'ccenv: work (from ~/work/.ccprofile), but this shell uses home (use --unset to follow the directory)\n')).toBe(1);
       expect(count(stderr, 'ccenv: home (from ~/work/api/.ccprofile)\n')).toBe(1);
-      // reported once per entry, not at every prompt nor on a cd inside the scope
-      expect(count(stderr, 'ccenv: ~/untrusted/.ccprofile is not allowed')).toBe(2);
-      expect(count(stderr, 'ccenv: if you trust it: cc allow ~/untrusted/.ccprofile\n')).toBe(2);
+      // reported once per entry, not at every prompt nor on a cd inside the scope; and once
+      // at the prompt after the edit (bash, zsh: fish scripts have no prompt)
+      const reports = shell === 'fish' ? 2 : 3;
+      expect(count(stderr, 'ccenv: ~/untrusted/.ccprofile is not allowed')).toBe(reports);
+      expect(count(stderr, 'ccenv: if you trust it: cc allow ~/untrusted/.ccprofile\n')).toBe(reports);
       expect(count(stderr, 'ccenv: allowed ~/untrusted/.ccprofile (work)\n')).toBe(1);
       expect(count(stderr, 'ccenv: no profile named nosuch\n')).toBe(1);
       expect(count(stderr, 'ccenv: ~/hostile/.ccprofile names more than one profile (lines 1 and 2)\n')).toBe(1);
