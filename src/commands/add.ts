@@ -7,7 +7,7 @@ import { obtainSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
 import type { SecretStore } from '../secrets/store.js';
-import { profileProblems } from '../profiles/validate.js';
+import { fieldProblems, profileProblems } from '../profiles/validate.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from './transactions.js';
@@ -56,6 +56,9 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   if (kind !== undefined && !isProfileKind(kind)) {
     throw usageError(`unknown kind ${JSON.stringify(kind)}`, `kinds: ${PROFILE_KINDS.join(', ')}`);
   }
+  // Fail on a bad flag before asking anything on a terminal.
+  const flagged = fieldProblems(fromFlags, kind as ProfileKind | undefined);
+  if (flagged.length > 0) throw name !== undefined ? invalid(name, flagged) : usageError(`invalid options:\n  - ${flagged.join('\n  - ')}`);
   // Fail before asking anything when the name is taken.
   const before = await readConfig(ctx.env);
   if (name !== undefined && Object.hasOwn(before.profiles, name)) throw exists(name);

@@ -29,6 +29,12 @@ const OVERVIEW = `
 Launch:
   ccenv [@PROFILE] [CLAUDE ARGS...]   launch claude with one profile (cc ... with the shell hook)
   ccenv -- list                       send a reserved word to claude
+  ccenv help, -h, --help              this help (ccenv help VERB: that verb's)
+  ccenv version, --version            ccenv's version and the claude it would launch
+
+A first word that looks like a typo of a command (ccenv staus), names a profile without
+its @ (ccenv gw -p hi), or a bare @NAME after the first word stops with "did you mean":
+claude is not started. ccenv -- WORDS sends every word to claude as it is.
 
 Which profile a launch uses: @NAME, else $CCENV_PROFILE (cc use), else the nearest allowed
 .ccprofile, else the default (use --global), else the built-in subscription profile.

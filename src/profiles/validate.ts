@@ -3,19 +3,26 @@ import { isCredentialVariable } from '../launch/scrub.js';
 import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
 import { kindSpec } from './kinds/index.js';
 import { withArticle } from './secret-input.js';
-import type { Profile, ProfileField } from './types.js';
+import type { Profile, ProfileField, ProfileKind } from './types.js';
 
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Every problem with a profile, as sentences naming the flag that fixes each. Empty means usable. */
 export function profileProblems(profile: Profile): string[] {
-  const spec = kindSpec(profile.kind);
-  const allowed = new Set<ProfileField>([...COMMON_FIELDS, ...spec.fields]);
+  return [...fieldProblems(profile, profile.kind), ...kindSpec(profile.kind).problems(profile)];
+}
+
+/**
+ * Problems with the fields given, each on its own (none is required here), and fields that
+ * do not apply to `kind` when it is known: what can be said before asking for the rest.
+ */
+export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): string[] {
+  const allowed = kind === undefined ? undefined : new Set<ProfileField>([...COMMON_FIELDS, ...kindSpec(kind).fields]);
   const problems: string[] = [];
-  for (const [key, value] of Object.entries(profile) as [keyof Profile, unknown][]) {
+  for (const [key, value] of Object.entries(fields) as [keyof Profile, unknown][]) {
     if (key === 'kind' || key === 'hasSecret' || key === 'secretBackend' || value === undefined) continue;
-    if (!allowed.has(key)) {
-      problems.push(`${flagOf(key)} does not apply to ${withArticle(profile.kind)} profile`);
+    if (allowed && !allowed.has(key)) {
+      problems.push(`${flagOf(key)} does not apply to ${withArticle(kind!)} profile`);
       continue;
     }
     if (key === 'env') {
@@ -26,7 +33,6 @@ export function profileProblems(profile: Profile): string[] {
     const problem = fieldSpec(key).check?.(String(value));
     if (problem) problems.push(`${flagOf(key)}: ${problem}`);
   }
-  problems.push(...spec.problems(profile));
   return problems;
 }
 

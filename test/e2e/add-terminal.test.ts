@@ -43,6 +43,17 @@ describe('profiles at a terminal', () => {
     expect(await show('work-api')).toMatchObject({ kind: 'api-key', secret: { stored: true, masked: expect.stringContaining(`(${KEY.length} chars)`) } });
   });
 
+  it.each([
+    ['bk --kind bedrock --access-key-id BAD', '--access-key-id: \'BAD\' is not an AWS access key id', 'AWS region'],
+    ['--base-url notaurl', "--base-url: 'notaurl' is not an http(s) URL", 'Profile name'],
+    ['k --kind api-key --region us-east-1', '--region does not apply to a api-key profile', 'Base URL'],
+  ])('add %s on a terminal reports the bad flag before asking anything', async (args, problem, question) => {
+    await term.start(`node ${CCENV} add ${args}`);
+    const screen = await term.waitFor('exit=2');
+    expect(screen).toContain(problem);
+    expect(screen).not.toContain(question);
+  });
+
   it('add with a name and kind asks only for what that kind needs', async () => {
     await term.start(`node ${CCENV} add bk --kind bedrock`);
     await term.waitFor('AWS region');
