@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { ENV_FORMATS, formatPlan, type EnvFormat } from '../launch/format.js';
 import { preparePlan, takeAtName } from '../launch/run.js';
+import { noteRevealed } from '../profiles/secret-input.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -34,4 +35,5 @@ export async function env(ctx: Context, at: string | undefined, options: { forma
   const { atName } = takeAtName(at === undefined ? [] : [at]);
   const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true });
   ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
+  if (options.reveal && (plan.descriptors.length > 0 || plan.secretVariables.length > 0)) noteRevealed(ctx, plan.profile);
 }
