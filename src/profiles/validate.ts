@@ -3,7 +3,8 @@ import { isCredentialVariable } from '../launch/scrub.js';
 import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
 import { kindSpec } from './kinds/index.js';
 import { withArticle } from './secret-input.js';
-import type { Profile, ProfileField } from './types.js';
+import type { Profile, ProfileField, ProfileKind } from './types.js';
+import { optionForVariable } from './variable-options.js';
 
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -19,7 +20,7 @@ export function profileProblems(profile: Profile): string[] {
       continue;
     }
     if (key === 'env') {
-      problems.push(...envProblems(value as Record<string, string>));
+      problems.push(...envProblems(value as Record<string, string>, profile.kind));
       continue;
     }
     if (key === 'bearer') continue;
@@ -30,12 +31,12 @@ export function profileProblems(profile: Profile): string[] {
   return problems;
 }
 
-function envProblems(env: Record<string, string>): string[] {
+function envProblems(env: Record<string, string>, kind: ProfileKind): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(env)) {
     if (!ENV_KEY_RE.test(key)) out.push(`--env: '${key}' is not a variable name`);
     else if (isCredentialVariable(key)) {
-      out.push(`--env: ${key} chooses Claude Code's provider or credential; use the profile's own options (and a secret) instead`);
+      out.push(`--env ${key} is refused, as it chooses Claude Code's provider or credential: ${optionForVariable(kind, key)}`);
     } else if (/[\u0000\n\r]/.test(value)) out.push(`--env: the value of ${key} has a newline or NUL byte`);
   }
   return out;

@@ -1,8 +1,8 @@
 /** What profile commands say: wording, hints that name the exact option or command, masks. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -86,3 +86,34 @@ describe('wording', () => {
     expect(run.stdout + run.stderr).not.toContain('profiles lk');
   });
 });
+
+describe('a refused --env names the option to use', () => {
+  it.each([
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_BASE_URL=https://x.example', 'use --base-url'],
+    [['--kind', 'subscription'], 'ANTHROPIC_BASE_URL=https://x.example', 'use --base-url'],
+    [['--kind', 'bedrock', '--region', 'us-east-1'], 'ANTHROPIC_BEDROCK_BASE_URL=https://x.example', 'use --base-url'],
+    [['--kind', 'vertex', '--region', 'us-east5', '--project-id', 'my-proj-1'], 'ANTHROPIC_VERTEX_PROJECT_ID=other', 'use --project-id'],
+    [['--kind', 'subscription'], 'CLAUDE_CONFIG_DIR=/x', 'use --config-dir'],
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_MODEL=claude-x', 'use --model'],
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_API_KEY=sk-x', 'use --secret-stdin'],
+    [['--kind', 'api-key', '--secret-stdin'], 'CLAUDE_CODE_USE_VERTEX=1', 'use --kind vertex'],
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_AUTH_TOKEN=t', 'use --kind gateway'],
+  ])('%j --env %s', async (flags, assignment, expected) => {
+    const run = await ccenv(box, ['add', 'p', ...flags, '--env', assignment], { input: KEY });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(expected);
+    expect(run.stderr).not.toContain('not complete');
+  });
+
+  it("the README's kinds table names --base-url for every kind that has one", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const { KINDS } = await import('../../src/profiles/kinds/index.js');
+    for (const [kind, spec] of Object.entries(KINDS)) {
+      const set = spec.launch({ kind: kind as never, baseUrl: 'https://probe.example', hasSecret: true }).set;
+      if (!Object.values(set).includes('https://probe.example')) continue;
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${kind}\` |`));
+      expect(row, kind).toMatch(/--base-url|\| as bedrock \|/);
+    }
+  });
+});
+

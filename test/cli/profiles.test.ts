@@ -138,7 +138,7 @@ describe('bad input gets a clear message and loses nothing', () => {
     [['--kind', 'bedrock', '--aws-profile', 'corp'], 'needs --region'],
     [['--kind', 'vertex', '--region', 'us-east5', '--secret-stdin'], '--project-id'],
     [['--kind', 'api-key', '--region', 'us-east-1', '--secret-stdin'], '--region does not apply'],
-    [['--kind', 'api-key', '--env', 'ANTHROPIC_BASE_URL=http://x', '--secret-stdin'], 'ANTHROPIC_BASE_URL chooses'],
+    [['--kind', 'api-key', '--env', 'ANTHROPIC_BASE_URL=http://x', '--secret-stdin'], '--env ANTHROPIC_BASE_URL is refused'],
     [['--kind', 'bedrock', '--region', 'us-east-1', '--aws-profile', 'corp', '--secret-stdin'], 'takes no secret'],
   ])('%j', async (flags, message) => {
     const run = await ccenv(box, ['add', 'p', ...flags], { input: 'some-secret-value' });
