@@ -4,11 +4,11 @@
  * (src/trust/records.ts); anything else stops a launch with a message naming the file and
  * the command that fixes it, never falling through to another profile.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
-import { readTrustedFile, trustState } from '../trust/records.js';
+import { allowedFiles, matchesRecord, readTrustedFile, trustState } from '../trust/records.js';
 import { findProfile } from './lookup.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
 import { readConfig, type ConfigData } from './store.js';
@@ -182,3 +182,33 @@ export function ccprofileArgument(env: Env, cwd: string, argument: string | unde
   }
   return file;
 }
+
+/** A regular file's bytes, at most MAX_BYTES, opened so that a FIFO put in its place cannot block. */
+function readSmallFile(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    const read = readSync(fd, buffer, 0, stat.size, 0);
+    return buffer.subarray(0, read);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The allowed `.ccprofile` files (real paths, sorted) whose allowed content names `name`. */
+export function allowedCcprofilesNaming(env: Env, name: string): string[] {
+  const out = new Set<string>();
+  for (const record of allowedFiles(env)) {
+    const content = readSmallFile(record.path);
+    if (!content || !matchesRecord(record, content)) continue;
+    const parsed = parseCcprofile(content);
+    if (parsed.ok && parsed.name === name) out.add(record.path);
+  }
+  return [...out].sort();
+}
+

@@ -1,8 +1,9 @@
 /** What profile commands say: wording, hints that name the exact option or command, masks. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -117,3 +118,36 @@ describe('a refused --env names the option to use', () => {
   });
 });
 
+
+describe('rename and the .ccprofile files that name the old profile', () => {
+  it('lists each allowed file that names it, with the exact command that points it at the new name', async () => {
+    await add(['w', '--kind', 'subscription']);
+    await add(['other', '--kind', 'subscription']);
+    const dirs = ['a', 'b b', 'unallowed', 'names-other'].map((d) => join(box.home, 'src', d));
+    for (const dir of dirs) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '.ccprofile'), dir.endsWith('names-other') ? 'other\n' : '# team profile\nw\n');
+      if (!dir.endsWith('unallowed')) expect((await ccenv(box, ['allow'], { cwd: dir })).exitCode).toBe(0);
+    }
+    const run = await ccenv(box, ['rename', 'w', 'w2']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain('2 allowed .ccprofile files name w');
+    expect(run.stderr).toContain('(cd ~/src/a && ccenv use --local w2)');
+    expect(run.stderr).toContain(`(cd '${join(box.home, 'src', 'b b')}' && ccenv use --local w2)`);
+    expect(run.stderr).not.toContain('unallowed');
+    expect(run.stderr).not.toContain('names-other');
+    // The command works as printed.
+    const line = run.stderr.split('\n').find((l) => l.includes('src/a &&'))!.trim();
+    const fixed = spawnSync('bash', ['-c', `ccenv() { ${process.execPath} ${CCENV} "$@"; }\n${line}`], { env: box.env, cwd: box.home, encoding: 'utf8' });
+    expect(fixed.status, fixed.stderr).toBe(0);
+    const status = JSON.parse((await ccenv(box, ['status', '--json'], { cwd: dirs[0] })).stdout);
+    expect(status).toMatchObject({ profile: 'w2' });
+  });
+
+  it('says nothing about .ccprofile files when no allowed file names the profile', async () => {
+    await add(['w', '--kind', 'subscription']);
+    const run = await ccenv(box, ['rename', 'w', 'w2']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('ccenv: renamed w to w2');
+  });
+});
