@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { has } from '../helpers/shells.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -149,5 +150,37 @@ describe('rename and the .ccprofile files that name the old profile', () => {
     const run = await ccenv(box, ['rename', 'w', 'w2']);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('ccenv: renamed w to w2');
+  });
+});
+
+describe('ccenv env is not for eval when a launch must open a descriptor or a secret is masked', () => {
+  const shells: [string, string, string][] = [
+    ['bash', 'eval "$(ccenv env @w)"; echo "status=$?"; echo "fd=${CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR-unset} active=${CCENV_ACTIVE-unset}"', 'bash'],
+    ['sh', 'eval "$(ccenv env @w)"; echo "status=$?"; echo "fd=${CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR-unset} active=${CCENV_ACTIVE-unset}"', 'sh'],
+    ['fish', 'ccenv env @w --format fish | source; echo "status=$status"; echo "fd="(set -q CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR; and echo set; or echo unset)" active="(set -q CCENV_ACTIVE; and echo set; or echo unset)', 'fish'],
+  ];
+
+  it.each(shells)('%s: evaluating it sets nothing, fails, and says what to run instead', async (_name, script, shell) => {
+    if (!has(shell)) return;
+    await add(['w', '--kind', 'api-key', '--secret-stdin'], KEY);
+    const define = shell === 'fish' ? `function ccenv; ${process.execPath} ${CCENV} $argv; end` : `ccenv() { ${process.execPath} ${CCENV} "$@"; }`;
+    const r = spawnSync(shell, ['-c', `${define}\n${script}`], { env: box.env, cwd: box.home, encoding: 'utf8' });
+    expect(r.stdout).toMatch(/status=[1-9]/);
+    expect(r.stdout).toContain('fd=unset active=unset');
+    expect(r.stderr).toContain('not for eval');
+    expect(r.stderr).toContain('ccenv exec @w -- CMD');
+  });
+
+  it('says so in a comment and on stderr; a profile that needs nothing at launch stays plain shell code', async () => {
+    await add(['w', '--kind', 'api-key', '--secret-stdin'], KEY);
+    const run = await ccenv(box, ['env', '@w']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^# Not for eval: .*descriptor 3/m);
+    expect(run.stdout).toContain('ccenv @w');
+    expect(run.stderr).toContain('not for eval');
+    await add(['v', '--kind', 'vertex', '--region', 'us-east5', '--project-id', 'my-proj-1']);
+    const plain = await ccenv(box, ['env', '@v']);
+    expect(plain.stdout).not.toContain('not for eval');
+    expect(plain.stderr).toBe('');
   });
 });
