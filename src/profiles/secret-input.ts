@@ -44,8 +44,9 @@ export function noteRevealed(ctx: Context, name: string, stdoutIsTerminal = Bool
 }
 
 /**
- * The secret for a profile being added or edited: from standard input with --secret-stdin,
- * else asked with hidden input on a terminal when the kind requires one. Undefined when
+ * The secret for a profile being added or edited: from standard input with --secret-stdin
+ * (asked with hidden input when standard input is a terminal), else asked with hidden
+ * input on a terminal when the kind requires one. Undefined when
  * the profile takes none or it was optional and not given.
  */
 export async function obtainSecret(
@@ -57,14 +58,16 @@ export async function obtainSecret(
   const { need, label } = kindSpec(profile.kind).secret(profile);
   if (options.secretStdin) {
     if (need === 'none') throw usageError(`${withArticle(profile.kind)} profile of this form takes no secret`, 'drop --secret-stdin');
-    return cleanSecret(await readAll(ctx.stdin), label);
-  }
-  if (need !== 'required' || options.required === false) return undefined;
-  if (!ctx.interactive) {
-    throw new CcenvError(`profile ${name} needs ${withArticle(label)}`, {
-      hint: `pipe it in: printf %s "$SECRET" | ccenv ... --secret-stdin (it is never taken as an argument)`,
-      exitCode: 2,
-    });
+    // Standard input is the keyboard: reading it would wait without a word and echo the secret.
+    if (!(ctx.stdin as { isTTY?: boolean }).isTTY) return cleanSecret(await readAll(ctx.stdin), label);
+  } else {
+    if (need !== 'required' || options.required === false) return undefined;
+    if (!ctx.interactive) {
+      throw new CcenvError(`profile ${name} needs ${withArticle(label)}`, {
+        hint: `pipe it in: printf %s "$SECRET" | ccenv ... --secret-stdin (it is never taken as an argument)`,
+        exitCode: 2,
+      });
+    }
   }
   const { askSecret } = await import('../prompt.js');
   return cleanSecret(await askSecret(`${label} for ${name} (hidden)`), label);
