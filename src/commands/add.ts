@@ -117,5 +117,5 @@ function exists(name: string): CcenvError {
 }
 
 export function invalid(name: string, problems: string[]): CcenvError {
-  return usageError(`profile ${name} is not complete:\n  - ${problems.join('\n  - ')}`);
+  return usageError(problems.length === 1 ? `profile ${name}: ${problems[0]}` : `profile ${name}:\n  - ${problems.join('\n  - ')}`);
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { ENV_FORMATS, formatPlan, type EnvFormat } from '../launch/format.js';
+import { ENV_FORMATS, formatPlan, insteadOfEval, notForEval, type EnvFormat } from '../launch/format.js';
 import { preparePlan, takeAtName } from '../launch/run.js';
+import { noteRevealed } from '../profiles/secret-input.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -18,6 +19,8 @@ export function register(program: Command, ctx: Context): void {
 API keys and subscription tokens reach claude on descriptor 3, never in its environment,
 and gateway tokens too where the gateway URL is https or local; AWS keys, Bedrock API keys
 and Foundry keys travel in the environment, as Claude Code takes them no other way.
+It describes a launch; where a secret travels on a descriptor or is masked, it is not for
+eval (evaluated, it sets nothing and fails): run ccenv @NAME, cc, or ccenv exec @NAME -- CMD.
 
 Examples:
   ccenv env                      what a launch here would do
@@ -34,4 +37,7 @@ export async function env(ctx: Context, at: string | undefined, options: { forma
   const { atName } = takeAtName(at === undefined ? [] : [at]);
   const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true });
   ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
+  const why = format === 'sh' || format === 'fish' ? notForEval(plan, Boolean(options.reveal)) : undefined;
+  if (why) ctx.io.err(`ccenv: not for eval: ${why}; ${insteadOfEval(plan.profile)}\n`);
+  if (options.reveal && (plan.descriptors.length > 0 || plan.secretVariables.length > 0)) noteRevealed(ctx, plan.profile);
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
+import { allowedCcprofilesNaming, shellWordForPath } from '../profiles/directory.js';
 import { requireStoredProfile } from '../profiles/lookup.js';
 import { BUILTIN_PROFILE, checkProfileName } from '../profiles/names.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
@@ -62,5 +64,8 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
     await noticeOrphans(ctx, store);
   }
   ctx.io.err(`ccenv: renamed ${from} to ${to}\n`);
-  ctx.io.err(`ccenv: a .ccprofile that names ${from} needs editing (and a new ccenv allow)\n`);
+  const files = allowedCcprofilesNaming(ctx.env, from);
+  if (files.length === 0) return;
+  ctx.io.err(`ccenv: ${files.length === 1 ? 'an allowed .ccprofile file names' : `${files.length} allowed .ccprofile files name`} ${from}, which no longer exists; point each at ${to} (this also allows it again):\n`);
+  for (const file of files) ctx.io.err(`  (cd ${shellWordForPath(ctx.env, dirname(file))} && ccenv use --local ${to})\n`);
 }

@@ -4,7 +4,7 @@ import { forTerminal } from '../terminal.js';
 import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
-import { maskSecret } from '../profiles/secret-input.js';
+import { maskSecret, noteRevealed } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
 
@@ -12,9 +12,9 @@ export function register(program: Command, ctx: Context): void {
   program
     .command('show')
     .argument('<name>', 'the profile')
-    .description('show a profile; its secret masked unless --reveal (on a terminal only)')
+    .description('show a profile; its secret masked unless --reveal')
     .option('--json', 'print JSON')
-    .option('--reveal', 'print the secret itself (refused unless standard output is a terminal)')
+    .option('--reveal', 'print the secret itself, wherever standard output goes (a note on stderr when it is not a terminal)')
     .addHelpText('after', '\nExamples:\n  ccenv show work-api\n  ccenv show work-api --json')
     .action((name: string, options: { json?: boolean; reveal?: boolean }) => show(ctx, name, options));
 }
@@ -24,11 +24,6 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const profile = requireProfile(config, name);
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
-  if (options.reveal && !(options.stdoutIsTerminal ?? process.stdout.isTTY)) {
-    throw new CcenvError('show --reveal prints a secret only to a terminal', {
-      hint: 'for a program, use: ccenv exec @NAME -- CMD (the secret stays out of files and pipes)',
-    });
-  }
   let secretState: { stored: boolean; masked?: string; value?: string; backend: string; elsewhere?: string } | undefined;
   if (profile.hasSecret || need.need === 'required') {
     const store = await ctx.secrets(config);
@@ -41,6 +36,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
     };
     const elsewhere = secret === undefined ? secretElsewhere(name, profile, store) : undefined;
     if (elsewhere) secretState.elsewhere = `${elsewhere.message}; ${elsewhere.hint}`;
+    if (secretState.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
   }
   const { hasSecret: _hasSecret, secretBackend: _secretBackend, ...fields } = profile;
   const builtin = isBuiltin(config, name);

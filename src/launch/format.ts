@@ -57,9 +57,34 @@ export function planAsJson(plan: LaunchPlan, reveal: boolean): Record<string, un
   };
 }
 
+/**
+ * Why evaluating the plan as shell code would not give a working claude: a secret on a
+ * descriptor that only a launch opens, or a secret masked here. Undefined when it would.
+ */
+export function notForEval(plan: LaunchPlan, reveal: boolean): string | undefined {
+  const d = plan.descriptors[0];
+  if (d) return `the ${SECRET_NAMES[d.variable] ?? 'secret'} reaches claude on descriptor ${d.fd}, which only a launch opens`;
+  const masked = reveal ? undefined : plan.secretVariables[0];
+  if (masked) return `${masked} is masked here`;
+  return undefined;
+}
+
+/** Where to go instead of eval. */
+export function insteadOfEval(profile: string): string {
+  return `run claude with: ccenv @${profile} (or cc), any command with: ccenv exec @${profile} -- CMD`;
+}
+
 export function formatPlan(plan: LaunchPlan, format: EnvFormat, reveal: boolean): string {
   if (format === 'json') return `${JSON.stringify(planAsJson(plan, reveal), null, 2)}\n`;
   const lines: string[] = [comment(`ccenv: profile ${plan.profile} (${plan.kind}), chosen by ${describeSource(plan.source)}`)];
+  const why = format === 'dotenv' ? undefined : notForEval(plan, reveal);
+  if (why) {
+    // Evaluated anyway, it sets nothing, fails, and says why: a half environment would leave claude logged out.
+    const said = `ccenv: not for eval: ${why}; ${insteadOfEval(plan.profile)}`;
+    lines.push(comment(`Not for eval: ${why}, so a claude started after evaluating this would not be logged in.`));
+    lines.push(comment(`Instead, ${insteadOfEval(plan.profile)}`));
+    lines.push(format === 'sh' ? `echo ${quoteSh(said)} >&2; false && {` : `echo ${quoteSh(said).replace(/'\\''/g, "\\'")} >&2; false; and begin`);
+  }
   const unset = (name: string) => (format === 'sh' ? `unset ${name}` : format === 'fish' ? fish.unsetVariable(name) : comment(`unset ${name}`));
   const assign = (name: string, value: string) =>
     format === 'sh' ? `export ${name}=${quoteSh(value)}` : format === 'fish' ? fish.exportVariable(name, value) : `${name}=${quoteDotenv(value)}`;
@@ -78,5 +103,6 @@ export function formatPlan(plan: LaunchPlan, format: EnvFormat, reveal: boolean)
     const what = SECRET_NAMES[d.variable] ?? 'secret';
     lines.push(comment(`the ${what} reaches claude on descriptor ${d.fd}, never in its environment: ${reveal ? d.secret : `${maskSecret(d.secret)} (--reveal prints it)`}`));
   }
+  if (why) lines.push(format === 'sh' ? '}' : 'end');
   return `${lines.join('\n')}\n`;
 }

@@ -9,8 +9,9 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
+import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
-import { isDenied, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustState } from '../trust/records.js';
+import { allowedFiles, isDenied, matchesRecord, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustState } from '../trust/records.js';
 import { didYouMeanProfile, findProfile } from './lookup.js';
 import { forTerminal } from '../terminal.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
@@ -201,3 +202,25 @@ export function ccprofileArgument(env: Env, cwd: string, argument: string | unde
   }
   return isDirectory ? join(path, CCPROFILE) : path;
 }
+
+/** A file's bytes through the one bounded, non-blocking reader; undefined when it cannot be read. */
+function readSmallFile(path: string): Buffer | undefined {
+  try {
+    return readBounded(path, MAX_CCPROFILE_BYTES);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The allowed `.ccprofile` files (real paths, sorted) whose allowed content names `name`. */
+export function allowedCcprofilesNaming(env: Env, name: string): string[] {
+  const out = new Set<string>();
+  for (const record of allowedFiles(env)) {
+    const content = readSmallFile(record.path);
+    if (!content || !matchesRecord(record, content)) continue;
+    const parsed = parseCcprofile(content);
+    if (parsed.ok && parsed.name === name) out.add(record.path);
+  }
+  return [...out].sort();
+}
+

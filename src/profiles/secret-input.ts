@@ -20,15 +20,33 @@ export function withArticle(label: string): string {
   return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
 }
 
-/** A short, safe hint of a secret for people: its first few characters and its length. */
+/** Prefixes every key of a kind starts with, which say what it is and reveal nothing: sk-ant-api03-, sk-ant-oat01-. */
+const PUBLIC_PREFIX = /^sk-ant-(?:[a-z]+\d+-)?/;
+
+/**
+ * A short, safe hint of a secret for people: its public prefix, at most its last 4
+ * characters (only when at least 16 remain, so never more than a quarter), and its length.
+ */
 export function maskSecret(secret: string): string {
-  const shown = Math.min(8, Math.floor(secret.length / 5));
-  return `${secret.slice(0, shown)}… (${secret.length} chars)`;
+  const prefix = PUBLIC_PREFIX.exec(secret)?.[0] ?? '';
+  const material = secret.slice(prefix.length);
+  const tail = material.length >= 16 ? material.slice(-4) : '';
+  return `${prefix}…${tail} (${secret.length} chars)`;
 }
 
 /**
- * The secret for a profile being added or edited: from standard input with --secret-stdin,
- * else asked with hidden input on a terminal when the kind requires one. Undefined when
+ * `--reveal` is the consent, wherever standard output goes (as `gh auth token` and
+ * `op read`): a terminal, a pipe, or a file a script writes. Not a terminal gets one note.
+ */
+export function noteRevealed(ctx: Context, name: string, stdoutIsTerminal = Boolean(process.stdout.isTTY)): void {
+  if (stdoutIsTerminal) return;
+  ctx.io.err(`ccenv: the secret of ${name} went to a pipe or file, outside the keychain: keep it out of logs and repositories\n`);
+}
+
+/**
+ * The secret for a profile being added or edited: from standard input with --secret-stdin
+ * (asked with hidden input when standard input is a terminal), else asked with hidden
+ * input on a terminal when the kind requires one. Undefined when
  * the profile takes none or it was optional and not given.
  */
 export async function obtainSecret(
@@ -40,14 +58,16 @@ export async function obtainSecret(
   const { need, label } = kindSpec(profile.kind).secret(profile);
   if (options.secretStdin) {
     if (need === 'none') throw usageError(`${withArticle(profile.kind)} profile of this form takes no secret`, 'drop --secret-stdin');
-    return cleanSecret(await readAll(ctx.stdin), label);
-  }
-  if (need !== 'required' || options.required === false) return undefined;
-  if (!ctx.interactive) {
-    throw new CcenvError(`profile ${name} needs ${withArticle(label)}`, {
-      hint: `pipe it in: printf %s "$SECRET" | ccenv ... --secret-stdin (it is never taken as an argument)`,
-      exitCode: 2,
-    });
+    // Standard input is the keyboard: reading it would wait without a word and echo the secret.
+    if (!(ctx.stdin as { isTTY?: boolean }).isTTY) return cleanSecret(await readAll(ctx.stdin), label);
+  } else {
+    if (need !== 'required' || options.required === false) return undefined;
+    if (!ctx.interactive) {
+      throw new CcenvError(`profile ${name} needs ${withArticle(label)}`, {
+        hint: `pipe it in: printf %s "$SECRET" | ccenv ... --secret-stdin (it is never taken as an argument)`,
+        exitCode: 2,
+      });
+    }
   }
   const { askSecret } = await import('../prompt.js');
   return cleanSecret(await askSecret(`${label} for ${name} (hidden)`), label);

@@ -4,6 +4,7 @@ import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
 import { kindSpec } from './kinds/index.js';
 import { withArticle } from './secret-input.js';
 import type { Profile, ProfileField, ProfileKind } from './types.js';
+import { optionForVariable } from './variable-options.js';
 
 const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -26,7 +27,7 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
       continue;
     }
     if (key === 'env') {
-      problems.push(...envProblems(value as Record<string, string>));
+      problems.push(...envProblems(value as Record<string, string>, kind));
       continue;
     }
     if (key === 'bearer') continue;
@@ -36,12 +37,12 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
   return problems;
 }
 
-function envProblems(env: Record<string, string>): string[] {
+function envProblems(env: Record<string, string>, kind: ProfileKind | undefined): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(env)) {
     if (!ENV_KEY_RE.test(key)) out.push(`--env: '${key}' is not a variable name`);
     else if (isCredentialVariable(key)) {
-      out.push(`--env: ${key} chooses Claude Code's provider or credential; use the profile's own options (and a secret) instead`);
+      out.push(`--env ${key} is refused, as it chooses Claude Code's provider or credential: ${optionForVariable(kind, key)}`);
     } else if (/[\u0000\n\r]/.test(value)) out.push(`--env: the value of ${key} has a newline or NUL byte`);
   }
   return out;

@@ -6,7 +6,7 @@
  * edit, until an allow lifts it. Deny wins over allow.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import { replaceFile } from '../fs/replace.js';
@@ -86,3 +86,36 @@ export function denyFile(env: Env, file: Pick<TrustedFile, 'realPath'> & Partial
   writeRecord(denyRecord(env, file.realPath), { path: file.realPath, denied: now.toISOString() });
   if (file.content) rmSync(allowRecord(env, { realPath: file.realPath, content: file.content }), { force: true });
 }
+
+/** What an allow record trusts: a real path and the SHA-256 of the content allowed there. */
+export interface AllowedFile {
+  path: string;
+  sha256: string;
+}
+
+/** Every allow record, whether or not its file still holds the content allowed. Unreadable records are skipped. */
+export function allowedFiles(env: Env): AllowedFile[] {
+  const dir = join(trustDir(env), 'allow');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: AllowedFile[] = [];
+  for (const name of names) {
+    try {
+      const record = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Partial<AllowedFile>;
+      if (typeof record.path === 'string' && typeof record.sha256 === 'string') out.push({ path: record.path, sha256: record.sha256 });
+    } catch {
+      // a record being written, or not ours
+    }
+  }
+  return out;
+}
+
+/** Whether `content` is what an allow record trusts. */
+export function matchesRecord(record: AllowedFile, content: Buffer): boolean {
+  return sha256(content) === record.sha256;
+}
+

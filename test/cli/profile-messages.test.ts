@@ -1,8 +1,10 @@
 /** What profile commands say: wording, hints that name the exact option or command, masks. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { has } from '../helpers/shells.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -84,5 +86,101 @@ describe('wording', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout + run.stderr).toContain('profile lk cannot start');
     expect(run.stdout + run.stderr).not.toContain('profiles lk');
+  });
+});
+
+describe('a refused --env names the option to use', () => {
+  it.each([
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_BASE_URL=https://x.example', 'use --base-url'],
+    [['--kind', 'subscription'], 'ANTHROPIC_BASE_URL=https://x.example', 'use --base-url'],
+    [['--kind', 'bedrock', '--region', 'us-east-1'], 'ANTHROPIC_BEDROCK_BASE_URL=https://x.example', 'use --base-url'],
+    [['--kind', 'vertex', '--region', 'us-east5', '--project-id', 'my-proj-1'], 'ANTHROPIC_VERTEX_PROJECT_ID=other', 'use --project-id'],
+    [['--kind', 'subscription'], 'CLAUDE_CONFIG_DIR=/x', 'use --config-dir'],
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_MODEL=claude-x', 'use --model'],
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_API_KEY=sk-x', 'use --secret-stdin'],
+    [['--kind', 'api-key', '--secret-stdin'], 'CLAUDE_CODE_USE_VERTEX=1', 'use --kind vertex'],
+    [['--kind', 'api-key', '--secret-stdin'], 'ANTHROPIC_AUTH_TOKEN=t', 'use --kind gateway'],
+  ])('%j --env %s', async (flags, assignment, expected) => {
+    const run = await ccenv(box, ['add', 'p', ...flags, '--env', assignment], { input: KEY });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(expected);
+    expect(run.stderr).not.toContain('not complete');
+  });
+
+  it("the README's kinds table names --base-url for every kind that has one", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const { KINDS } = await import('../../src/profiles/kinds/index.js');
+    for (const [kind, spec] of Object.entries(KINDS)) {
+      const set = spec.launch({ kind: kind as never, baseUrl: 'https://probe.example', hasSecret: true }).set;
+      if (!Object.values(set).includes('https://probe.example')) continue;
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${kind}\` |`));
+      expect(row, kind).toMatch(/--base-url|\| as bedrock \|/);
+    }
+  });
+});
+
+
+describe('rename and the .ccprofile files that name the old profile', () => {
+  it('lists each allowed file that names it, with the exact command that points it at the new name', async () => {
+    await add(['w', '--kind', 'subscription']);
+    await add(['other', '--kind', 'subscription']);
+    const dirs = ['a', 'b b', 'unallowed', 'names-other'].map((d) => join(box.home, 'src', d));
+    for (const dir of dirs) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '.ccprofile'), dir.endsWith('names-other') ? 'other\n' : '# team profile\nw\n');
+      if (!dir.endsWith('unallowed')) expect((await ccenv(box, ['allow'], { cwd: dir })).exitCode).toBe(0);
+    }
+    const run = await ccenv(box, ['rename', 'w', 'w2']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain('2 allowed .ccprofile files name w');
+    expect(run.stderr).toContain('(cd ~/src/a && ccenv use --local w2)');
+    expect(run.stderr).toContain(`(cd '${join(box.home, 'src', 'b b')}' && ccenv use --local w2)`);
+    expect(run.stderr).not.toContain('unallowed');
+    expect(run.stderr).not.toContain('names-other');
+    // The command works as printed.
+    const line = run.stderr.split('\n').find((l) => l.includes('src/a &&'))!.trim();
+    const fixed = spawnSync('bash', ['-c', `ccenv() { ${process.execPath} ${CCENV} "$@"; }\n${line}`], { env: box.env, cwd: box.home, encoding: 'utf8' });
+    expect(fixed.status, fixed.stderr).toBe(0);
+    const status = JSON.parse((await ccenv(box, ['status', '--json'], { cwd: dirs[0] })).stdout);
+    expect(status).toMatchObject({ profile: 'w2' });
+  });
+
+  it('says nothing about .ccprofile files when no allowed file names the profile', async () => {
+    await add(['w', '--kind', 'subscription']);
+    const run = await ccenv(box, ['rename', 'w', 'w2']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('ccenv: renamed w to w2');
+  });
+});
+
+describe('ccenv env is not for eval when a launch must open a descriptor or a secret is masked', () => {
+  const shells: [string, string, string][] = [
+    ['bash', 'eval "$(ccenv env @w)"; echo "status=$?"; echo "fd=${CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR-unset} active=${CCENV_ACTIVE-unset}"', 'bash'],
+    ['sh', 'eval "$(ccenv env @w)"; echo "status=$?"; echo "fd=${CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR-unset} active=${CCENV_ACTIVE-unset}"', 'sh'],
+    ['fish', 'ccenv env @w --format fish | source; echo "status=$status"; echo "fd="(set -q CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR; and echo set; or echo unset)" active="(set -q CCENV_ACTIVE; and echo set; or echo unset)', 'fish'],
+  ];
+
+  it.each(shells)('%s: evaluating it sets nothing, fails, and says what to run instead', async (_name, script, shell) => {
+    if (!has(shell)) return;
+    await add(['w', '--kind', 'api-key', '--secret-stdin'], KEY);
+    const define = shell === 'fish' ? `function ccenv; ${process.execPath} ${CCENV} $argv; end` : `ccenv() { ${process.execPath} ${CCENV} "$@"; }`;
+    const r = spawnSync(shell, ['-c', `${define}\n${script}`], { env: box.env, cwd: box.home, encoding: 'utf8' });
+    expect(r.stdout).toMatch(/status=[1-9]/);
+    expect(r.stdout).toContain('fd=unset active=unset');
+    expect(r.stderr).toContain('not for eval');
+    expect(r.stderr).toContain('ccenv exec @w -- CMD');
+  });
+
+  it('says so in a comment and on stderr; a profile that needs nothing at launch stays plain shell code', async () => {
+    await add(['w', '--kind', 'api-key', '--secret-stdin'], KEY);
+    const run = await ccenv(box, ['env', '@w']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^# Not for eval: .*descriptor 3/m);
+    expect(run.stdout).toContain('ccenv @w');
+    expect(run.stderr).toContain('not for eval');
+    await add(['v', '--kind', 'vertex', '--region', 'us-east5', '--project-id', 'my-proj-1']);
+    const plain = await ccenv(box, ['env', '@v']);
+    expect(plain.stdout).not.toContain('not for eval');
+    expect(plain.stderr).toBe('');
   });
 });

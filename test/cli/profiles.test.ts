@@ -89,16 +89,22 @@ describe('a secret never leaves the keychain by accident', () => {
       await ccenv(box, ['show', 'work2']),
     ];
     for (const run of runs) expect(run.exitCode).toBe(0);
-    expect(runs[1]!.stdout).toMatch(new RegExp(`secret\\s+sk-ant-a… \\(${KEY.length} chars\\) in encrypted file`));
+    expect(runs[1]!.stdout).toMatch(new RegExp(`secret\\s+sk-ant-api03-…4242 \\(${KEY.length} chars\\) in encrypted file`));
     expectNoLeak(runs);
   });
 
-  it('show --reveal refuses to print into a pipe', async () => {
+  it('--reveal is the one rule: show and env print the secret wherever stdout goes, with a note when it is not a terminal', async () => {
     await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: KEY });
-    const run = await ccenv(box, ['show', 'work', '--reveal']);
-    expect(run.exitCode).not.toBe(0);
-    expect(run.stderr).toContain('only to a terminal');
-    expectNoLeak([run]);
+    for (const args of [['show', 'work', '--reveal'], ['env', '@work', '--reveal']]) {
+      const run = await ccenv(box, args);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain(KEY);
+      expect(run.stderr).toContain('outside the keychain');
+      expect(run.stderr).not.toContain(KEY);
+    }
+    for (const args of [['show', 'work'], ['env', '@work'], ['show', 'work', '--json'], ['env', '@work', '--json']]) {
+      expectNoLeak([await ccenv(box, args)]);
+    }
   });
 
   it('there is no flag that takes a secret as an argument', async () => {
@@ -132,7 +138,7 @@ describe('bad input gets a clear message and loses nothing', () => {
     [['--kind', 'bedrock', '--aws-profile', 'corp'], 'needs --region'],
     [['--kind', 'vertex', '--region', 'us-east5', '--secret-stdin'], '--project-id'],
     [['--kind', 'api-key', '--region', 'us-east-1', '--secret-stdin'], '--region does not apply'],
-    [['--kind', 'api-key', '--env', 'ANTHROPIC_BASE_URL=http://x', '--secret-stdin'], 'ANTHROPIC_BASE_URL chooses'],
+    [['--kind', 'api-key', '--env', 'ANTHROPIC_BASE_URL=http://x', '--secret-stdin'], '--env ANTHROPIC_BASE_URL is refused'],
     [['--kind', 'bedrock', '--region', 'us-east-1', '--aws-profile', 'corp', '--secret-stdin'], 'takes no secret'],
   ])('%j', async (flags, message) => {
     const run = await ccenv(box, ['add', 'p', ...flags], { input: 'some-secret-value' });

@@ -70,6 +70,17 @@ describe('profiles at a terminal', () => {
     expect(await show('bk')).toMatchObject({ kind: 'bedrock', region: 'eu-west-1', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secret: { stored: true } });
   });
 
+  it('--secret-stdin at a terminal asks with hidden input instead of reading what is typed in the clear', async () => {
+    await term.start(`node ${CCENV} add work --kind api-key --secret-stdin`);
+    await term.waitFor('API key (sk-ant-api03-...) for work (hidden)');
+    await term.keys('-l', KEY);
+    await term.keys('Enter');
+    const screen = await term.waitFor('exit=0');
+    expect(screen).not.toContain(KEY);
+    expect(screen).not.toContain(KEY.slice(10, 30));
+    expect(await show('work')).toMatchObject({ secret: { stored: true, masked: expect.stringContaining(`(${KEY.length} chars)`) } });
+  });
+
   it('a bad value typed at a prompt is refused there, and asked again', async () => {
     await term.start(`node ${CCENV} add`);
     await term.waitFor('Profile name');

@@ -74,7 +74,7 @@ describe('secrets in the real Secret Service', () => {
     expect(out).toContain(`bk=${AWS}\n`);
     expect(out).toContain('glm=gw-token-123456\n');
     expect(out).toContain('plain=none\n');
-    expect(out).toMatch(/secret {10}sk-ant-… \(39 chars\) in Secret Service/);
+    expect(out).toMatch(/secret {10}sk-ant-api03-…3a9c \(39 chars\) in Secret Service/);
     expect(out).toContain('after-rename-work=none\n');
     expect(out).toContain(`after-rename-team=${KEY}\n`);
     expect(out).toContain('after-remove=none\n');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kindSpec } from '../../src/profiles/kinds/index.js';
 import { isValidProfileName } from '../../src/profiles/names.js';
@@ -54,8 +56,8 @@ const bad: [string, Profile, string][] = [
   ['foundry with both', { kind: 'foundry', resource: 'r1', baseUrl: 'https://x.example' }, 'not both'],
   ['a field of another kind', { kind: 'api-key', region: 'us-east-1' }, '--region does not apply to an api-key profile'],
   ['project id on bedrock', { kind: 'bedrock', region: 'us-east-1', projectId: 'p-12345' }, '--project-id does not apply'],
-  ['a credential in --env', { kind: 'subscription', env: { ANTHROPIC_API_KEY: 'sk' } }, 'ANTHROPIC_API_KEY chooses'],
-  ['a provider switch in --env', { kind: 'api-key', env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, 'CLAUDE_CODE_USE_BEDROCK chooses'],
+  ['a credential in --env', { kind: 'subscription', env: { ANTHROPIC_API_KEY: 'sk' } }, "--env ANTHROPIC_API_KEY is refused, as it chooses Claude Code's provider or credential: use --kind api-key with --secret-stdin"],
+  ['a provider switch in --env', { kind: 'api-key', env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, "--env CLAUDE_CODE_USE_BEDROCK is refused, as it chooses Claude Code's provider or credential: use --kind bedrock"],
   ['a bad variable name', { kind: 'api-key', env: { 'A-B': '1' } }, "'A-B' is not a variable name"],
   ['a newline in a value', { kind: 'api-key', env: { A: 'x\ny' } }, 'newline'],
   ['a newline in a description', { kind: 'api-key', description: 'a\nb' }, 'control characters'],
@@ -94,12 +96,24 @@ describe('secrets as typed or piped', () => {
   it.each(['', '\n', '   ', 'two\nlines', 'nul\u0000byte', 'tab\tinside'])('%j is refused', (raw) => {
     expect(() => cleanSecret(raw, 'API key')).toThrow(/API key/);
   });
-  it('a masked secret shows a short prefix and the length, never the rest', () => {
-    const secret = 'sk-ant-api03-0123456789abcdefghijklmnopqrstuvwxyz';
-    const masked = maskSecret(secret);
-    expect(masked).toContain(`(${secret.length} chars)`);
-    expect(masked).not.toContain(secret.slice(8));
-    expect(secret.startsWith(masked.split('…')[0]!)).toBe(true);
+  it.each([
+    ['sk-ant-api03-0123456789abcdefghijklmnopqrstuvwxyz', 'sk-ant-api03-…wxyz (49 chars)'],
+    ['sk-ant-oat01-ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcd', 'sk-ant-oat01-…abcd (44 chars)'],
+    ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '…EKEY (40 chars)'],
+    ['ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLTAxMjM0NTY3ODk', '…3ODk (47 chars)'],
+    ['gw-token-123456', '… (15 chars)'],
+    ['sk-ant-api03-short', 'sk-ant-api03-… (18 chars)'],
+  ])('%j is masked as %j: a public prefix, at most the last 4 of the secret material', (secret, masked) => {
+    expect(maskSecret(secret)).toBe(masked);
+  });
+
+  it("the README's mask example is what show prints", () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /ccenv show work-api +# secret masked: (\S+ \(108 chars\))/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const tail = example!.slice(example!.indexOf('…') + 1, example!.indexOf(' '));
+    const key = `sk-ant-api03-${'x'.repeat(108 - 13 - tail.length)}${tail}`;
+    expect(maskSecret(key)).toBe(example);
   });
 });
 
