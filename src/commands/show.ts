@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { forTerminal } from '../terminal.js';
-import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { maskSecret, noteRevealed } from '../profiles/secret-input.js';

@@ -6,7 +6,7 @@
  * edit, until an allow lifts it. Deny wins over allow.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import { replaceFile } from '../fs/replace.js';
