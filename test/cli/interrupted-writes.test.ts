@@ -43,7 +43,7 @@ async function orphanFindings(): Promise<{ id: string; what: string; fix: string
 
 async function secretOf(name: string): Promise<{ stored: boolean; masked?: string } | null> {
   const run = await ccenv(box, ['show', name, '--json']);
-  expect(run.exitCode).toBe(0);
+  expect(run.exitCode, run.stderr).toBe(0);
   return JSON.parse(run.stdout).secret;
 }
 
