@@ -51,7 +51,8 @@ async function addWork(): Promise<void> {
   expect((await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: KEY })).exitCode).toBe(0);
 }
 
-describe('a write killed half way', () => {
+// Each case runs ccenv eight to ten times: minutes on a loaded machine.
+describe('a write killed half way', { timeout: 180_000 }, () => {
   it('add, after the secret: the secret waits under its name, and add without --secret-stdin re-attaches it', async () => {
     await killAt('secret-stored', ['add', 'work', '--kind', 'api-key', '--secret-stdin'], KEY);
     expect((await ccenv(box, ['show', 'work'])).exitCode).toBe(1);
