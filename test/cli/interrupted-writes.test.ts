@@ -43,7 +43,7 @@ async function orphanFindings(): Promise<{ id: string; what: string; fix: string
 
 async function secretOf(name: string): Promise<{ stored: boolean; masked?: string } | null> {
   const run = await ccenv(box, ['show', name, '--json']);
-  expect(run.exitCode).toBe(0);
+  expect(run.exitCode, run.stderr).toBe(0);
   return JSON.parse(run.stdout).secret;
 }
 
@@ -51,7 +51,8 @@ async function addWork(): Promise<void> {
   expect((await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: KEY })).exitCode).toBe(0);
 }
 
-describe('a write killed half way', () => {
+// Each case runs ccenv eight to ten times: minutes on a loaded machine.
+describe('a write killed half way', { timeout: 180_000 }, () => {
   it('add, after the secret: the secret waits under its name, and add without --secret-stdin re-attaches it', async () => {
     await killAt('secret-stored', ['add', 'work', '--kind', 'api-key', '--secret-stdin'], KEY);
     expect((await ccenv(box, ['show', 'work'])).exitCode).toBe(1);
