@@ -39,14 +39,14 @@ export function isCloseTo(word: string, known: string): boolean {
   return distance <= 2 && (longer - distance) / longer > 0.4;
 }
 
-/** The known words close to `word`, nearest first (ties keep the order given). */
+/** The known words closest to `word`: those it starts, else those fewest edits away (in the order given). */
 export function closest(word: string, known: Iterable<string>): string[] {
   const w = word.toLowerCase();
-  const found = [...new Set(known)].filter((k) => isCloseTo(word, k));
-  return found
-    .map((k, index) => ({ k, index, d: k.toLowerCase().startsWith(w) ? 0 : editDistance(w, k.toLowerCase()) }))
-    .sort((x, y) => x.d - y.d || x.index - y.index)
-    .map(({ k }) => k);
+  const found = [...new Set(known)]
+    .filter((k) => isCloseTo(word, k))
+    .map((k) => ({ k, d: k.toLowerCase().startsWith(w) ? 0 : editDistance(w, k.toLowerCase()) }));
+  const best = Math.min(...found.map(({ d }) => d));
+  return found.filter(({ d }) => d === best).map(({ k }) => k);
 }
 
 /** "did you mean a?" / "did you mean a or b?" for at most three suggestions; empty for none. */

@@ -37,8 +37,10 @@ describe('isCloseTo', () => {
 });
 
 describe('closest and didYouMean', () => {
-  it('orders nearest first, prefixes before edits', () => {
-    expect(closest('stat', ['start', 'personal', 'statusline', 'status'])).toEqual(['statusline', 'status', 'start']);
+  it('keeps only the nearest: the words it starts, else the fewest edits away', () => {
+    expect(closest('stat', ['start', 'personal', 'statusline', 'status'])).toEqual(['statusline', 'status']);
+    expect(closest('lsit', ['ls', 'edit', 'list'])).toEqual(['list']);
+    expect(closest('lst', ['ls', 'list', 'last'])).toEqual(['ls', 'list', 'last']);
     expect(closest('wrok', ['personal', 'work-api', 'work'])).toEqual(['work']);
     expect(closest('zzz', ['work'])).toEqual([]);
   });
