@@ -1,11 +1,12 @@
 /**
  * Claude Code's settings layers, ~/.claude.json and the `ant` CLI's active_config: JSON
  * errors with line and column, env blocks that set credential or provider variables,
- * apiKeyHelper, forceLoginMethod.
+ * apiKeyHelper and the other keys that supply a credential, forceLoginMethod.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAwsCredentialVariable } from '../launch/scrub.js';
+import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { showValue } from './mask.js';
@@ -112,16 +113,23 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
       });
     }
   }
-  const helper = file.keys.apiKeyHelper;
-  if (helper) {
-    const where = { file: file.path, ...helper };
+  for (const { key, does } of CREDENTIAL_SETTINGS_KEYS) {
+    const at = file.keys[key];
+    if (!at || !isSetCredentialKey(file.data?.[key])) continue;
+    const where = { file: file.path, ...at };
     out.push({
-      id: 'settings.api-key-helper',
+      id: key === 'apiKeyHelper' ? 'settings.api-key-helper' : 'settings.credential-key',
       severity: 'error',
-      what: `apiKeyHelper is set in ${what} ${formatWhere(where, input.home)}`,
+      what: `${key} is set in ${what} ${formatWhere(where, input.home)}`,
       where,
-      why: 'its output is sent as an API key and beats your subscription login, whatever profile you pick',
-      fix: `delete the "apiKeyHelper" entry from ${tilde(file.path, input.home)}; keep the key as a profile instead: ccenv add NAME --kind api-key --secret-stdin`,
+      why: managed
+        ? `${does}; managed settings beat everything a launch can pass, so ccenv refuses to launch`
+        : `${does}, whatever profile you pick; ccenv switches it off at launch, a plain claude does not`,
+      fix: managed
+        ? `ask whoever manages ${tilde(file.path, input.home)} to remove "${key}"`
+        : key === 'apiKeyHelper'
+          ? `delete the "apiKeyHelper" entry from ${tilde(file.path, input.home)}; keep the key as a profile instead: HELPER | ccenv add NAME --kind api-key --secret-stdin`
+          : `delete the "${key}" entry from ${tilde(file.path, input.home)}; let a Bedrock or Vertex profile choose the credential`,
     });
   }
   const force = file.keys.forceLoginMethod;

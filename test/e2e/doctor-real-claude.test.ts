@@ -46,13 +46,12 @@ describe('claude auth status under each profile, with the real claude', () => {
     expect(k.exitCode).toBe(0);
   });
 
-  it('disagrees when an apiKeyHelper outranks the subscription login, and says so', async () => {
+  it('an apiKeyHelper: the launch switches it off, so claude agrees; doctor still flags the file for a plain claude', async () => {
     trap.credentials(box, trap.login(Date.now() + 3_600_000));
     trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "apiKeyHelper": "echo sk-ant-api03-helper"\n}\n');
     const out = await doctorJson(['@subscription']);
-    const f = out.findings.find((x) => x.id === 'auth-status.disagrees')!;
-    expect(f.what).toContain('api_key_helper');
-    expect(f.fix).toContain('apiKeyHelper');
+    expect(out.findings.find((x) => x.id.startsWith('auth-status'))).toMatchObject({ id: 'auth-status.agrees', what: expect.stringContaining('claude.ai') });
+    expect(out.findings.find((x) => x.id === 'settings.api-key-helper')).toMatchObject({ severity: 'error', why: expect.stringContaining('ccenv switches it off') });
     expect(out.exitCode).toBe(1);
     // Without the helper, the login is what claude uses.
     trap.write(join(box.home, '.claude', 'settings.json'), '{}\n');
