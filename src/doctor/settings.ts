@@ -9,6 +9,7 @@ import { isAwsCredentialVariable } from '../launch/scrub.js';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
+import { holdings, safeToRemove } from './held.js';
 import { showValue } from './mask.js';
 import { isClaudeVariable, whyVariable } from './variables.js';
 
@@ -86,9 +87,14 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
   if (file.error) return [await parseErrorFinding(file, what, input)];
   const out: Finding[] = [];
   const managed = file.layer === 'managed';
+  const vars = Object.fromEntries(Object.entries(file.env).map(([name, entry]) => [name, entry.value]));
+  const holding = managed || !Object.keys(vars).some(isClaudeVariable) ? undefined : await holdings({ label: file.path, file: file.path, layer: file.layer, vars }, input);
   for (const [name, entry] of Object.entries(file.env)) {
     const where = { file: file.path, line: entry.line, column: entry.column };
     if (isClaudeVariable(name)) {
+      const shown = tilde(file.path, input.home);
+      const heldBy = holding?.heldBy.get(name);
+      const safe = holding !== undefined && safeToRemove(holding, name);
       out.push({
         id: 'settings.env-credential',
         severity: 'error',
@@ -98,9 +104,13 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
           ? `managed settings beat every other setting and ccenv cannot override them: ${whyVariable(name)}`
           : `a settings env block beats the environment, so ${whyVariable(name)}; ccenv overrides it at launch, a plain claude does not`,
         fix: managed
-          ? `ask whoever manages ${tilde(file.path, input.home)} to remove ${name} from its env block`
-          : `remove "${name}" from the env block of ${tilde(file.path, input.home)} (ccenv doctor --fix does it, with a backup; ccenv init first keeps it as a profile)`,
-        ...(managed ? {} : { fixable: { kind: 'remove-env-variable' as const, file: file.path, variable: name } }),
+          ? `ask whoever manages ${shown} to remove ${name} from its env block`
+          : heldBy
+            ? `it is kept as profile ${heldBy}, so it is safe to remove "${name}" from the env block of ${shown} (ccenv doctor --fix does it, with a backup)`
+            : safe
+              ? `remove "${name}" from the env block of ${shown} (ccenv doctor --fix does it, with a backup)`
+              : `no profile holds it yet${holding?.storeError ? ` (the secret store could not be asked: ${holding.storeError})` : ''}: import it first with ccenv init, which then offers to remove it from ${shown}`,
+        ...(safe ? { fixable: { kind: 'remove-env-variable' as const, file: file.path, variable: name } } : {}),
       });
     } else if (isAwsCredentialVariable(name)) {
       out.push({

@@ -37,6 +37,11 @@ async function findings(env: Record<string, string> = {}, cwd?: string): Promise
   return { ...parsed, exitCode: run.exitCode };
 }
 
+/** A profile that holds the settings file's key, so that doctor --fix may remove it there. */
+async function keepSettingsKey(): Promise<void> {
+  expect((await ccenv(box, ['add', 'kept', '--kind', 'api-key', '--secret-stdin'], { input: trap.SETTINGS_KEY })).exitCode).toBe(0);
+}
+
 const problems = (all: Finding[]) => all.filter((f) => f.severity === 'error');
 
 describe('doctor on a clean home', () => {
@@ -91,7 +96,10 @@ describe('each trap, found with file:line and its fix', () => {
     const { findings: all } = await findings();
     const f = all.find((x) => x.id === 'settings.env-credential')!;
     expect(f.where).toMatchObject({ file, line });
-    expect(f.fixable).toEqual({ kind: 'remove-env-variable', file, variable: 'ANTHROPIC_API_KEY' });
+    expect(f.fixable).toBeUndefined();
+    await keepSettingsKey();
+    const kept = (await findings()).findings.find((x) => x.id === 'settings.env-credential')!;
+    expect(kept.fixable).toEqual({ kind: 'remove-env-variable', file, variable: 'ANTHROPIC_API_KEY' });
   });
 
   it('a settings file with a trailing comma, with line and column', async () => {
@@ -235,6 +243,7 @@ describe('doctor --fix', () => {
     mkdirSync(project);
     const broken = trap.trailingCommaSettings(box, project);
     const creds = trap.credentials(box, trap.login(Date.now() + 3_600_000), 0o644);
+    await keepSettingsKey();
     const before = { rc: readFileSync(rc.file, 'utf8'), broken: readFileSync(broken.file, 'utf8'), creds: readFileSync(creds, 'utf8') };
 
     const run = await doctor(['--fix'], {}, project);
@@ -262,6 +271,7 @@ describe('doctor --fix', () => {
 
   it('--fix --json reports what it did', async () => {
     trap.settingsEnvBlock(box);
+    await keepSettingsKey();
     const run = await doctor(['--fix', '--json']);
     const out = JSON.parse(run.stdout) as { ok: boolean; fixed: { applied: boolean; backup?: string }[] };
     expect(out.ok).toBe(true);
