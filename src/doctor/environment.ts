@@ -2,7 +2,7 @@
 import { formatWhere, tilde, type Check, type Finding } from './finding.js';
 import { showValue } from './mask.js';
 import { scanRcFiles, type RcAssignment } from './rc-scan.js';
-import { halfSetProviders, isClaudeVariable, whyVariable } from './variables.js';
+import { halfSetProviders, isClaudeVariable, isSetupVariable, setupOf, whyVariable } from './variables.js';
 
 const KEEP_FIRST = 'to keep it, import it as a profile first: ccenv init';
 
@@ -10,7 +10,17 @@ export const environment: Check = {
   name: 'environment variables and shell start-up files',
   async run(input) {
     const findings: Finding[] = [];
-    const { assignments, files } = scanRcFiles(input.env, input.home, isClaudeVariable);
+    const scan = scanRcFiles(input.env, input.home, (name) => isClaudeVariable(name) || isSetupVariable(name));
+    const { files } = scan;
+    const assignments = scan.assignments.filter((a) => isClaudeVariable(a.variable));
+    const rcVars: Record<string, string> = {};
+    for (const a of scan.assignments) rcVars[a.variable] = a.value;
+    /** The lines of the same provider setup as a switch (AWS_REGION, AWS_PROFILE, ...), as "file:line (VAR)". */
+    const setupLines = (variable: string): string[] => {
+      const setup = setupOf(variable, rcVars);
+      if (!setup) return [];
+      return scan.assignments.filter((a) => setup.companions.includes(a.variable)).map((a) => `${formatWhere({ file: a.file, line: a.line }, input.home)} (${a.variable})`);
+    };
     const byVariable = new Map<string, RcAssignment[]>();
     for (const a of assignments) byVariable.set(a.variable, [...(byVariable.get(a.variable) ?? []), a]);
 
@@ -48,17 +58,17 @@ export const environment: Check = {
 
     for (const a of assignments) {
       const where = { file: a.file, line: a.line };
+      const setup = setupLines(a.variable);
+      const also = setup.length > 0 ? `; the same ${setupOf(a.variable, rcVars)!.provider} setup also sets ${setup.join(', ')}: delete those too unless other tools need them` : '';
       findings.push({
         id: 'rc.credential',
         severity: 'error',
         what: `${a.variable} is set in ${formatWhere(where, input.home)}`,
         where,
         why: `${whyVariable(a.variable)}, in every shell you open`,
-        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)}); ccenv never edits start-up files; ${KEEP_FIRST}`,
+        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)})${also}; ccenv never edits start-up files; ${KEEP_FIRST}`,
       });
     }
-    const rcVars: Record<string, string> = {};
-    for (const a of assignments) rcVars[a.variable] = a.value;
     for (const half of halfSetProviders(rcVars)) {
       if (!active && halfSetProviders(input.env).some((h) => h.switch === half.switch)) continue;
       const line = byVariable.get(half.switch)?.at(-1);

@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { applyFixes, type FixResult } from '../doctor/fix.js';
 import { tilde, type Fix } from '../doctor/finding.js';
 import { scanRcFiles } from '../doctor/rc-scan.js';
-import { isClaudeVariable } from '../doctor/variables.js';
+import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../commands/transactions.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
@@ -136,10 +136,18 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     }
   }
 
-  const rc = scanRcFiles(ctx.env, home, isClaudeVariable).assignments;
+  const scanned = scanRcFiles(ctx.env, home, (name) => isClaudeVariable(name) || isSetupVariable(name)).assignments;
+  const rcVars: Record<string, string> = {};
+  for (const a of scanned) rcVars[a.variable] = a.value;
+  // A provider setup's other lines (AWS_REGION, AWS_PROFILE, ...) are listed with it, marked as such.
+  const partOf = (variable: string) => scanned.filter((a) => isClaudeVariable(a.variable)).map((a) => setupOf(a.variable, rcVars)).find((s) => s?.companions.includes(variable));
+  const rc = scanned.filter((a) => isClaudeVariable(a.variable) || partOf(a.variable));
   if (rc.length > 0) {
     say('delete these lines from your shell start-up files (ccenv never edits them):');
-    for (const a of rc) say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}`);
+    for (const a of rc) {
+      const setup = isClaudeVariable(a.variable) ? undefined : partOf(a.variable);
+      say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}${setup ? ` (part of the ${setup.provider} setup; keep it if other tools need it)` : ''}`);
+    }
   }
   const hooks = hookLines(ctx.env.SHELL);
   say(`shell integration: add to ${hooks.map((h) => `${h.file}: ${h.line}`).join('\n                   or ')}`);

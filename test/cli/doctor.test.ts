@@ -187,6 +187,17 @@ describe('each trap, found with file:line and its fix', () => {
     const fromEnv = await findings({ CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'corp' });
     expect(fromEnv.findings.find((x) => x.id === 'env.provider-incomplete')?.what).toContain('AWS_REGION');
   });
+
+  it('Bedrock set up over several lines of ~/.bashrc is complete, and every line of it is listed', async () => {
+    const file = trap.write(join(box.home, '.bashrc'), '# bash\nexport CLAUDE_CODE_USE_BEDROCK=1\nexport AWS_REGION=us-east-1\nexport AWS_PROFILE=corp\n');
+    const { findings: all } = await findings();
+    expect(all.find((x) => x.id === 'rc.provider-incomplete')).toBeUndefined();
+    const f = all.find((x) => x.id === 'rc.credential' && x.what.startsWith('CLAUDE_CODE_USE_BEDROCK'))!;
+    expect(f.where).toMatchObject({ file, line: 2 });
+    expect(f.fix).toContain('~/.bashrc:3 (AWS_REGION), ~/.bashrc:4 (AWS_PROFILE)');
+    // AWS_REGION and AWS_PROFILE alone are not traps: no finding of their own.
+    expect(all.filter((x) => x.id === 'rc.credential')).toHaveLength(1);
+  });
 });
 
 describe('profiles and the secret backend', () => {

@@ -75,6 +75,7 @@ describe('ccenv init', () => {
     expect(run.stderr).toContain('eval "$(ccenv hook zsh)"');
     expect(run.stderr).toContain('~/.zshrc:3  ANTHROPIC_API_KEY');
     expect(run.stderr).toContain('~/.bashrc:2  CLAUDE_CODE_USE_BEDROCK');
+    expect(run.stderr).toContain('~/.bashrc:3  AWS_PROFILE (part of the Bedrock setup; keep it if other tools need it)');
     // --yes alone never edits a settings file, nor a start-up file.
     expect(readFileSync(settings, 'utf8')).toBe(GATEWAY_SETTINGS);
     expect(run.stderr).toContain('remove with: ccenv init --remove-from-settings');
