@@ -1,10 +1,17 @@
 /** Credential and provider variables in the current environment and in the shell start-up files. */
+import { holdings, type Holding } from './held.js';
 import { formatWhere, tilde, type Check, type Finding } from './finding.js';
 import { showValue } from './mask.js';
 import { scanRcFiles, type RcAssignment } from './rc-scan.js';
 import { halfSetProviders, isClaudeVariable, isSetupVariable, setupOf, whyVariable } from './variables.js';
 
 const KEEP_FIRST = 'to keep it, import it as a profile first: ccenv init';
+
+/** The end of a fix: safe to delete when a profile holds the variable, else import it first. */
+function keep(holding: Holding, variable: string): string {
+  const name = holding.heldBy.get(variable);
+  return name ? `it is kept as profile ${name}: safe to delete` : KEEP_FIRST;
+}
 
 export const environment: Check = {
   name: 'environment variables and shell start-up files',
@@ -24,7 +31,11 @@ export const environment: Check = {
     const byVariable = new Map<string, RcAssignment[]>();
     for (const a of assignments) byVariable.set(a.variable, [...(byVariable.get(a.variable) ?? []), a]);
 
+    const fromRc = await holdings({ label: 'your shell start-up files', vars: rcVars }, input);
+    const shellVars: Record<string, string> = {};
+    for (const [name, value] of Object.entries(input.env)) if (value !== undefined) shellVars[name] = value;
     const active = input.env.CCENV_ACTIVE;
+    const fromShell = active ? fromRc : await holdings({ label: 'this shell', vars: shellVars }, input);
     const present = Object.keys(input.env)
       .filter((name) => isClaudeVariable(name) && input.env[name] !== undefined)
       .sort();
@@ -41,8 +52,8 @@ export const environment: Check = {
           why: `${whyVariable(name)}; ccenv removes it from its launches, but a plain \`claude\` uses it`,
           fix:
             lines.length > 0
-              ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${KEEP_FIRST}`
-              : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${KEEP_FIRST}`,
+              ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${keep(fromShell, name)}`
+              : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${keep(fromShell, name)}`,
         });
       }
       for (const half of halfSetProviders(input.env)) {
@@ -66,7 +77,7 @@ export const environment: Check = {
         what: `${a.variable} is set in ${formatWhere(where, input.home)}`,
         where,
         why: `${whyVariable(a.variable)}, in every shell you open`,
-        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)})${also}; ccenv never edits start-up files; ${KEEP_FIRST}`,
+        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)})${also}; ccenv never edits start-up files; ${keep(fromRc, a.variable)}`,
       });
     }
     for (const half of halfSetProviders(rcVars)) {

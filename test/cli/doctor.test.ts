@@ -67,6 +67,20 @@ describe('each trap, found with file:line and its fix', () => {
     expect(f.fixable).toBeUndefined(); // start-up files are never edited
   });
 
+  it('a key init already imported: kept as profile X, safe to delete, in the shell and in ~/.zshrc', async () => {
+    trap.apiKeyInZshrc(box);
+    const env = { ANTHROPIC_API_KEY: trap.API_KEY };
+    const before = (await findings(env)).findings;
+    expect(before.find((x) => x.id === 'rc.credential')?.fix).toContain('import it as a profile first: ccenv init');
+    expect((await ccenv(box, ['init', '--yes'], { env })).exitCode).toBe(0);
+    const after = (await findings(env)).findings;
+    for (const id of ['rc.credential', 'env.credential']) {
+      const f = after.find((x) => x.id === id)!;
+      expect(f.fix).toContain('it is kept as profile api-key: safe to delete');
+      expect(f.fix).not.toContain('ccenv init');
+    }
+  });
+
   it('the same key exported from a file .zshrc sources', async () => {
     trap.write(join(box.home, '.zshrc'), 'source ~/.config/secrets.sh\n');
     trap.write(join(box.home, '.config', 'secrets.sh'), `\n\nexport ANTHROPIC_API_KEY=${trap.API_KEY}\n`);
