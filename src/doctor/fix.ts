@@ -1,10 +1,11 @@
 /**
  * `doctor --fix`: the safe, local fixes only. A settings file is rewritten only when it
  * parses strictly, with the variable taken out of its env block and everything else kept
- * as written (jsonc-parser edits), after a backup next to it. Modes are changed in place.
+ * as written (jsonc-parser edits), after a private (0600) backup next to it. Modes are changed in place.
  * Start-up files are never edited.
  */
-import { chmodSync, constants, copyFileSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { backupFile } from './backup-file.js';
 import type { Fix } from './finding.js';
 import { tilde } from './finding.js';
 
@@ -19,21 +20,6 @@ export interface FixResult {
 export function describeFix(fix: Fix, home: string): string {
   if (fix.kind === 'chmod') return `chmod ${fix.mode.toString(8)} ${tilde(fix.file, home)}`;
   return `remove ${fix.variable} from the env block of ${tilde(fix.file, home)}`;
-}
-
-/** FILE.ccenv-backup-20260126T101500Z, never overwriting an earlier one. */
-export function backupFile(file: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  for (let n = 0; ; n++) {
-    const backup = `${file}.ccenv-backup-${stamp}${n ? `-${n}` : ''}`;
-    try {
-      copyFileSync(file, backup, constants.COPYFILE_EXCL);
-      chmodSync(backup, statSync(file).mode & 0o777);
-      return backup;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
 }
 
 function indentOf(text: string): { insertSpaces: boolean; tabSize: number } {
@@ -67,10 +53,14 @@ async function removeEnvVariables(file: string, variables: string[], now: Date, 
   if (after.length > 0 || !check || present.some((v) => findNodeAtLocation(check, ['env', v]))) {
     return { applied: false, message: `could not edit ${tilde(file, home)} safely; nothing changed` };
   }
-  const backup = backupFile(file, now);
+  const backup = backupFile(file, text, now);
   const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(file, next, { mode: statSync(file).mode & 0o777 });
-  return { applied: true, backup, message: `removed ${present.join(', ')} from ${tilde(file, home)} (backup: ${tilde(backup, home)})` };
+  return {
+    applied: true,
+    backup,
+    message: `removed ${present.join(', ')} from ${tilde(file, home)}; backup ${tilde(backup, home)} (mode 0600) holds the removed ${present.join(', ')}: delete it once you no longer need it`,
+  };
 }
 
 /** Applies the fixes, one file at a time, in the order given. */

@@ -1,9 +1,10 @@
 /** doctor --fix and init's settings cleanup: what they may remove, and how they keep what they remove. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
 import * as trap from '../helpers/traps.js';
+import { backupFile } from '../../src/doctor/backup-file.js';
 
 interface Finding {
   id: string;
@@ -82,5 +83,45 @@ describe('doctor --fix never removes a credential no profile holds', () => {
     await ccenv(box, ['add', 'other', '--kind', 'api-key', '--secret-stdin'], { input: trap.API_KEY });
     const f = (await findings()).find((x) => x.id === 'settings.env-credential')!;
     expect(f.fixable).toBeUndefined();
+  });
+});
+
+describe('backups of files that held a secret', () => {
+  it('init --remove-from-settings: the backup is 0600 whatever the file was, and the command says where and what it holds', async () => {
+    trap.write(settings, GATEWAY, 0o644);
+    const run = await ccenv(box, ['init', '--yes', '--remove-from-settings']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
+    expect(statSync(join(box.home, '.claude', backup)).mode & 0o777).toBe(0o600);
+    expect(statSync(settings).mode & 0o777).toBe(0o644);
+    expect(run.stderr).toMatch(new RegExp(`backup ~/\\.claude/${backup.replace(/[.]/g, '\\.')} \\(mode 0600\\) holds the removed ANTHROPIC_AUTH_TOKEN`));
+  });
+
+  it('doctor flags a backup that holds a credential: readable by others is a problem it fixes, a private one a warning', async () => {
+    const open = trap.write(`${settings}.ccenv-backup-20260101T000000Z`, GATEWAY, 0o644);
+    const closed = trap.write(`${settings}.ccenv-backup-20260102T000000Z`, GATEWAY, 0o600);
+    const all = (await findings()).filter((f) => f.id.startsWith('backup.'));
+    expect(all.map((f) => [f.id, f.severity])).toEqual([
+      ['backup.readable', 'error'],
+      ['backup.credential', 'warning'],
+    ]);
+    expect(all[0]!.what).toContain('ANTHROPIC_AUTH_TOKEN');
+    expect(all[0]!.fixable).toEqual({ kind: 'chmod', file: open, mode: 0o600 });
+    expect(all[1]!.fix).toContain(`rm ~/.claude/settings.json.ccenv-backup-20260102T000000Z`);
+    expect(closed).toBeTruthy();
+  });
+
+  it('a backup is created exclusively: an existing name or a symlink planted there is never written through', () => {
+    const file = trap.write(settings, GATEWAY);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const target = join(box.home, 'target');
+    writeFileSync(target, 'untouched');
+    chmodSync(target, 0o644);
+    symlinkSync(target, `${file}.ccenv-backup-20260101T000000Z`);
+    const backup = backupFile(file, GATEWAY, now);
+    expect(backup).toBe(`${file}.ccenv-backup-20260101T000000Z-1`);
+    expect(readFileSync(backup, 'utf8')).toBe(GATEWAY);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target, 'utf8')).toBe('untouched');
   });
 });
