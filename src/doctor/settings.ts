@@ -20,22 +20,6 @@ const LAYER_NAMES: Record<string, string> = {
   user: 'user settings',
 };
 
-/** The position of a trailing comma just before a JSON error, when that is what the error is. */
-export function trailingComma(text: string, line: number, column: number): { line: number; column: number } | undefined {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
-  offset += column - 1;
-  const at = text[offset];
-  if (at !== '}' && at !== ']') return undefined;
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
-  if (text[i] !== ',') return undefined;
-  const before = text.slice(0, i);
-  const l = before.split('\n').length;
-  return { line: l, column: i - before.lastIndexOf('\n') };
-}
-
 /** The credential variables a file's env block will set once its trailing commas are gone. */
 async function hiddenEnvVariables(text: string): Promise<string[]> {
   const { parse } = await import('jsonc-parser');
@@ -58,27 +42,36 @@ async function parseErrorFinding(file: SettingsFile, what: string, input: Doctor
       fix: `make it readable by you: chmod u+r ${tilde(file.path, input.home)}`,
     };
   }
-  let text = '';
-  try {
-    text = readFileSync(file.path, 'utf8');
-  } catch {
-    // reported by position only
+  const problems = error.problems ?? [];
+  const commas = problems.length > 0 && problems.every((p) => p.name === 'trailing comma');
+  const where = { file: file.path, line: error.line, ...(error.column !== undefined ? { column: error.column } : {}) };
+  let hidden: string[] = [];
+  if (commas) {
+    try {
+      hidden = await hiddenEnvVariables(readFileSync(file.path, 'utf8'));
+    } catch {
+      // reported by position only
+    }
   }
-  const comma = trailingComma(text, error.line, error.column ?? 1);
-  const where = comma ? { file: file.path, ...comma } : { file: file.path, line: error.line, column: error.column };
-  const hidden = comma ? await hiddenEnvVariables(text) : [];
   const then = hidden.length > 0 ? `; once it parses, its env block sets ${hidden.join(', ')}: run ccenv doctor again` : '';
+  const shown = tilde(file.path, input.home);
+  const at = problems.map((p) => `${p.line}:${p.column}`);
+  const list = at.length > 1 ? `${at.slice(0, -1).join(', ')} and ${at.at(-1)}` : '';
   return {
-    id: comma ? 'settings.trailing-comma' : 'settings.invalid-json',
+    id: commas ? 'settings.trailing-comma' : 'settings.invalid-json',
     severity: 'error',
-    what: comma
-      ? `${formatWhere(where, input.home)}: a trailing comma makes ${what} invalid JSON`
+    what: commas
+      ? problems.length === 1
+        ? `${formatWhere(where, input.home)}: a trailing comma makes ${what} invalid JSON`
+        : `${formatWhere(where, input.home)}: ${problems.length} trailing commas make ${what} invalid JSON: at ${at.join(', ')}`
       : `${formatWhere(where, input.home)}: ${error.message}`,
     where,
     why: `claude reports "Invalid or malformed JSON" and ignores everything in this file`,
-    fix: comma
-      ? `delete the comma at line ${comma.line}, column ${comma.column} of ${tilde(file.path, input.home)} (ccenv never rewrites a file it cannot parse)${then}`
-      : `fix the JSON at line ${error.line}, column ${error.column} of ${tilde(file.path, input.home)} by hand (ccenv never rewrites a file it cannot parse)`,
+    fix: commas
+      ? problems.length === 1
+        ? `delete the comma at line ${where.line}, column ${where.column} of ${shown} (ccenv never rewrites a file it cannot parse)${then}`
+        : `delete the commas at ${list} of ${shown} (ccenv never rewrites a file it cannot parse)${then}`
+      : `fix the JSON at ${problems.length > 1 ? list : `line ${error.line}, column ${error.column}`} of ${shown} by hand (ccenv never rewrites a file it cannot parse)`,
   };
 }
 

@@ -132,6 +132,22 @@ describe('each trap, found with file:line and its fix', () => {
     expect(all.some((x) => x.id === 'settings.env-credential')).toBe(false);
   });
 
+  it('several trailing commas: every one, in one finding, with line:column', async () => {
+    const file = trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "permissions": {\n    "allow": ["Bash(ls:*)",],\n  },\n  "model": "opus",\n}\n');
+    const { findings: all } = await findings();
+    const f = all.filter((x) => x.id === 'settings.trailing-comma');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.where).toEqual({ file, line: 3, column: 27 });
+    expect(f[0]!.what).toContain('3 trailing commas make user settings invalid JSON: at 3:27, 3:29, 5:18');
+    expect(f[0]!.fix).toContain('delete the commas at 3:27, 3:29 and 5:18 of ~/.claude/settings.json');
+  });
+
+  it('other JSON errors are each named, with line:column', async () => {
+    trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "model": "opus"\n  "env": {},\n}\n');
+    const f = (await findings()).findings.find((x) => x.id === 'settings.invalid-json')!;
+    expect(f.what).toContain('invalid JSON: missing comma at 3:3, trailing comma at 3:12');
+  });
+
   it('apiKeyHelper and forceLoginMethod', async () => {
     trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "forceLoginMethod": "console",\n  "apiKeyHelper": "~/bin/key.sh"\n}\n');
     const { findings: all } = await findings();
