@@ -9,6 +9,7 @@ import { isAwsCredentialVariable } from '../launch/scrub.js';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
+import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { holdings, safeToRemove } from './held.js';
 import { showValue } from './mask.js';
 import { isClaudeVariable, whyVariable } from './variables.js';
@@ -172,7 +173,7 @@ async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
       what: `an API key from a Console login is stored in ${formatWhere(where, input.home)}`,
       where,
       why: 'claude may bill this key instead of your subscription',
-      fix: 'run `claude auth logout`, then log in again with the account you mean (keep an API key as a ccenv profile instead)',
+      fix: `run ccenv @${BUILTIN_PROFILE} auth logout, then ccenv @${BUILTIN_PROFILE} auth login with the account you mean (keep an API key as a ccenv profile instead)`,
     });
   }
   return out;

@@ -170,9 +170,23 @@ describe('each trap, found with file:line and its fix', () => {
     const { findings: all } = await findings();
     const f = all.find((x) => x.id === 'login.malformed')!;
     expect(f.where).toEqual({ file });
-    expect(f.fix).toContain('claude auth logout');
+    expect(f.fix).toContain('ccenv @subscription auth logout');
+    expect(f.fix).toContain('then ccenv @subscription auth login');
+    expect(f.fix).not.toMatch(/(^|[^@\w])claude auth/);
     expect(f.fix).toContain('~/.claude/.credentials.json');
     expect(run.stdout).not.toMatch(/rm -rf|delete ~\/\.claude[^/]/);
+  });
+
+  it("a profile's own login directory: the fix goes through ccenv with that profile, never a bare claude", async () => {
+    const dir = join(box.home, 'second');
+    expect((await ccenv(box, ['add', 'second', '--kind', 'subscription', '--config-dir', dir])).exitCode).toBe(0);
+    const { findings: all } = await findings({ ANTHROPIC_AUTH_TOKEN: 'leftover-token' });
+    const fixes = all.filter((x) => x.fix?.includes('auth login')).map((x) => x.fix!);
+    expect(fixes.length).toBeGreaterThan(0);
+    for (const fix of fixes) {
+      expect(fix).toContain('ccenv @second auth login');
+      expect(fix).not.toMatch(/CLAUDE_CONFIG_DIR=|(^|[^@\w])claude auth/);
+    }
   });
 
   it('a .credentials.json of mode 0644', async () => {
@@ -188,7 +202,7 @@ describe('each trap, found with file:line and its fix', () => {
   it('an expired login that cannot be renewed; one that can is fine', async () => {
     trap.credentials(box, trap.login(Date.now() - 86_400_000, false));
     const expired = await findings();
-    expect(expired.findings.find((x) => x.id === 'login.expired')?.fix).toContain('claude auth login');
+    expect(expired.findings.find((x) => x.id === 'login.expired')?.fix).toContain('run ccenv @subscription auth login');
     expect(expired.exitCode).toBe(1);
     trap.credentials(box, trap.login(Date.now() - 86_400_000, true));
     const renewable = await findings();

@@ -122,7 +122,7 @@ describe('done when: a home with every trap', () => {
     trap.assertNoSecret([fix.stdout, fix.stderr]);
     expect(fix.stderr).toContain('remove ANTHROPIC_API_KEY from the env block of ~/.claude/settings.json');
     expect(fix.stderr).toContain('remove ANTHROPIC_API_KEY from the env block of ~/project/.claude/settings.json');
-    expect(before.findings.find((f) => f.id === 'login.malformed')?.fix).toContain('claude auth logout');
+    expect(before.findings.find((f) => f.id === 'login.malformed')?.fix).toContain('ccenv @subscription auth logout');
     const logout = await ccenv(box, ['auth', 'logout'], { env: { PATH: path }, cwd: project });
     expect(logout.exitCode).toBe(0);
     expect(existsSync(creds)).toBe(false);
