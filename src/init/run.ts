@@ -65,7 +65,10 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     for (const note of d.proposal.notes) say(`       note: ${note}`);
   }
   for (const s of detected.skipped) say(`skipped: ${s.what}: ${s.why}\n         ${s.fix}`);
-  if (!detected.login && plan.decisions.length === 0 && detected.skipped.length === 0) say('found: no credentials to import (no variables, no settings env blocks, no claude login)');
+  if (!detected.login && plan.decisions.length === 0 && detected.skipped.length === 0) {
+    say('found: no credentials to import (no variables, no settings env blocks, no claude login)');
+    say(`next: log in to your subscription: ccenv @${BUILTIN_PROFILE} auth login\n      or add a profile: printf %s "$KEY" | ccenv add NAME --kind KIND --secret-stdin (ccenv add --help lists the kinds)\n      then check the setup: ccenv doctor`);
+  }
 
   const created: Decision[] = [];
   const wanted = plan.decisions.filter((d) => d.action === 'create');

@@ -189,6 +189,21 @@ describe('each trap, found with file:line and its fix', () => {
     }
   });
 
+  it('AWS credential variables in the shell and the start-up files: a warning each, with where', async () => {
+    trap.write(join(box.home, '.bashrc'), '# bash\nexport AWS_ACCESS_KEY_ID=AKIASHELLKEY00000001\nexport AWS_SECRET_ACCESS_KEY=shell-aws-secret\n');
+    const { findings: all, exitCode } = await findings({ AWS_PROFILE: 'corp', AWS_ACCESS_KEY_ID: 'AKIASHELLKEY00000001' });
+    const aws = all.filter((x) => x.id === 'env.aws' || x.id === 'rc.aws');
+    expect(aws.map((x) => [x.id, x.severity, x.what.split(' ')[0]])).toEqual([
+      ['env.aws', 'warning', 'AWS_ACCESS_KEY_ID'],
+      ['env.aws', 'warning', 'AWS_PROFILE'],
+      ['rc.aws', 'warning', 'AWS_ACCESS_KEY_ID'],
+      ['rc.aws', 'warning', 'AWS_SECRET_ACCESS_KEY'],
+    ]);
+    expect(aws[0]!.fix).toContain('~/.bashrc:2');
+    expect(JSON.stringify(aws)).not.toContain('shell-aws-secret');
+    expect(exitCode).toBe(0);
+  });
+
   it('a .credentials.json of mode 0644', async () => {
     const file = trap.credentials(box, trap.login(Date.now() + 3_600_000), 0o644);
     const { findings: all, exitCode } = await findings();

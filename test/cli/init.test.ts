@@ -120,6 +120,15 @@ describe('ccenv init', () => {
     expect(readFileSync(join(box.home, '.zshrc'), 'utf8')).toContain('ANTHROPIC_API_KEY');
   });
 
+  it('on a clean machine: says there is nothing to import and what to do next', async () => {
+    const run = await init([], {});
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('found: no credentials to import');
+    expect(run.stderr).toMatch(/^next: .*\n +or add a profile: .*ccenv add NAME --kind KIND/m);
+    expect(run.stderr).toContain('ccenv @subscription auth login');
+    expect(run.stderr).toContain('ccenv doctor');
+  });
+
   it('a subscription login keeps the built-in profile as the default', async () => {
     trap.credentials(box, trap.login(Date.now() + 3_600_000));
     const run = await init(['--yes', '--json'], { ANTHROPIC_API_KEY: trap.API_KEY });
