@@ -48,6 +48,10 @@ async function removeEnvVariables(file: string, variables: string[], now: Date, 
   if (present.length === 0) return { applied: true, message: `already gone from ${tilde(file, home)}` };
   const formattingOptions = { ...indentOf(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
   for (const variable of present) next = applyEdits(next, modify(next, ['env', variable], undefined, { formattingOptions }));
+  // An env block left empty goes too: no "env": {} behind.
+  const left = parseTree(next, [], strict);
+  const envNode = left && findNodeAtLocation(left, ['env']);
+  if (envNode?.type === 'object' && (envNode.children ?? []).length === 0) next = applyEdits(next, modify(next, ['env'], undefined, { formattingOptions }));
   const after: import('jsonc-parser').ParseError[] = [];
   const check = parseTree(next, after, strict);
   if (after.length > 0 || !check || present.some((v) => findNodeAtLocation(check, ['env', v]))) {

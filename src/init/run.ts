@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import type { Context } from '../context.js';
 import { applyFixes, type FixResult } from '../doctor/fix.js';
-import { tilde, type Fix } from '../doctor/finding.js';
+import { tilde, tildeAll, type Fix } from '../doctor/finding.js';
 import { scanRcFiles } from '../doctor/rc-scan.js';
 import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../commands/transactions.js';
@@ -51,7 +51,7 @@ function settingsCleanup(decisions: readonly Decision[]): Fix[] {
 
 export async function runInit(ctx: Context, options: InitOptions): Promise<void> {
   const home = ctx.env.HOME || homedir();
-  const say = (text: string) => ctx.io.err(`${text}\n`);
+  const say = (text: string) => ctx.io.err(`${tildeAll(text, home)}\n`);
   const ask = ctx.interactive && !options.yes;
   const config = await readConfig(ctx.env);
   let opened: Promise<SecretStore> | undefined;
@@ -131,7 +131,8 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     const chosen = fixes.filter((f) => approved.includes(f.file));
     if (chosen.length > 0) {
       removed = await applyFixes(chosen, new Date(), home);
-      for (const r of removed) say(`${r.applied ? 'settings' : 'skipped'}: ${r.message}`);
+      // One line per file: the fixes of one file share their result.
+      for (const message of new Set(removed.map((r) => `${r.applied ? 'settings' : 'skipped'}: ${r.message}`))) say(message);
     }
     const left = fixes.filter((f) => !approved.includes(f.file));
     for (const file of new Set(left.map((f) => f.file))) {

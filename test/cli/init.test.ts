@@ -113,7 +113,9 @@ describe('ccenv init', () => {
     const settings = tangle();
     const run = await init(['--yes', '--remove-from-settings']);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: {}, model: 'opus' });
+    // No empty "env": {} left behind, and one line for the file, not one per variable.
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ model: 'opus' });
+    expect(run.stderr.split('\n').filter((l) => l.includes('removed ANTHROPIC'))).toHaveLength(1);
     const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
     expect(readFileSync(join(box.home, '.claude', backup), 'utf8')).toBe(GATEWAY_SETTINGS);
     // Start-up files stay as they were.
@@ -127,6 +129,13 @@ describe('ccenv init', () => {
     expect(run.stderr).toMatch(/^next: .*\n +or add a profile: .*ccenv add NAME --kind KIND/m);
     expect(run.stderr).toContain('ccenv @subscription auth login');
     expect(run.stderr).toContain('ccenv doctor');
+  });
+
+  it('paths under the home directory are shown as ~/..., everywhere in its output', async () => {
+    trap.write(join(box.home, '.claude', 'settings.json'), `{"env": {"ANTHROPIC_AUTH_TOKEN": "${trap.GATEWAY_TOKEN}"}}\n`);
+    const run = await init(['--yes']);
+    expect(run.stderr).toContain('skipped: ANTHROPIC_AUTH_TOKEN in ~/.claude/settings.json');
+    expect(run.stderr).not.toContain(box.home);
   });
 
   it('a subscription login keeps the built-in profile as the default', async () => {
