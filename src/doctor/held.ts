@@ -33,6 +33,9 @@ export function safeToRemove(holding: Holding, variable: string): boolean {
   return !holding.notHeld.has(variable) && !SECRET_VARIABLES.has(variable);
 }
 
+/** Each profile's secret digest, read once per doctor run. */
+const digests = new WeakMap<DoctorInput, Map<string, Promise<string | undefined>>>();
+
 export async function holdings(source: Source, input: DoctorInput): Promise<Holding> {
   const { proposalsFrom } = await import('../init/detect.js');
   const { planInit } = await import('../init/plan.js');
@@ -48,9 +51,12 @@ export async function holdings(source: Source, input: DoctorInput): Promise<Hold
     return {
       backend: real.backend,
       description: real.description,
-      get: async (name) => {
-        const value = await real.get(name);
-        return value === undefined ? undefined : digest(value);
+      get: (name) => {
+        let cache = digests.get(input);
+        if (!cache) digests.set(input, (cache = new Map()));
+        let got = cache.get(name);
+        if (!got) cache.set(name, (got = real.get(name).then((value) => (value === undefined ? undefined : digest(value)))));
+        return got;
       },
       set: () => Promise.reject(new Error('read only')),
       remove: () => Promise.reject(new Error('read only')),
