@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import * as trap from '../helpers/traps.js';
 
 interface Finding {
@@ -230,6 +230,17 @@ describe('each trap, found with file:line and its fix', () => {
     const run = await doctor([], { PATH: `${second}:${bin}:/usr/bin:/bin` });
     expect(run.stdout).toMatch(/warning +2 claude binaries on PATH; the first wins: ~\/other-bin\/claude \(2\.0\.1 \(Claude Code\)\); ~\/bin\/claude \(2\.1\.332/);
     expect(run.exitCode).toBe(0);
+  });
+
+  it("ccenv's own pinned claude, put on PATH by npx, is named as such and not taken for the user's", async () => {
+    const own = join(ROOT, 'node_modules', '.bin');
+    const { findings: all } = await findings({ PATH: `${own}:${bin}:/usr/bin:/bin` });
+    const dev = all.find((x) => x.id === 'claude.ccenv-dev-copy')!;
+    expect(dev).toMatchObject({ severity: 'warning' });
+    expect(dev.what).toContain(join(own, 'claude'));
+    expect(dev.what).toContain('not your claude');
+    expect(all.find((x) => x.id === 'claude.one')?.what).toBe('claude: ~/bin/claude (2.1.332 (Claude Code))');
+    expect(all.some((x) => x.id === 'claude.several')).toBe(false);
   });
 
   it('no claude at all', async () => {

@@ -2,7 +2,7 @@
  * doctor's `claude auth status` comparison against the real claude (the pinned
  * devDependency), offline with a temporary HOME; and the issue's "Done when" scenario.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -23,7 +23,11 @@ interface Finding {
 let box: Sandbox;
 beforeEach(() => {
   box = sandbox();
-  box.env.PATH = `${CLAUDE_BIN}:/usr/bin:/bin`;
+  // The user's claude: a link outside ccenv's node_modules (doctor names a claude found there as ccenv's own copy).
+  const bin = join(box.home, 'claude-bin');
+  mkdirSync(bin);
+  if (haveClaude) symlinkSync(realpathSync(join(CLAUDE_BIN, 'claude')), join(bin, 'claude'));
+  box.env.PATH = `${bin}:/usr/bin:/bin`;
 });
 afterEach(() => box.cleanup());
 
@@ -75,7 +79,7 @@ describe('done when: a home with every trap', () => {
     const creds = trap.credentials(box, '{"claudeAiOauth": {"accessTo');
     const bashrc = trap.bedrockHalfSet(box);
     const second = trap.fakeClaude(box, 'old-bin', '1.0.0');
-    const path = `${CLAUDE_BIN}:${second}:/usr/bin:/bin`;
+    const path = `${join(box.home, 'claude-bin')}:${second}:/usr/bin:/bin`;
     // The shell the user types in has sourced their start-up files.
     const shell = { PATH: path, SHELL: '/bin/zsh', ANTHROPIC_API_KEY: trap.API_KEY, CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'corp' };
     const at = { env: shell, cwd: project };
@@ -132,5 +136,5 @@ describe('done when: a home with every trap', () => {
     expect(after.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(after.exitCode).toBe(0);
     expect(after.findings.map((f) => f.id)).toContain('claude.several'); // a warning, named, not a failure
-  });
+  }, 90_000); // about fifteen ccenv runs, several of them starting the real claude
 });
