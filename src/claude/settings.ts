@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
-import { lineColumn } from '../profiles/store.js';
+import { describeJsonProblems, jsonProblems, lineColumn, type JsonProblem } from '../json-errors.js';
 
 /** Highest first, as Claude Code ranks them (`--settings` sits between managed and local). */
 export type SettingsLayer = 'managed' | 'local' | 'project' | 'user';
@@ -24,7 +24,7 @@ export interface SettingsFile {
   /** False when the file does not exist (nothing else is set then). */
   exists: boolean;
   /** Why the file could not be read or parsed; Claude Code ignores such a file. */
-  error?: { message: string } & Partial<Position>;
+  error?: { message: string; problems?: JsonProblem[] } & Partial<Position>;
   /** The parsed object, when it parsed. */
   data?: Record<string, unknown>;
   /** Each top-level key's position, for pointing at `apiKeyHelper`, `forceLoginMethod`, ... */
@@ -68,13 +68,14 @@ export function settingsPaths(env: Env, cwd: string, options: { configDir?: stri
 
 /** Parses settings text strictly (no comments, no trailing commas), keeping positions. */
 export async function parseSettings(layer: SettingsLayer, path: string, text: string): Promise<SettingsFile> {
-  const { parseTree, printParseErrorCode, getNodeValue } = await import('jsonc-parser');
+  const { parseTree, getNodeValue } = await import('jsonc-parser');
   const file: SettingsFile = { layer, path, exists: true, keys: {}, env: {} };
   const errors: import('jsonc-parser').ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  if (first) {
-    file.error = { message: `invalid JSON (${printParseErrorCode(first.error)})`, ...lineColumn(text, first.offset) };
+  if (errors.length > 0) {
+    const problems = await jsonProblems(text);
+    const first = problems[0] ?? { line: 1, column: 1 };
+    file.error = { message: `invalid JSON: ${describeJsonProblems(problems)}`, problems, line: first.line, column: first.column };
     return file;
   }
   if (!root || root.type !== 'object') {

@@ -41,7 +41,8 @@ export async function doctor(ctx: Context, profileArg: string | undefined, optio
     else {
       ctx.io.err(`ccenv: fixing ${fixes.length} thing${fixes.length === 1 ? '' : 's'}:\n${fixes.map((f) => `  - ${describeFix(f, input.home)}\n`).join('')}`);
       fixed = await applyFixes(fixes, new Date(), input.home);
-      for (const r of fixed) ctx.io.err(`ccenv: ${r.applied ? 'done' : 'skipped'}: ${r.message}\n`);
+      // One line per file: the fixes of one file share their result.
+      for (const line of new Set(fixed.map((r) => `ccenv: ${r.applied ? 'done' : 'skipped'}: ${r.message}\n`))) ctx.io.err(line);
       findings = await runChecks(await doctorInput(ctx, only));
     }
   }

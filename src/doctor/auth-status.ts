@@ -19,8 +19,8 @@ export function judgeAuth(plan: LaunchPlan, status: AuthStatus, builtin: boolean
     return {
       id: 'auth-status.not-logged-in',
       severity: builtin ? 'ok' : 'error',
-      what: `profile ${name}: claude is not logged in${builtin ? ' (the built-in profile needs `claude auth login` before use)' : ''}`,
-      ...(builtin ? {} : { why: `profile ${name} cannot start a session`, fix: `${configDir ? `CLAUDE_CONFIG_DIR=${configDir} ` : ''}claude auth login` }),
+      what: `profile ${name}: claude is not logged in${builtin ? ` (the built-in profile needs \`ccenv @${name} auth login\` before use)` : ''}`,
+      ...(builtin ? {} : { why: `profile ${name} cannot start a session`, fix: `ccenv @${name} auth login${configDir ? ` (it logs in to ${configDir})` : ''}` }),
     };
   }
   const helper = status.apiKeySource === 'apiKeyHelper' || status.authMethod === 'api_key_helper';

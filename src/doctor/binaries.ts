@@ -1,6 +1,18 @@
 /** Which `claude` binaries are on PATH, which one a launch runs, their versions. */
+import { realpathSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { claudesOnPath, claudeVersion, leadsToCcenv, selfPaths } from '../claude/binary.js';
-import { tilde, type Check } from './finding.js';
+import { tilde, type Check, type Finding } from './finding.js';
+
+/** ccenv's own node_modules (its pinned devDependency claude lives there), from the running bin/ccenv.cjs. */
+function ownModules(argv1: string | undefined = process.argv[1]): string | undefined {
+  if (!argv1) return undefined;
+  try {
+    return join(dirname(dirname(realpathSync(argv1))), 'node_modules') + sep;
+  } catch {
+    return undefined;
+  }
+}
 
 export const binaries: Check = {
   name: 'claude binaries',
@@ -8,10 +20,23 @@ export const binaries: Check = {
     const selves = selfPaths();
     const all = [...claudesOnPath(input.env, input.cwd)];
     // ccenv itself, or a wrapper that runs it, is passed over by a launch: not a claude.
-    const found = all.filter((c) => !leadsToCcenv(c.path, selves));
+    const modules = ownModules();
+    // By where PATH finds it: a link the user made elsewhere to that copy is their choice.
+    const isOwn = (c: { path: string }) => modules !== undefined && c.path.startsWith(modules);
+    // npx and npm run put ccenv's own node_modules/.bin on PATH, and with it the claude ccenv pins for its tests.
+    const own = all.filter((c) => isOwn(c) && !leadsToCcenv(c.path, selves));
+    const notes: Finding[] = own.map((c) => ({
+      id: 'claude.ccenv-dev-copy',
+      severity: 'warning',
+      what: `${tilde(c.path, input.home)} is ccenv's own pinned claude, on PATH because ccenv runs under npx or npm run: it is not your claude`,
+      why: 'a launch through npx ccenv would start it; an installed ccenv (npm install -g, npm link) does not see it',
+      fix: 'run an installed ccenv (npm install -g . or npm link, then ccenv doctor), or pin your claude: ccenv edit NAME --claude PATH',
+    }));
+    const found = all.filter((c) => !isOwn(c) && !leadsToCcenv(c.path, selves));
     if (found.length === 0) {
       const pinned = input.profiles.length > 0 && input.profiles.every(([, p]) => p.claude);
       return [
+        ...notes,
         {
           id: 'claude.none',
           severity: pinned ? 'ok' : 'error',
@@ -30,8 +55,9 @@ export const binaries: Check = {
       const real = c.realPath !== c.path ? ` -> ${tilde(c.realPath, input.home)}` : '';
       return `${tilde(c.path, input.home)}${real} (${versions[i] ?? 'version unknown'})`;
     });
-    if (found.length === 1) return [{ id: 'claude.one', severity: 'ok', what: `claude: ${shown[0]}` }];
+    if (found.length === 1) return [...notes, { id: 'claude.one', severity: 'ok', what: `claude: ${shown[0]}` }];
     return [
+      ...notes,
       {
         id: 'claude.several',
         severity: 'warning',

@@ -1,20 +1,41 @@
 /** Credential and provider variables in the current environment and in the shell start-up files. */
+import { holdings, type Holding } from './held.js';
 import { formatWhere, tilde, type Check, type Finding } from './finding.js';
 import { showValue } from './mask.js';
 import { scanRcFiles, type RcAssignment } from './rc-scan.js';
-import { halfSetProviders, isClaudeVariable, whyVariable } from './variables.js';
+import { halfSetProviders, isClaudeVariable, isSetupVariable, setupOf, whyVariable } from './variables.js';
 
 const KEEP_FIRST = 'to keep it, import it as a profile first: ccenv init';
+
+/** The end of a fix: safe to delete when a profile holds the variable, else import it first. */
+function keep(holding: Holding, variable: string): string {
+  const name = holding.heldBy.get(variable);
+  return name ? `it is kept as profile ${name}: safe to delete` : KEEP_FIRST;
+}
 
 export const environment: Check = {
   name: 'environment variables and shell start-up files',
   async run(input) {
     const findings: Finding[] = [];
-    const { assignments, files } = scanRcFiles(input.env, input.home, isClaudeVariable);
+    const scan = scanRcFiles(input.env, input.home, (name) => isClaudeVariable(name) || isSetupVariable(name));
+    const { files } = scan;
+    const assignments = scan.assignments.filter((a) => isClaudeVariable(a.variable));
+    const rcVars: Record<string, string> = {};
+    for (const a of scan.assignments) rcVars[a.variable] = a.value;
+    /** The lines of the same provider setup as a switch (AWS_REGION, AWS_PROFILE, ...), as "file:line (VAR)". */
+    const setupLines = (variable: string): string[] => {
+      const setup = setupOf(variable, rcVars);
+      if (!setup) return [];
+      return scan.assignments.filter((a) => setup.companions.includes(a.variable)).map((a) => `${formatWhere({ file: a.file, line: a.line }, input.home)} (${a.variable})`);
+    };
     const byVariable = new Map<string, RcAssignment[]>();
     for (const a of assignments) byVariable.set(a.variable, [...(byVariable.get(a.variable) ?? []), a]);
 
+    const fromRc = await holdings({ label: 'your shell start-up files', vars: rcVars }, input);
+    const shellVars: Record<string, string> = {};
+    for (const [name, value] of Object.entries(input.env)) if (value !== undefined) shellVars[name] = value;
     const active = input.env.CCENV_ACTIVE;
+    const fromShell = active ? fromRc : await holdings({ label: 'this shell', vars: shellVars }, input);
     const present = Object.keys(input.env)
       .filter((name) => isClaudeVariable(name) && input.env[name] !== undefined)
       .sort();
@@ -31,8 +52,8 @@ export const environment: Check = {
           why: `${whyVariable(name)}; ccenv removes it from its launches, but a plain \`claude\` uses it`,
           fix:
             lines.length > 0
-              ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${KEEP_FIRST}`
-              : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${KEEP_FIRST}`,
+              ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${keep(fromShell, name)}`
+              : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${keep(fromShell, name)}`,
         });
       }
       for (const half of halfSetProviders(input.env)) {
@@ -48,17 +69,17 @@ export const environment: Check = {
 
     for (const a of assignments) {
       const where = { file: a.file, line: a.line };
+      const setup = setupLines(a.variable);
+      const also = setup.length > 0 ? `; the same ${setupOf(a.variable, rcVars)!.provider} setup also sets ${setup.join(', ')}: delete those too unless other tools need them` : '';
       findings.push({
         id: 'rc.credential',
         severity: 'error',
         what: `${a.variable} is set in ${formatWhere(where, input.home)}`,
         where,
         why: `${whyVariable(a.variable)}, in every shell you open`,
-        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)}); ccenv never edits start-up files; ${KEEP_FIRST}`,
+        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)})${also}; ccenv never edits start-up files; ${keep(fromRc, a.variable)}`,
       });
     }
-    const rcVars: Record<string, string> = {};
-    for (const a of assignments) rcVars[a.variable] = a.value;
     for (const half of halfSetProviders(rcVars)) {
       if (!active && halfSetProviders(input.env).some((h) => h.switch === half.switch)) continue;
       const line = byVariable.get(half.switch)?.at(-1);

@@ -65,6 +65,16 @@ export function tilde(path: string, home: string): string {
   return forTerminal(home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path);
 }
 
+/**
+ * The one convention for doctor's and init's words: every path under the home directory as
+ * `~/...` (JSON output keeps absolute paths). Applied to whole messages, so that paths coming
+ * from elsewhere (a source's label, an error message) follow it too.
+ */
+export function tildeAll(text: string, home: string): string {
+  if (!home || home === '/') return text;
+  return text.split(`${home}/`).join('~/');
+}
+
 export function formatWhere(where: Where, home: string): string {
   return `${tilde(where.file, home)}${where.line ? `:${where.line}` : ''}${where.line && where.column ? `:${where.column}` : ''}`;
 }

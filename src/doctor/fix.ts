@@ -1,13 +1,14 @@
 /**
  * `doctor --fix`: the safe, local fixes only. A settings file is rewritten only when it
  * parses strictly, with the variable taken out of its env block and everything else kept
- * as written (jsonc-parser edits), after a backup next to it. Modes are changed in place.
+ * as written (jsonc-parser edits), after a private (0600) backup next to it. Modes are changed in place.
  * Start-up files are never edited.
  */
-import { chmodSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { MAX_SETTINGS_BYTES } from '../claude/settings.js';
 import { readBounded } from '../fs/bounded.js';
-import { createExclusive, replaceFile } from '../fs/replace.js';
+import { replaceFile } from '../fs/replace.js';
+import { backupFile } from './backup-file.js';
 import type { Fix } from './finding.js';
 import { tilde } from './finding.js';
 
@@ -24,60 +25,97 @@ export function describeFix(fix: Fix, home: string): string {
   return `remove ${fix.variable} from the env block of ${tilde(fix.file, home)}`;
 }
 
-/**
- * FILE.ccenv-backup-20260126T101500Z holding `content`, with FILE's mode; created
- * exclusively (src/fs/replace.ts), so it never overwrites an earlier one nor follows a link.
- */
-export function backupFile(file: string, content: Uint8Array, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const mode = statSync(file).mode & 0o777;
-  for (let n = 0; ; n++) {
-    const backup = `${file}.ccenv-backup-${stamp}${n ? `-${n}` : ''}`;
-    try {
-      createExclusive(backup, content, { mode, exact: true });
-      return backup;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
 function indentOf(text: string): { insertSpaces: boolean; tabSize: number } {
   const m = /\n([ \t]+)"/.exec(text);
   if (m && m[1]!.startsWith('\t')) return { insertSpaces: false, tabSize: 1 };
   return { insertSpaces: true, tabSize: m ? m[1]!.length : 2 };
 }
 
-/** Removes variables from a settings file's env block; the file must parse strictly first and after. */
-async function removeEnvVariables(file: string, variables: string[], now: Date, home: string): Promise<Omit<FixResult, 'fix'>> {
-  const { applyEdits, modify, parseTree, findNodeAtLocation } = await import('jsonc-parser');
-  const strict = { allowTrailingComma: false, disallowComments: true } as const;
-  let raw: Buffer;
-  try {
-    raw = readBounded(file, MAX_SETTINGS_BYTES);
-  } catch (error) {
-    return { applied: false, message: `cannot read ${tilde(file, home)}: ${(error as Error).message}; nothing changed` };
+type Edit = { next: string; present: string[] } | { refuse: string };
+
+/** Every occurrence of `variable` in every top-level env block (JSON.parse keeps the last one). */
+function occurrences(root: import('jsonc-parser').Node, variable: string): import('jsonc-parser').Node[] {
+  const out: import('jsonc-parser').Node[] = [];
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key?.value !== 'env' || value?.type !== 'object') continue;
+    for (const entry of value.children ?? []) if (entry.children?.[0]?.value === variable) out.push(entry);
   }
-  const text = raw.toString('utf8');
+  return out;
+}
+
+/** Pure: the text with the variables taken out of its env block (every copy), or why not. */
+async function editEnvText(text: string, variables: readonly string[]): Promise<Edit> {
+  const { applyEdits, modify, parseTree, findNodeAtLocation, getNodeValue } = await import('jsonc-parser');
+  const strict = { allowTrailingComma: false, disallowComments: true } as const;
   const errors: import('jsonc-parser').ParseError[] = [];
   const root = parseTree(text, errors, strict);
-  if (errors.length > 0 || !root) {
-    return { applied: false, message: `${tilde(file, home)} does not parse; ccenv never rewrites such a file (fix its JSON by hand first)` };
+  if (errors.length > 0 || !root) return { refuse: 'does not parse; ccenv never rewrites such a file (fix its JSON by hand first)' };
+  const present = variables.filter((v) => occurrences(root, v).length > 0);
+  for (const v of present) {
+    const values = new Set(occurrences(root, v).map((n) => JSON.stringify(getNodeValue(n.children![1]!))));
+    // Removing only the copy that takes effect would bring the other one back into effect.
+    if (values.size > 1) return { refuse: `sets ${v} ${occurrences(root, v).length} times with different values; ccenv removes none of them (keep the one you mean by hand)` };
   }
-  let next = text;
-  const present = variables.filter((v) => findNodeAtLocation(root, ['env', v]));
-  if (present.length === 0) return { applied: true, message: `already gone from ${tilde(file, home)}` };
   const formattingOptions = { ...indentOf(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
-  for (const variable of present) next = applyEdits(next, modify(next, ['env', variable], undefined, { formattingOptions }));
+  let next = text;
+  for (const v of present) {
+    for (let i = 0; i < 100; i++) {
+      const tree = parseTree(next, [], strict);
+      if (!tree || !findNodeAtLocation(tree, ['env', v])) break;
+      next = applyEdits(next, modify(next, ['env', v], undefined, { formattingOptions }));
+    }
+  }
+  // An env block left empty goes too: no "env": {} behind.
+  const left = parseTree(next, [], strict);
+  const envNode = left && findNodeAtLocation(left, ['env']);
+  if (envNode?.type === 'object' && (envNode.children ?? []).length === 0) next = applyEdits(next, modify(next, ['env'], undefined, { formattingOptions }));
   const after: import('jsonc-parser').ParseError[] = [];
   const check = parseTree(next, after, strict);
-  if (after.length > 0 || !check || present.some((v) => findNodeAtLocation(check, ['env', v]))) {
-    return { applied: false, message: `could not edit ${tilde(file, home)} safely; nothing changed` };
+  if (after.length > 0 || !check || present.some((v) => occurrences(check, v).length > 0)) return { refuse: 'could not be edited safely; nothing changed' };
+  return { next, present };
+}
+
+/**
+ * Removes variables from a settings file's env block; the file must parse strictly first and
+ * after. The file is read again just before the write, and the edit made again on what a
+ * concurrent writer left. A file with several hard links is written in place (a rename would
+ * split the link, and the other name would keep the secret).
+ */
+export async function removeEnvVariables(file: string, variables: string[], now: Date, home: string, hooks: { afterRead?: () => void } = {}): Promise<Omit<FixResult, 'fix'>> {
+  const shown = tilde(file, home);
+  const read = (): string | Error => {
+    try {
+      return readBounded(file, MAX_SETTINGS_BYTES).toString('utf8');
+    } catch (error) {
+      return error as Error;
+    }
+  };
+  let text = read();
+  for (let attempt = 0; ; attempt++) {
+    if (text instanceof Error) return { applied: false, message: `cannot read ${shown}: ${text.message}; nothing changed` };
+    const edit = await editEnvText(text, variables);
+    if ('refuse' in edit) return { applied: false, message: `${shown} ${edit.refuse}` };
+    if (edit.present.length === 0) return { applied: true, message: `already gone from ${shown}` };
+    hooks.afterRead?.();
+    const again = read();
+    if (again !== text) {
+      if (attempt >= 3) return { applied: false, message: `${shown} keeps changing while ccenv edits it; nothing changed (run again later)` };
+      text = again;
+      continue;
+    }
+    const backup = backupFile(file, text, now);
+    const stat = statSync(file);
+    if (stat.nlink > 1) writeFileSync(file, edit.next);
+    // Written beside the real file (a symlinked settings file keeps its link), never through a temporary name another user could plant.
+    else replaceFile(realpathSync(file), edit.next, { mode: stat.mode & 0o777, exact: true });
+    const removed = edit.present.join(', ');
+    return {
+      applied: true,
+      backup,
+      message: `removed ${removed} from ${shown}; backup ${tilde(backup, home)} (mode 0600) holds the removed ${removed}: delete it once you no longer need it`,
+    };
   }
-  const backup = backupFile(file, raw, now);
-  // Written beside the real file (a symlinked settings file keeps its link), never through a temporary name another user could plant.
-  replaceFile(realpathSync(file), next, { mode: statSync(file).mode & 0o777, exact: true });
-  return { applied: true, backup, message: `removed ${present.join(', ')} from ${tilde(file, home)} (backup: ${tilde(backup, home)})` };
 }
 
 /** Applies the fixes, one file at a time, in the order given. */

@@ -19,6 +19,7 @@ export async function doctorInput(ctx: Context, only?: string): Promise<DoctorIn
   if (only !== undefined) checkProfileName(only);
   const profiles: DoctorInput['profiles'] =
     only !== undefined ? [[only, requireProfile(config, only)]] : Object.entries(config.profiles);
+  let opened: Promise<import('../secrets/store.js').SecretStore> | undefined;
   return {
     env: ctx.env,
     cwd: ctx.cwd,
@@ -28,7 +29,8 @@ export async function doctorInput(ctx: Context, only?: string): Promise<DoctorIn
     ...(configError ? { configError } : {}),
     profiles,
     ...(only !== undefined ? { only } : {}),
-    secrets: () => ctx.secrets(config),
+    // Opened once for all checks (the file backend derives its key with scrypt).
+    secrets: () => (opened ??= ctx.secrets(config)),
     context: ctx,
   };
 }

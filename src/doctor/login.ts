@@ -1,12 +1,13 @@
 /**
  * The subscription login: `.credentials.json` in $CLAUDE_CONFIG_DIR (default ~/.claude) and
  * in each subscription profile's own --config-dir. Unreadable, malformed, expired, or
- * readable by others. The fix names that one file (or `claude auth logout`), never the
+ * readable by others. The fix names that one file (or `ccenv @NAME auth logout`), never the
  * whole directory, which also holds history, projects and settings.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { claudeConfigDir } from '../claude/settings.js';
+import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 
 interface LoginDir {
@@ -33,9 +34,15 @@ function loginDirs(input: DoctorInput): LoginDir[] {
   return dirs;
 }
 
-/** `claude auth ...` run for this directory, as the user would type it. */
-function claudeCommand(login: LoginDir, input: DoctorInput, args: string): string {
-  return login.profile ? `CLAUDE_CONFIG_DIR=${tilde(login.dir, input.home)} claude ${args}` : `claude ${args}`;
+/**
+ * `claude auth ...` for this directory, spelled through ccenv so that a leftover credential
+ * variable in the shell (ANTHROPIC_AUTH_TOKEN, ...) cannot take part: `ccenv @NAME auth login`.
+ */
+export function claudeCommand(login: LoginDir, input: DoctorInput, args: string): string {
+  if (login.profile) return `ccenv @${login.profile} ${args}`;
+  // The built-in profile uses ~/.claude; a $CLAUDE_CONFIG_DIR elsewhere is better kept as a profile.
+  if (login.dir === join(input.home, '.claude')) return `ccenv @${BUILTIN_PROFILE} ${args}`;
+  return `ccenv add NAME --kind subscription --config-dir ${tilde(login.dir, input.home)}, then ccenv @NAME ${args}`;
 }
 
 export function loginFindings(login: LoginDir, input: DoctorInput, platform: NodeJS.Platform = process.platform): Finding[] {

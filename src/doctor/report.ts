@@ -1,5 +1,5 @@
 /** Doctor's findings as people read them. */
-import { formatWhere, type Finding } from './finding.js';
+import { formatWhere, tildeAll, type Finding } from './finding.js';
 
 const MARK = { error: 'problem', warning: 'warning', ok: 'ok' } as const;
 
@@ -17,7 +17,7 @@ export function renderFindings(findings: readonly Finding[], home: string): stri
     if (f.why) lines.push(`         why:   ${f.why}`);
     if (f.fix) lines.push(`         fix:   ${f.fix}${f.fixable ? ' [ccenv doctor --fix]' : ''}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${tildeAll(lines.join('\n'), home)}\n`;
 }
 
 export function summary(findings: readonly Finding[]): string {

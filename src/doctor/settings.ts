@@ -1,13 +1,16 @@
 /**
  * Claude Code's settings layers, ~/.claude.json and the `ant` CLI's active_config: JSON
  * errors with line and column, env blocks that set credential or provider variables,
- * apiKeyHelper, forceLoginMethod.
+ * apiKeyHelper and the other keys that supply a credential, forceLoginMethod.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAwsCredentialVariable } from '../launch/scrub.js';
+import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
+import { BUILTIN_PROFILE } from '../profiles/names.js';
+import { holdings, safeToRemove } from './held.js';
 import { showValue } from './mask.js';
 import { isClaudeVariable, whyVariable } from './variables.js';
 
@@ -17,22 +20,6 @@ const LAYER_NAMES: Record<string, string> = {
   project: 'project settings',
   user: 'user settings',
 };
-
-/** The position of a trailing comma just before a JSON error, when that is what the error is. */
-export function trailingComma(text: string, line: number, column: number): { line: number; column: number } | undefined {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
-  offset += column - 1;
-  const at = text[offset];
-  if (at !== '}' && at !== ']') return undefined;
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
-  if (text[i] !== ',') return undefined;
-  const before = text.slice(0, i);
-  const l = before.split('\n').length;
-  return { line: l, column: i - before.lastIndexOf('\n') };
-}
 
 /** The credential variables a file's env block will set once its trailing commas are gone. */
 async function hiddenEnvVariables(text: string): Promise<string[]> {
@@ -56,27 +43,36 @@ async function parseErrorFinding(file: SettingsFile, what: string, input: Doctor
       fix: `make it readable by you: chmod u+r ${tilde(file.path, input.home)}`,
     };
   }
-  let text = '';
-  try {
-    text = readFileSync(file.path, 'utf8');
-  } catch {
-    // reported by position only
+  const problems = error.problems ?? [];
+  const commas = problems.length > 0 && problems.every((p) => p.name === 'trailing comma');
+  const where = { file: file.path, line: error.line, ...(error.column !== undefined ? { column: error.column } : {}) };
+  let hidden: string[] = [];
+  if (commas) {
+    try {
+      hidden = await hiddenEnvVariables(readFileSync(file.path, 'utf8'));
+    } catch {
+      // reported by position only
+    }
   }
-  const comma = trailingComma(text, error.line, error.column ?? 1);
-  const where = comma ? { file: file.path, ...comma } : { file: file.path, line: error.line, column: error.column };
-  const hidden = comma ? await hiddenEnvVariables(text) : [];
   const then = hidden.length > 0 ? `; once it parses, its env block sets ${hidden.join(', ')}: run ccenv doctor again` : '';
+  const shown = tilde(file.path, input.home);
+  const at = problems.map((p) => `${p.line}:${p.column}`);
+  const list = at.length > 1 ? `${at.slice(0, -1).join(', ')} and ${at.at(-1)}` : '';
   return {
-    id: comma ? 'settings.trailing-comma' : 'settings.invalid-json',
+    id: commas ? 'settings.trailing-comma' : 'settings.invalid-json',
     severity: 'error',
-    what: comma
-      ? `${formatWhere(where, input.home)}: a trailing comma makes ${what} invalid JSON`
+    what: commas
+      ? problems.length === 1
+        ? `${formatWhere(where, input.home)}: a trailing comma makes ${what} invalid JSON`
+        : `${formatWhere(where, input.home)}: ${problems.length} trailing commas make ${what} invalid JSON: at ${at.join(', ')}`
       : `${formatWhere(where, input.home)}: ${error.message}`,
     where,
     why: `claude reports "Invalid or malformed JSON" and ignores everything in this file`,
-    fix: comma
-      ? `delete the comma at line ${comma.line}, column ${comma.column} of ${tilde(file.path, input.home)} (ccenv never rewrites a file it cannot parse)${then}`
-      : `fix the JSON at line ${error.line}, column ${error.column} of ${tilde(file.path, input.home)} by hand (ccenv never rewrites a file it cannot parse)`,
+    fix: commas
+      ? problems.length === 1
+        ? `delete the comma at line ${where.line}, column ${where.column} of ${shown} (ccenv never rewrites a file it cannot parse)${then}`
+        : `delete the commas at ${list} of ${shown} (ccenv never rewrites a file it cannot parse)${then}`
+      : `fix the JSON at ${problems.length > 1 ? list : `line ${error.line}, column ${error.column}`} of ${shown} by hand (ccenv never rewrites a file it cannot parse)`,
   };
 }
 
@@ -85,9 +81,14 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
   if (file.error) return [await parseErrorFinding(file, what, input)];
   const out: Finding[] = [];
   const managed = file.layer === 'managed';
+  const vars = Object.fromEntries(Object.entries(file.env).map(([name, entry]) => [name, entry.value]));
+  const holding = managed || !Object.keys(vars).some(isClaudeVariable) ? undefined : await holdings({ label: file.path, file: file.path, layer: file.layer, vars }, input);
   for (const [name, entry] of Object.entries(file.env)) {
     const where = { file: file.path, line: entry.line, column: entry.column };
     if (isClaudeVariable(name)) {
+      const shown = tilde(file.path, input.home);
+      const heldBy = holding?.heldBy.get(name);
+      const safe = holding !== undefined && safeToRemove(holding, name);
       out.push({
         id: 'settings.env-credential',
         severity: 'error',
@@ -97,9 +98,13 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
           ? `managed settings beat every other setting and ccenv cannot override them: ${whyVariable(name)}`
           : `a settings env block beats the environment, so ${whyVariable(name)}; ccenv overrides it at launch, a plain claude does not`,
         fix: managed
-          ? `ask whoever manages ${tilde(file.path, input.home)} to remove ${name} from its env block`
-          : `remove "${name}" from the env block of ${tilde(file.path, input.home)} (ccenv doctor --fix does it, with a backup; ccenv init first keeps it as a profile)`,
-        ...(managed ? {} : { fixable: { kind: 'remove-env-variable' as const, file: file.path, variable: name } }),
+          ? `ask whoever manages ${shown} to remove ${name} from its env block`
+          : heldBy
+            ? `it is kept as profile ${heldBy}, so it is safe to remove "${name}" from the env block of ${shown} (ccenv doctor --fix does it, with a backup)`
+            : safe
+              ? `remove "${name}" from the env block of ${shown} (ccenv doctor --fix does it, with a backup)`
+              : `no profile holds it yet${holding?.storeError ? ` (the secret store could not be asked: ${holding.storeError})` : ''}: import it first with ccenv init, which then offers to remove it from ${shown}`,
+        ...(safe ? { fixable: { kind: 'remove-env-variable' as const, file: file.path, variable: name } } : {}),
       });
     } else if (isAwsCredentialVariable(name)) {
       out.push({
@@ -112,16 +117,23 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
       });
     }
   }
-  const helper = file.keys.apiKeyHelper;
-  if (helper) {
-    const where = { file: file.path, ...helper };
+  for (const { key, does } of CREDENTIAL_SETTINGS_KEYS) {
+    const at = file.keys[key];
+    if (!at || !isSetCredentialKey(file.data?.[key])) continue;
+    const where = { file: file.path, ...at };
     out.push({
-      id: 'settings.api-key-helper',
+      id: key === 'apiKeyHelper' ? 'settings.api-key-helper' : 'settings.credential-key',
       severity: 'error',
-      what: `apiKeyHelper is set in ${what} ${formatWhere(where, input.home)}`,
+      what: `${key} is set in ${what} ${formatWhere(where, input.home)}`,
       where,
-      why: 'its output is sent as an API key and beats your subscription login, whatever profile you pick',
-      fix: `delete the "apiKeyHelper" entry from ${tilde(file.path, input.home)}; keep the key as a profile instead: ccenv add NAME --kind api-key --secret-stdin`,
+      why: managed
+        ? `${does}; managed settings beat everything a launch can pass, so ccenv refuses to launch`
+        : `${does}, whatever profile you pick; ccenv switches it off at launch, a plain claude does not`,
+      fix: managed
+        ? `ask whoever manages ${tilde(file.path, input.home)} to remove "${key}"`
+        : key === 'apiKeyHelper'
+          ? `delete the "apiKeyHelper" entry from ${tilde(file.path, input.home)}; keep the key as a profile instead: HELPER | ccenv add NAME --kind api-key --secret-stdin`
+          : `delete the "${key}" entry from ${tilde(file.path, input.home)}; let a Bedrock or Vertex profile choose the credential`,
     });
   }
   const force = file.keys.forceLoginMethod;
@@ -161,7 +173,7 @@ async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
       what: `an API key from a Console login is stored in ${formatWhere(where, input.home)}`,
       where,
       why: 'claude may bill this key instead of your subscription',
-      fix: 'run `claude auth logout`, then log in again with the account you mean (keep an API key as a ccenv profile instead)',
+      fix: `run ccenv @${BUILTIN_PROFILE} auth logout, then ccenv @${BUILTIN_PROFILE} auth login with the account you mean (keep an API key as a ccenv profile instead)`,
     });
   }
   return out;

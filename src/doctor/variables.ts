@@ -45,17 +45,22 @@ interface ProviderNeeds {
   needs: string[][];
   /** The ccenv kind that holds this provider. */
   kind: string;
+  /** Other tools' variables that belong to this setup when the switch is on (region, AWS profile, ...). */
+  companions: string[];
 }
 
+const AWS_SETUP = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+
 const PROVIDERS: readonly ProviderNeeds[] = [
-  { switch: 'CLAUDE_CODE_USE_BEDROCK', provider: 'Bedrock', kind: 'bedrock', needs: [['AWS_REGION']] },
-  { switch: 'CLAUDE_CODE_USE_MANTLE', provider: 'Bedrock Mantle', kind: 'mantle', needs: [['AWS_REGION']] },
-  { switch: 'CLAUDE_CODE_USE_VERTEX', provider: 'Vertex', kind: 'vertex', needs: [['CLOUD_ML_REGION'], ['ANTHROPIC_VERTEX_PROJECT_ID']] },
+  { switch: 'CLAUDE_CODE_USE_BEDROCK', provider: 'Bedrock', kind: 'bedrock', needs: [['AWS_REGION']], companions: AWS_SETUP },
+  { switch: 'CLAUDE_CODE_USE_MANTLE', provider: 'Bedrock Mantle', kind: 'mantle', needs: [['AWS_REGION']], companions: AWS_SETUP },
+  { switch: 'CLAUDE_CODE_USE_VERTEX', provider: 'Vertex', kind: 'vertex', needs: [['CLOUD_ML_REGION'], ['ANTHROPIC_VERTEX_PROJECT_ID']], companions: ['GOOGLE_APPLICATION_CREDENTIALS'] },
   {
     switch: 'CLAUDE_CODE_USE_FOUNDRY',
     provider: 'Foundry',
     kind: 'foundry',
     needs: [['ANTHROPIC_FOUNDRY_RESOURCE', 'ANTHROPIC_FOUNDRY_BASE_URL']],
+    companions: [],
   },
 ];
 
@@ -75,4 +80,16 @@ export function halfSetProviders(vars: Readonly<Record<string, string | undefine
     if (missing.length > 0) out.push({ switch: p.switch, provider: p.provider, kind: p.kind, missing });
   }
   return out;
+}
+
+/** Variables of other tools that a provider setup uses (AWS_REGION, AWS_PROFILE, ...): scanned, never a trap alone. */
+export function isSetupVariable(name: string): boolean {
+  return PROVIDERS.some((p) => p.companions.includes(name));
+}
+
+/** For a provider switch that is on in `vars`: the provider's name and which of its companion variables are set. */
+export function setupOf(switchName: string, vars: Readonly<Record<string, string | undefined>>): { provider: string; companions: string[] } | undefined {
+  const p = PROVIDERS.find((q) => q.switch === switchName);
+  if (!p || !isOn(vars[switchName])) return undefined;
+  return { provider: p.provider, companions: p.companions.filter((v) => vars[v] !== undefined) };
 }

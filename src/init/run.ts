@@ -6,9 +6,9 @@
 import { homedir } from 'node:os';
 import type { Context } from '../context.js';
 import { applyFixes, type FixResult } from '../doctor/fix.js';
-import { tilde, type Fix } from '../doctor/finding.js';
+import { tilde, tildeAll, type Fix } from '../doctor/finding.js';
 import { scanRcFiles } from '../doctor/rc-scan.js';
-import { isClaudeVariable } from '../doctor/variables.js';
+import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../commands/transactions.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
@@ -51,7 +51,7 @@ function settingsCleanup(decisions: readonly Decision[]): Fix[] {
 
 export async function runInit(ctx: Context, options: InitOptions): Promise<void> {
   const home = ctx.env.HOME || homedir();
-  const say = (text: string) => ctx.io.err(`${text}\n`);
+  const say = (text: string) => ctx.io.err(`${tildeAll(text, home)}\n`);
   const ask = ctx.interactive && !options.yes;
   const config = await readConfig(ctx.env);
   let opened: Promise<SecretStore> | undefined;
@@ -65,7 +65,10 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     for (const note of d.proposal.notes) say(`       note: ${note}`);
   }
   for (const s of detected.skipped) say(`skipped: ${s.what}: ${s.why}\n         ${s.fix}`);
-  if (!detected.login && plan.decisions.length === 0 && detected.skipped.length === 0) say('found: no credentials to import (no variables, no settings env blocks, no claude login)');
+  if (!detected.login && plan.decisions.length === 0 && detected.skipped.length === 0) {
+    say('found: no credentials to import (no variables, no settings env blocks, no claude login)');
+    say(`next: log in to your subscription: ccenv @${BUILTIN_PROFILE} auth login\n      or add a profile: printf %s "$KEY" | ccenv add NAME --kind KIND --secret-stdin (ccenv add --help lists the kinds)\n      then check the setup: ccenv doctor`);
+  }
 
   const created: Decision[] = [];
   const wanted = plan.decisions.filter((d) => d.action === 'create');
@@ -129,7 +132,8 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     const chosen = fixes.filter((f) => approved.includes(f.file));
     if (chosen.length > 0) {
       removed = await applyFixes(chosen, new Date(), home);
-      for (const r of removed) say(`${r.applied ? 'settings' : 'skipped'}: ${r.message}`);
+      // One line per file: the fixes of one file share their result.
+      for (const message of new Set(removed.map((r) => `${r.applied ? 'settings' : 'skipped'}: ${r.message}`))) say(message);
     }
     const left = fixes.filter((f) => !approved.includes(f.file));
     for (const file of new Set(left.map((f) => f.file))) {
@@ -137,10 +141,18 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     }
   }
 
-  const rc = scanRcFiles(ctx.env, home, isClaudeVariable).assignments;
+  const scanned = scanRcFiles(ctx.env, home, (name) => isClaudeVariable(name) || isSetupVariable(name)).assignments;
+  const rcVars: Record<string, string> = {};
+  for (const a of scanned) rcVars[a.variable] = a.value;
+  // A provider setup's other lines (AWS_REGION, AWS_PROFILE, ...) are listed with it, marked as such.
+  const partOf = (variable: string) => scanned.filter((a) => isClaudeVariable(a.variable)).map((a) => setupOf(a.variable, rcVars)).find((s) => s?.companions.includes(variable));
+  const rc = scanned.filter((a) => isClaudeVariable(a.variable) || partOf(a.variable));
   if (rc.length > 0) {
     say('delete these lines from your shell start-up files (ccenv never edits them):');
-    for (const a of rc) say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}`);
+    for (const a of rc) {
+      const setup = isClaudeVariable(a.variable) ? undefined : partOf(a.variable);
+      say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}${setup ? ` (part of the ${setup.provider} setup; keep it if other tools need it)` : ''}`);
+    }
   }
   const hooks = hookLines(ctx.env.SHELL);
   say(`shell integration: add to ${hooks.map((h) => `${h.file}: ${h.line}`).join('\n                   or ')}`);

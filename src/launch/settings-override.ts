@@ -3,9 +3,12 @@
  * file can undo the profile. A launch overrides such variables back with `--settings`
  * (which ranks above user, project and local settings), merged with a `--settings` the
  * user passed; managed settings rank above `--settings`, so a conflict there stops the launch.
+ * Settings keys that supply a credential by running a command (apiKeyHelper, ...) are
+ * switched off the same way (src/claude/settings-keys.ts).
  */
 import { resolve } from 'node:path';
 import { MAX_SETTINGS_BYTES, type SettingsFile } from '../claude/settings.js';
+import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { CcenvError } from '../errors.js';
 import { readBounded } from '../fs/bounded.js';
 import { kindSpec } from '../profiles/kinds/index.js';
@@ -83,6 +86,40 @@ function where(file: SettingsFile, variable: string): string {
   return forTerminal(position ? `${file.path}:${position.line}` : file.path);
 }
 
+function whereKey(file: SettingsFile, key: string): string {
+  const position = file.keys[key];
+  return forTerminal(position ? `${file.path}:${position.line}` : file.path);
+}
+
+/**
+ * Settings keys that supply a credential (apiKeyHelper, ...): each one set in a layer or in
+ * the user's --settings is switched off with its neutral value. Throws for managed settings.
+ */
+function keyOverrides(plan: LaunchPlan, layers: readonly SettingsFile[], user: UserSettings | undefined): { keys: Record<string, string>; found: string[] } {
+  const keys: Record<string, string> = {};
+  const found: string[] = [];
+  for (const file of layers) {
+    if (!file.exists || file.error) continue;
+    for (const { key, neutral } of CREDENTIAL_SETTINGS_KEYS) {
+      if (!isSetCredentialKey(file.data?.[key])) continue;
+      if (file.layer === 'managed') {
+        throw new CcenvError(`managed settings ${whereKey(file, key)} set ${key}, which overrides profile ${plan.profile}`, {
+          hint: 'managed settings outrank everything a launch can pass, so ccenv stops here; ask whoever manages this machine, or use a profile that agrees with them',
+        });
+      }
+      if (Object.hasOwn(keys, key)) continue;
+      keys[key] = neutral;
+      found.push(`${key} (${whereKey(file, key)})`);
+    }
+  }
+  for (const { key, neutral } of CREDENTIAL_SETTINGS_KEYS) {
+    if (!isSetCredentialKey(user?.value[key])) continue;
+    if (!Object.hasOwn(keys, key)) found.push(`${key} (--settings)`);
+    keys[key] = neutral;
+  }
+  return { keys, found };
+}
+
 /**
  * Pure: the plan with `--settings` added (or the user's merged) when a settings layer's
  * `env` block would change the profile's credential or provider. Throws when a managed
@@ -117,12 +154,15 @@ export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layer
     if (!plan.secretVariables.includes(variable)) overrides[variable] = want(variable);
     found.push(`${variable} (--settings)`);
   }
+  const helpers = keyOverrides(plan, layers, user);
+  found.push(...helpers.found);
   if (found.length === 0) return plan;
   const env: Record<string, string> = { ...fromUser, ...overrides };
   for (const variable of plan.secretVariables) {
     if (Object.hasOwn(fromUser, variable) && fromUser[variable] !== want(variable)) delete env[variable];
   }
-  const merged = JSON.stringify({ ...user?.value, env });
+  const hasEnv = Object.keys(env).length > 0 || user?.value.env !== undefined;
+  const merged = JSON.stringify({ ...user?.value, ...helpers.keys, ...(hasEnv ? { env } : {}) });
   const args = [...plan.args];
   for (const { index, words } of [...(user?.at ?? [])].reverse()) args.splice(index, words);
   args.unshift('--settings', merged);

@@ -48,13 +48,11 @@ export async function parseConfig(text: string, path: string): Promise<ConfigDat
     data = JSON.parse(text);
   } catch {
     // Only now load the parser that knows positions.
-    const { parse, printParseErrorCode } = await import('jsonc-parser');
-    const errors: import('jsonc-parser').ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const first = errors[0];
+    const { jsonProblems, describeJsonProblems } = await import('../json-errors.js');
+    const problems = await jsonProblems(text);
+    const first = problems[0];
     if (!first) throw unparsable(path, '', 'not valid JSON');
-    const { line, column } = lineColumn(text, first.offset);
-    throw unparsable(path, `:${line}:${column}`, `invalid JSON (${printParseErrorCode(first.error)})`);
+    throw unparsable(path, `:${first.line}:${first.column}`, `invalid JSON: ${problems.length === 1 ? first.name : describeJsonProblems(problems)}`);
   }
   return checkShape(data, path);
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import * as trap from '../helpers/traps.js';
 
 interface Finding {
@@ -37,6 +37,11 @@ async function findings(env: Record<string, string> = {}, cwd?: string): Promise
   return { ...parsed, exitCode: run.exitCode };
 }
 
+/** A profile that holds the settings file's key, so that doctor --fix may remove it there. */
+async function keepSettingsKey(): Promise<void> {
+  expect((await ccenv(box, ['add', 'kept', '--kind', 'api-key', '--secret-stdin'], { input: trap.SETTINGS_KEY })).exitCode).toBe(0);
+}
+
 const problems = (all: Finding[]) => all.filter((f) => f.severity === 'error');
 
 describe('doctor on a clean home', () => {
@@ -60,6 +65,20 @@ describe('each trap, found with file:line and its fix', () => {
     const f = all.find((x) => x.id === 'rc.credential')!;
     expect(f.where).toEqual({ file, line });
     expect(f.fixable).toBeUndefined(); // start-up files are never edited
+  });
+
+  it('a key init already imported: kept as profile X, safe to delete, in the shell and in ~/.zshrc', async () => {
+    trap.apiKeyInZshrc(box);
+    const env = { ANTHROPIC_API_KEY: trap.API_KEY };
+    const before = (await findings(env)).findings;
+    expect(before.find((x) => x.id === 'rc.credential')?.fix).toContain('import it as a profile first: ccenv init');
+    expect((await ccenv(box, ['init', '--yes'], { env })).exitCode).toBe(0);
+    const after = (await findings(env)).findings;
+    for (const id of ['rc.credential', 'env.credential']) {
+      const f = after.find((x) => x.id === id)!;
+      expect(f.fix).toContain('it is kept as profile api-key: safe to delete');
+      expect(f.fix).not.toContain('ccenv init');
+    }
   });
 
   it('the same key exported from a file .zshrc sources', async () => {
@@ -91,7 +110,10 @@ describe('each trap, found with file:line and its fix', () => {
     const { findings: all } = await findings();
     const f = all.find((x) => x.id === 'settings.env-credential')!;
     expect(f.where).toMatchObject({ file, line });
-    expect(f.fixable).toEqual({ kind: 'remove-env-variable', file, variable: 'ANTHROPIC_API_KEY' });
+    expect(f.fixable).toBeUndefined();
+    await keepSettingsKey();
+    const kept = (await findings()).findings.find((x) => x.id === 'settings.env-credential')!;
+    expect(kept.fixable).toEqual({ kind: 'remove-env-variable', file, variable: 'ANTHROPIC_API_KEY' });
   });
 
   it('a settings file with a trailing comma, with line and column', async () => {
@@ -108,6 +130,22 @@ describe('each trap, found with file:line and its fix', () => {
     expect(f.fixable).toBeUndefined();
     // Its env block is not reported: claude ignores the whole file.
     expect(all.some((x) => x.id === 'settings.env-credential')).toBe(false);
+  });
+
+  it('several trailing commas: every one, in one finding, with line:column', async () => {
+    const file = trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "permissions": {\n    "allow": ["Bash(ls:*)",],\n  },\n  "model": "opus",\n}\n');
+    const { findings: all } = await findings();
+    const f = all.filter((x) => x.id === 'settings.trailing-comma');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.where).toEqual({ file, line: 3, column: 27 });
+    expect(f[0]!.what).toContain('3 trailing commas make user settings invalid JSON: at 3:27, 3:29, 5:18');
+    expect(f[0]!.fix).toContain('delete the commas at 3:27, 3:29 and 5:18 of ~/.claude/settings.json');
+  });
+
+  it('other JSON errors are each named, with line:column', async () => {
+    trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "model": "opus"\n  "env": {},\n}\n');
+    const f = (await findings()).findings.find((x) => x.id === 'settings.invalid-json')!;
+    expect(f.what).toContain('invalid JSON: missing comma at 3:3, trailing comma at 3:12');
   });
 
   it('apiKeyHelper and forceLoginMethod', async () => {
@@ -132,9 +170,38 @@ describe('each trap, found with file:line and its fix', () => {
     const { findings: all } = await findings();
     const f = all.find((x) => x.id === 'login.malformed')!;
     expect(f.where).toEqual({ file });
-    expect(f.fix).toContain('claude auth logout');
+    expect(f.fix).toContain('ccenv @subscription auth logout');
+    expect(f.fix).toContain('then ccenv @subscription auth login');
+    expect(f.fix).not.toMatch(/(^|[^@\w])claude auth/);
     expect(f.fix).toContain('~/.claude/.credentials.json');
     expect(run.stdout).not.toMatch(/rm -rf|delete ~\/\.claude[^/]/);
+  });
+
+  it("a profile's own login directory: the fix goes through ccenv with that profile, never a bare claude", async () => {
+    const dir = join(box.home, 'second');
+    expect((await ccenv(box, ['add', 'second', '--kind', 'subscription', '--config-dir', dir])).exitCode).toBe(0);
+    const { findings: all } = await findings({ ANTHROPIC_AUTH_TOKEN: 'leftover-token' });
+    const fixes = all.filter((x) => x.fix?.includes('auth login')).map((x) => x.fix!);
+    expect(fixes.length).toBeGreaterThan(0);
+    for (const fix of fixes) {
+      expect(fix).toContain('ccenv @second auth login');
+      expect(fix).not.toMatch(/CLAUDE_CONFIG_DIR=|(^|[^@\w])claude auth/);
+    }
+  });
+
+  it('AWS credential variables in the shell and the start-up files: a warning each, with where', async () => {
+    trap.write(join(box.home, '.bashrc'), '# bash\nexport AWS_ACCESS_KEY_ID=AKIASHELLKEY00000001\nexport AWS_SECRET_ACCESS_KEY=shell-aws-secret\n');
+    const { findings: all, exitCode } = await findings({ AWS_PROFILE: 'corp', AWS_ACCESS_KEY_ID: 'AKIASHELLKEY00000001' });
+    const aws = all.filter((x) => x.id === 'env.aws' || x.id === 'rc.aws');
+    expect(aws.map((x) => [x.id, x.severity, x.what.split(' ')[0]])).toEqual([
+      ['env.aws', 'warning', 'AWS_ACCESS_KEY_ID'],
+      ['env.aws', 'warning', 'AWS_PROFILE'],
+      ['rc.aws', 'warning', 'AWS_ACCESS_KEY_ID'],
+      ['rc.aws', 'warning', 'AWS_SECRET_ACCESS_KEY'],
+    ]);
+    expect(aws[0]!.fix).toContain('~/.bashrc:2');
+    expect(JSON.stringify(aws)).not.toContain('shell-aws-secret');
+    expect(exitCode).toBe(0);
   });
 
   it('a .credentials.json of mode 0644', async () => {
@@ -150,7 +217,7 @@ describe('each trap, found with file:line and its fix', () => {
   it('an expired login that cannot be renewed; one that can is fine', async () => {
     trap.credentials(box, trap.login(Date.now() - 86_400_000, false));
     const expired = await findings();
-    expect(expired.findings.find((x) => x.id === 'login.expired')?.fix).toContain('claude auth login');
+    expect(expired.findings.find((x) => x.id === 'login.expired')?.fix).toContain('run ccenv @subscription auth login');
     expect(expired.exitCode).toBe(1);
     trap.credentials(box, trap.login(Date.now() - 86_400_000, true));
     const renewable = await findings();
@@ -163,6 +230,17 @@ describe('each trap, found with file:line and its fix', () => {
     const run = await doctor([], { PATH: `${second}:${bin}:/usr/bin:/bin` });
     expect(run.stdout).toMatch(/warning +2 claude binaries on PATH; the first wins: ~\/other-bin\/claude \(2\.0\.1 \(Claude Code\)\); ~\/bin\/claude \(2\.1\.332/);
     expect(run.exitCode).toBe(0);
+  });
+
+  it("ccenv's own pinned claude, put on PATH by npx, is named as such and not taken for the user's", async () => {
+    const own = join(ROOT, 'node_modules', '.bin');
+    const { findings: all } = await findings({ PATH: `${own}:${bin}:/usr/bin:/bin` });
+    const dev = all.find((x) => x.id === 'claude.ccenv-dev-copy')!;
+    expect(dev).toMatchObject({ severity: 'warning' });
+    expect(dev.what).toContain(join(own, 'claude'));
+    expect(dev.what).toContain('not your claude');
+    expect(all.find((x) => x.id === 'claude.one')?.what).toBe('claude: ~/bin/claude (2.1.332 (Claude Code))');
+    expect(all.some((x) => x.id === 'claude.several')).toBe(false);
   });
 
   it('no claude at all', async () => {
@@ -178,6 +256,17 @@ describe('each trap, found with file:line and its fix', () => {
     expect(fromRc.findings.find((x) => x.id === 'rc.provider-incomplete')?.what).toContain('AWS_REGION');
     const fromEnv = await findings({ CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'corp' });
     expect(fromEnv.findings.find((x) => x.id === 'env.provider-incomplete')?.what).toContain('AWS_REGION');
+  });
+
+  it('Bedrock set up over several lines of ~/.bashrc is complete, and every line of it is listed', async () => {
+    const file = trap.write(join(box.home, '.bashrc'), '# bash\nexport CLAUDE_CODE_USE_BEDROCK=1\nexport AWS_REGION=us-east-1\nexport AWS_PROFILE=corp\n');
+    const { findings: all } = await findings();
+    expect(all.find((x) => x.id === 'rc.provider-incomplete')).toBeUndefined();
+    const f = all.find((x) => x.id === 'rc.credential' && x.what.startsWith('CLAUDE_CODE_USE_BEDROCK'))!;
+    expect(f.where).toMatchObject({ file, line: 2 });
+    expect(f.fix).toContain('~/.bashrc:3 (AWS_REGION), ~/.bashrc:4 (AWS_PROFILE)');
+    // AWS_REGION and AWS_PROFILE alone are not traps: no finding of their own.
+    expect(all.filter((x) => x.id === 'rc.credential')).toHaveLength(1);
   });
 });
 
@@ -235,6 +324,7 @@ describe('doctor --fix', () => {
     mkdirSync(project);
     const broken = trap.trailingCommaSettings(box, project);
     const creds = trap.credentials(box, trap.login(Date.now() + 3_600_000), 0o644);
+    await keepSettingsKey();
     const before = { rc: readFileSync(rc.file, 'utf8'), broken: readFileSync(broken.file, 'utf8'), creds: readFileSync(creds, 'utf8') };
 
     const run = await doctor(['--fix'], {}, project);
@@ -262,6 +352,7 @@ describe('doctor --fix', () => {
 
   it('--fix --json reports what it did', async () => {
     trap.settingsEnvBlock(box);
+    await keepSettingsKey();
     const run = await doctor(['--fix', '--json']);
     const out = JSON.parse(run.stdout) as { ok: boolean; fixed: { applied: boolean; backup?: string }[] };
     expect(out.ok).toBe(true);

@@ -75,6 +75,7 @@ describe('ccenv init', () => {
     expect(run.stderr).toContain('eval "$(ccenv hook zsh)"');
     expect(run.stderr).toContain('~/.zshrc:3  ANTHROPIC_API_KEY');
     expect(run.stderr).toContain('~/.bashrc:2  CLAUDE_CODE_USE_BEDROCK');
+    expect(run.stderr).toContain('~/.bashrc:3  AWS_PROFILE (part of the Bedrock setup; keep it if other tools need it)');
     // --yes alone never edits a settings file, nor a start-up file.
     expect(readFileSync(settings, 'utf8')).toBe(GATEWAY_SETTINGS);
     expect(run.stderr).toContain('remove with: ccenv init --remove-from-settings');
@@ -112,11 +113,29 @@ describe('ccenv init', () => {
     const settings = tangle();
     const run = await init(['--yes', '--remove-from-settings']);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: {}, model: 'opus' });
+    // No empty "env": {} left behind, and one line for the file, not one per variable.
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ model: 'opus' });
+    expect(run.stderr.split('\n').filter((l) => l.includes('removed ANTHROPIC'))).toHaveLength(1);
     const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
     expect(readFileSync(join(box.home, '.claude', backup), 'utf8')).toBe(GATEWAY_SETTINGS);
     // Start-up files stay as they were.
     expect(readFileSync(join(box.home, '.zshrc'), 'utf8')).toContain('ANTHROPIC_API_KEY');
+  });
+
+  it('on a clean machine: says there is nothing to import and what to do next', async () => {
+    const run = await init([], {});
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('found: no credentials to import');
+    expect(run.stderr).toMatch(/^next: .*\n +or add a profile: .*ccenv add NAME --kind KIND/m);
+    expect(run.stderr).toContain('ccenv @subscription auth login');
+    expect(run.stderr).toContain('ccenv doctor');
+  });
+
+  it('paths under the home directory are shown as ~/..., everywhere in its output', async () => {
+    trap.write(join(box.home, '.claude', 'settings.json'), `{"env": {"ANTHROPIC_AUTH_TOKEN": "${trap.GATEWAY_TOKEN}"}}\n`);
+    const run = await init(['--yes']);
+    expect(run.stderr).toContain('skipped: ANTHROPIC_AUTH_TOKEN in ~/.claude/settings.json');
+    expect(run.stderr).not.toContain(box.home);
   });
 
   it('a subscription login keeps the built-in profile as the default', async () => {

@@ -168,7 +168,7 @@ describe('bad input gets a clear message and loses nothing', () => {
     ];
     for (const run of runs) {
       expect(run.exitCode).not.toBe(0);
-      expect(run.stderr).toContain(`${file}:5:3: invalid JSON`);
+      expect(run.stderr).toContain(`${file}:4:31: invalid JSON: trailing comma`);
     }
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });

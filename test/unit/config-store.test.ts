@@ -17,7 +17,8 @@ describe('line and column of an offset', () => {
 
 describe('a config that does not parse', () => {
   it.each([
-    ['a trailing comma', '{\n  "version": 1,\n  "profiles": {},\n}\n', 'config.json:4:1'],
+    ['a trailing comma', '{\n  "version": 1,\n  "profiles": {},\n}\n', 'config.json:3:17: invalid JSON: trailing comma'],
+    ['two trailing commas', '{\n  "version": 1,\n  "profiles": {"a": {"kind": "api-key",},},\n}\n', 'config.json:3:39: invalid JSON: trailing comma at 3:39, trailing comma at 3:41, trailing comma at 3:43'],
     ['a missing quote', '{\n  "version": 1,\n  "profiles": { work: {} }\n}\n', 'config.json:3:17'],
     ['a cut-off file', '{\n  "profiles": {\n', 'config.json:3:1'],
     ['a comment', '// hi\n{}', 'config.json:1:1'],
@@ -46,7 +47,7 @@ describe('updating the config', () => {
       updateConfig({ CCENV_CONFIG_DIR: dir }, () => {
         called = true;
       }),
-    ).rejects.toThrow(`${file}:4:3`);
+    ).rejects.toThrow(`${file}:3:29: invalid JSON: trailing comma`);
     expect(called).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });

@@ -1,7 +1,6 @@
 /** The pure parts of doctor and init: start-up file lines, trailing commas, half-set providers, masking, AWS files. */
 import { describe, expect, it } from 'vitest';
 import { assignmentsInLine, sourcedPath } from '../../src/doctor/rc-scan.js';
-import { trailingComma } from '../../src/doctor/settings.js';
 import { halfSetProviders, isClaudeVariable } from '../../src/doctor/variables.js';
 import { showValue } from '../../src/doctor/mask.js';
 import { awsProfileNames } from '../../src/doctor/profiles.js';
@@ -44,16 +43,6 @@ describe('files a start-up file plainly sources', () => {
     ['# source ~/.secrets', undefined],
   ])('%j -> %j', (line, want) => {
     expect(sourcedPath(line, '/h', env)).toBe(want);
-  });
-});
-
-describe('a trailing comma, pointed at', () => {
-  it.each([
-    ['{"a": 1,}', 1, 9, { line: 1, column: 8 }],
-    ['{\n  "a": [1, 2],\n}\n', 3, 1, { line: 2, column: 14 }],
-    ['{"a": 1 "b": 2}', 1, 9, undefined],
-  ])('%j', (text, line, column, want) => {
-    expect(trailingComma(text, line, column)).toEqual(want);
   });
 });
 

@@ -84,6 +84,28 @@ describe('settings env blocks that fight the profile', () => {
     expect(out.args).toEqual(['--settings', '{"env":{"ANTHROPIC_BASE_URL":""}}', 'mcp', 'list']);
   });
 
+  it('neutralises settings keys that supply a credential, each with the value claude takes as unset', async () => {
+    const profile: Profile = { kind: 'api-key', hasSecret: true };
+    const text = JSON.stringify({ apiKeyHelper: '/bin/helper', awsCredentialExport: 'x', awsAuthRefresh: 'y', gcpAuthRefresh: 'z', forceLoginMethod: 'console' }, null, 1);
+    const out = applySettingsOverrides(plan(profile, 'k'), profile, [await parseSettings('user', '/x/user.json', text)], undefined);
+    expect(settingsArg(out.args)).toEqual({ apiKeyHelper: '', awsCredentialExport: '', awsAuthRefresh: '', gcpAuthRefresh: '' });
+    expect(out.notes).toEqual([expect.stringContaining('apiKeyHelper (/x/user.json:2), awsCredentialExport (/x/user.json:3)')]);
+    // Merged with an env override and with the user's own --settings, in one argument.
+    const args = ['--settings', '{"apiKeyHelper":"mine","model":"opus"}', '-p', 'hi'];
+    const both = applySettingsOverrides(plan(profile, 'k', args), profile, [await parseSettings('project', '/x/p.json', '{"env":{"ANTHROPIC_AUTH_TOKEN":"t"}}')], findUserSettings(args, dir));
+    expect(both.args.slice(2)).toEqual(['-p', 'hi']);
+    expect(settingsArg(both.args)).toEqual({ apiKeyHelper: '', model: 'opus', env: { ANTHROPIC_AUTH_TOKEN: '' } });
+    expect(both.notes.at(-1)).toMatch(/ANTHROPIC_AUTH_TOKEN \(\/x\/p.json:1\), apiKeyHelper \(--settings\)/);
+  });
+
+  it('leaves an empty helper alone, and stops when managed settings name one', async () => {
+    const profile: Profile = { kind: 'subscription' };
+    const p = plan(profile);
+    expect(applySettingsOverrides(p, profile, [await parseSettings('user', '/x/u.json', '{"apiKeyHelper":""}')], undefined)).toBe(p);
+    const managed = await parseSettings('managed', '/x/m.json', '{\n "awsCredentialExport": "corp"\n}');
+    expect(() => applySettingsOverrides(p, profile, [managed], undefined)).toThrow(/managed settings \/x\/m.json:2 set awsCredentialExport/);
+  });
+
   it('reads nothing after --', () => {
     expect(findUserSettings(['--', '--settings', '/nonexistent'], dir)).toBeUndefined();
     expect(() => findUserSettings(['--settings', '/nonexistent/x.json'], dir)).toThrow(/cannot read the --settings file/);

@@ -1,0 +1,127 @@
+/** doctor --fix and init's settings cleanup: what they may remove, and how they keep what they remove. */
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import * as trap from '../helpers/traps.js';
+import { backupFile } from '../../src/doctor/backup-file.js';
+
+interface Finding {
+  id: string;
+  severity: string;
+  what: string;
+  fix?: string;
+  fixable?: unknown;
+}
+
+let box: Sandbox;
+let settings: string;
+
+beforeEach(() => {
+  box = sandbox();
+  box.env.PATH = `${trap.fakeClaude(box, 'bin', '2.1.332')}:/usr/bin:/bin`;
+  settings = join(box.home, '.claude', 'settings.json');
+});
+afterEach(() => box.cleanup());
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const result = await ccenv(box, args, { env });
+  trap.assertNoSecret([result.stdout, result.stderr]);
+  return result;
+}
+
+async function findings(): Promise<Finding[]> {
+  return (JSON.parse((await run(['doctor', '--json'])).stdout) as { findings: Finding[] }).findings;
+}
+
+const GATEWAY = `{
+  "env": {
+    "ANTHROPIC_BASE_URL": "https://gateway.example.com/v1",
+    "ANTHROPIC_AUTH_TOKEN": "${trap.GATEWAY_TOKEN}"
+  }
+}
+`;
+const LONE_TOKEN = `{
+  "env": {
+    "ANTHROPIC_AUTH_TOKEN": "${trap.GATEWAY_TOKEN}"
+  }
+}
+`;
+
+describe('doctor --fix never removes a credential no profile holds', () => {
+  it.each([
+    ['a token init skipped (no base URL)', LONE_TOKEN],
+    ['a whole gateway setup', GATEWAY],
+  ])('%s: not offered, the file untouched, no backup', async (_name, text) => {
+    trap.write(settings, text);
+    const all = await findings();
+    const env = all.filter((f) => f.id === 'settings.env-credential');
+    expect(env.length).toBeGreaterThan(0);
+    for (const f of env) {
+      expect(f.fixable).toBeUndefined();
+      expect(f.fix).toContain('no profile holds it');
+    }
+    const fixed = await run(['doctor', '--fix']);
+    expect(fixed.stderr).toContain('nothing that doctor --fix can change');
+    expect(readFileSync(settings, 'utf8')).toBe(text);
+    expect(readdirSync(join(box.home, '.claude'))).toEqual(['settings.json']);
+  });
+
+  it('once init has kept it as a profile, --fix removes it and says which profile holds it', async () => {
+    trap.write(settings, GATEWAY);
+    expect((await run(['init', '--yes'])).exitCode).toBe(0);
+    const env = (await findings()).filter((f) => f.id === 'settings.env-credential');
+    expect(env.map((f) => f.fixable)).toEqual([expect.anything(), expect.anything()]);
+    for (const f of env) expect(f.fix).toContain('kept as profile gateway');
+    const fixed = await run(['doctor', '--fix']);
+    expect(fixed.stderr.split('\n').filter((l) => l.includes('done: removed'))).toHaveLength(1);
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({});
+  });
+
+  it('a key that differs from the profile of the same kind is not taken as held', async () => {
+    trap.write(settings, `{"env": {"ANTHROPIC_API_KEY": "${trap.SETTINGS_KEY}"}}\n`);
+    await ccenv(box, ['add', 'other', '--kind', 'api-key', '--secret-stdin'], { input: trap.API_KEY });
+    const f = (await findings()).find((x) => x.id === 'settings.env-credential')!;
+    expect(f.fixable).toBeUndefined();
+  });
+});
+
+describe('backups of files that held a secret', () => {
+  it('init --remove-from-settings: the backup is 0600 whatever the file was, and the command says where and what it holds', async () => {
+    trap.write(settings, GATEWAY, 0o644);
+    const run = await ccenv(box, ['init', '--yes', '--remove-from-settings']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
+    expect(statSync(join(box.home, '.claude', backup)).mode & 0o777).toBe(0o600);
+    expect(statSync(settings).mode & 0o777).toBe(0o644);
+    expect(run.stderr).toMatch(new RegExp(`backup ~/\\.claude/${backup.replace(/[.]/g, '\\.')} \\(mode 0600\\) holds the removed ANTHROPIC_AUTH_TOKEN`));
+  });
+
+  it('doctor flags a backup that holds a credential: readable by others is a problem it fixes, a private one a warning', async () => {
+    const open = trap.write(`${settings}.ccenv-backup-20260101T000000Z`, GATEWAY, 0o644);
+    const closed = trap.write(`${settings}.ccenv-backup-20260102T000000Z`, GATEWAY, 0o600);
+    const all = (await findings()).filter((f) => f.id.startsWith('backup.'));
+    expect(all.map((f) => [f.id, f.severity])).toEqual([
+      ['backup.readable', 'error'],
+      ['backup.credential', 'warning'],
+    ]);
+    expect(all[0]!.what).toContain('ANTHROPIC_AUTH_TOKEN');
+    expect(all[0]!.fixable).toEqual({ kind: 'chmod', file: open, mode: 0o600 });
+    expect(all[1]!.fix).toContain(`rm ~/.claude/settings.json.ccenv-backup-20260102T000000Z`);
+    expect(closed).toBeTruthy();
+  });
+
+  it('a backup is created exclusively: an existing name or a symlink planted there is never written through', () => {
+    const file = trap.write(settings, GATEWAY);
+    const now = new Date('2026-01-01T00:00:00Z');
+    const target = join(box.home, 'target');
+    writeFileSync(target, 'untouched');
+    chmodSync(target, 0o644);
+    symlinkSync(target, `${file}.ccenv-backup-20260101T000000Z`);
+    const backup = backupFile(file, GATEWAY, now);
+    expect(backup).toBe(`${file}.ccenv-backup-20260101T000000Z-1`);
+    expect(readFileSync(backup, 'utf8')).toBe(GATEWAY);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target, 'utf8')).toBe('untouched');
+  });
+});

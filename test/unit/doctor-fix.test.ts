@@ -1,0 +1,54 @@
+/** doctor --fix's settings edit: hard links kept, the key that takes effect, a concurrent writer's update kept. */
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { removeEnvVariables } from '../../src/doctor/fix.js';
+
+let dir: string;
+let file: string;
+const now = new Date('2026-01-01T00:00:00Z');
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ccenv-fix-'));
+  file = join(dir, 'settings.json');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('removing a variable from a settings env block', () => {
+  it('edits a hard-linked file in place: the other name sees the change', async () => {
+    writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
+    const other = join(dir, 'dotfiles-settings.json');
+    linkSync(file, other);
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    expect(result.applied).toBe(true);
+    expect(statSync(file).ino).toBe(statSync(other).ino);
+    expect(JSON.parse(readFileSync(other, 'utf8'))).toEqual({ env: { KEEP: '1' } });
+  });
+
+  it('a key written twice with the same value: every copy goes, the one that takes effect included', async () => {
+    writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    expect(result.applied).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toContain('ANTHROPIC_API_KEY');
+  });
+
+  it('a key written twice with different values: nothing changed, and it says why', async () => {
+    const text = '{\n  "env": {\n    "ANTHROPIC_API_KEY": "shadowed",\n    "ANTHROPIC_API_KEY": "effective"\n  }\n}\n';
+    writeFileSync(file, text);
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    expect(result.applied).toBe(false);
+    expect(result.message).toContain('sets ANTHROPIC_API_KEY 2 times with different values');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it("re-reads just before the write: a concurrent writer's last update is kept", async () => {
+    writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', {
+      afterRead: () => writeFileSync(file, '{\n  "model": "opus",\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n'),
+    });
+    expect(result.applied).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ model: 'opus' });
+    expect(readFileSync(result.backup!, 'utf8')).toContain('"model": "opus"');
+  });
+});
