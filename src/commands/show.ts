@@ -22,16 +22,26 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const profile = requireProfile(config, name);
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
-  let secretState: { stored: boolean; masked?: string; value?: string; backend: string } | undefined;
+  let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string } | undefined;
   if (profile.hasSecret || need.need === 'required') {
-    const store = await ctx.secrets(config);
-    const secret = await store.get(name);
-    secretState = {
-      stored: secret !== undefined,
-      backend: store.description,
-      ...(secret !== undefined ? { masked: maskSecret(secret) } : {}),
-      ...(secret !== undefined && options.reveal ? { value: secret } : {}),
-    };
+    // A store out of reach (no session bus, locked, hung) still shows the profile, as status does.
+    let backend: string | null = null;
+    try {
+      const store = await ctx.secrets(config);
+      backend = store.description;
+      const secret = await store.get(name);
+      secretState = {
+        stored: secret !== undefined,
+        backend,
+        ...(secret !== undefined ? { masked: maskSecret(secret) } : {}),
+        ...(secret !== undefined && options.reveal ? { value: secret } : {}),
+      };
+    } catch (error) {
+      if (!(error instanceof CcenvError)) throw error;
+      secretState = { stored: null, backend, problem: error.message };
+      ctx.exitCode = 1;
+      ctx.io.err(`ccenv: ${error.message}\n${error.hint ? `ccenv: ${error.hint}\n` : ''}`);
+    }
     if (secretState.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
   }
   const { hasSecret: _hasSecret, ...fields } = profile;
@@ -52,7 +62,12 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   if (secretState) {
     lines.push([
       'secret',
-      secretState.value ?? (secretState.stored ? `${secretState.masked} in ${secretState.backend}` : `MISSING from ${secretState.backend}`),
+      secretState.value ??
+        (secretState.problem !== undefined
+          ? 'unreadable (see above)'
+          : secretState.stored
+            ? `${secretState.masked} in ${secretState.backend}`
+            : `MISSING from ${secretState.backend}`),
     ]);
   }
   for (const [k, v] of lines) ctx.io.out(`${k.padEnd(16)}${v}\n`);
