@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { CcenvError } from '../errors.js';
 import { forTerminal } from '../terminal.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
@@ -23,18 +24,28 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const profile = requireProfile(config, name);
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
-  let secretState: { stored: boolean; masked?: string; value?: string; backend: string; elsewhere?: string } | undefined;
+  let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string } | undefined;
   if (profile.hasSecret || need.need === 'required') {
-    const store = await ctx.secrets(config);
-    const secret = await store.get(name);
-    secretState = {
-      stored: secret !== undefined,
-      backend: store.description,
-      ...(secret !== undefined ? { masked: maskSecret(secret) } : {}),
-      ...(secret !== undefined && options.reveal ? { value: secret } : {}),
-    };
-    const elsewhere = secret === undefined ? secretElsewhere(name, profile, store) : undefined;
-    if (elsewhere) secretState.elsewhere = `${elsewhere.message}; ${elsewhere.hint}`;
+    // A store out of reach (no session bus, locked, hung) still shows the profile, as status does.
+    let backend: string | null = null;
+    try {
+      const store = await ctx.secrets(config);
+      backend = store.description;
+      const secret = await store.get(name);
+      secretState = {
+        stored: secret !== undefined,
+        backend,
+        ...(secret !== undefined ? { masked: maskSecret(secret) } : {}),
+        ...(secret !== undefined && options.reveal ? { value: secret } : {}),
+      };
+      const elsewhere = secret === undefined ? secretElsewhere(name, profile, store) : undefined;
+      if (elsewhere) secretState.elsewhere = `${elsewhere.message}; ${elsewhere.hint}`;
+    } catch (error) {
+      if (!(error instanceof CcenvError)) throw error;
+      secretState = { stored: null, backend, problem: error.message };
+      ctx.exitCode = 1;
+      ctx.io.err(`ccenv: ${error.message}\n${error.hint ? `ccenv: ${error.hint}\n` : ''}`);
+    }
     if (secretState.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
   }
   const { hasSecret: _hasSecret, secretBackend: _secretBackend, ...fields } = profile;
@@ -56,7 +67,11 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
     lines.push([
       'secret',
       secretState.value ??
-        (secretState.stored ? `${secretState.masked} in ${secretState.backend}` : (secretState.elsewhere ?? `MISSING from ${secretState.backend}`)),
+        (secretState.problem !== undefined
+          ? 'unreadable (see above)'
+          : secretState.stored
+            ? `${secretState.masked} in ${secretState.backend}`
+            : (secretState.elsewhere ?? `MISSING from ${secretState.backend}`)),
     ]);
   }
   for (const [k, v] of lines) ctx.io.out(`${k.padEnd(16)}${forTerminal(v)}\n`);

@@ -5,17 +5,59 @@ import { BACKEND_WAY_OUT, KEYCHAIN_SERVICE, type SecretStore } from './store.js'
 type KeyringModule = typeof import('@napi-rs/keyring');
 type AsyncEntry = InstanceType<KeyringModule['AsyncEntry']>;
 
-/** How long one keychain call may take before ccenv gives up and says why. */
-const TIMEOUT_MS = 1000;
+/**
+ * How long one keychain call may take before ccenv gives up and says why. The keychain
+ * library's own D-Bus calls (opening the Secret Service session) give up after 2 s and
+ * cannot be shortened; one figure for both, so that "no answer within 2 s" is true.
+ */
+export const TIMEOUT_MS = 2000;
 
-/** What the keychain's own words mean for the user. */
-function explain(cause: string): string {
-  if (/unlock prompt was dismissed|IsLocked|is locked/i.test(cause)) return 'the keychain is locked';
-  if (/not provided by any \.service files|autolaunch|ServiceUnknown|Failed to connect|No such file or directory/i.test(cause)) {
-    return 'no Secret Service is running (no GNOME Keyring, KWallet or KeePassXC on this session bus)';
+const FILE_BACKEND = 'or use the encrypted file backend: export CCENV_BACKEND=file';
+const START_BUS =
+  'start a session bus for this shell: exec dbus-run-session -- "$SHELL", then a keyring in it: ' +
+  'printf %s "$PASSWORD" | gnome-keyring-daemon --unlock --components=secrets';
+
+/** What the keychain's own words mean for the user, and what to do. */
+export function explain(cause: string, busAddress: string | undefined): { reason: string; hint: string } {
+  if (/unlock prompt was dismissed|IsLocked|is locked/i.test(cause)) {
+    return {
+      reason: 'the keychain is locked',
+      hint: `unlock it (log in to the desktop, or: printf %s "$PASSWORD" | gnome-keyring-daemon --unlock --components=secrets), ${FILE_BACKEND}`,
+    };
   }
-  if (/Did not receive a reply|timed out/i.test(cause)) return 'the keychain did not answer';
-  return cause;
+  if (/autolaunch|DBUS_SESSION_BUS_ADDRESS/i.test(cause) || ((busAddress ?? '') === '' && /DBus error/i.test(cause))) {
+    return {
+      reason: 'there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set, as in a plain SSH login), so no Secret Service to ask',
+      hint: `${START_BUS}; ${FILE_BACKEND}`,
+    };
+  }
+  if (busAddress?.startsWith('disabled:') || /Could not parse server address|Unknown address type/i.test(cause)) {
+    return {
+      reason: `DBUS_SESSION_BUS_ADDRESS=${JSON.stringify(busAddress ?? '')} names no session bus one can connect to, so no Secret Service to ask`,
+      hint: `${START_BUS}; ${FILE_BACKEND}`,
+    };
+  }
+  if (/Failed to connect to socket|No such file or directory|Connection refused/i.test(cause)) {
+    return {
+      reason: `the session bus that DBUS_SESSION_BUS_ADDRESS names is gone (a variable left from an earlier login?)`,
+      hint: `${START_BUS}; ${FILE_BACKEND}`,
+    };
+  }
+  if (/not provided by any \.service files|ServiceUnknown/i.test(cause)) {
+    return {
+      reason: 'no Secret Service is running on the session bus (no GNOME Keyring, KWallet or KeePassXC)',
+      hint: `start one (gnome-keyring-daemon --start --components=secrets, or KeePassXC with its Secret Service integration), ${FILE_BACKEND}`,
+    };
+  }
+  if (/Did not receive a reply|timed out/i.test(cause)) return timedOut();
+  return { reason: `the keychain failed: ${cause.replace(/^Platform failure: /, '').replace(/^DBus error: /, 'D-Bus: ')}`, hint: BACKEND_WAY_OUT };
+}
+
+function timedOut(): { reason: string; hint: string } {
+  return {
+    reason: `no answer within ${TIMEOUT_MS / 1000} s (the keyring daemon hangs, or waits on an unlock prompt)`,
+    hint: `check it with: secret-tool search service ccenv; restart the keyring daemon, ${FILE_BACKEND}`,
+  };
 }
 
 /**
@@ -51,7 +93,10 @@ export class KeychainSecretStore implements SecretStore {
   private readonly entries = new Map<string, AsyncEntry>();
   private module: KeyringModule | undefined;
 
-  constructor(private readonly platform: NodeJS.Platform = process.platform) {
+  constructor(
+    private readonly platform: NodeJS.Platform = process.platform,
+    private readonly busAddress: string | undefined = process.env.DBUS_SESSION_BUS_ADDRESS,
+  ) {
     this.description = platformDescription(platform);
     this.service = KEYCHAIN_SERVICE;
   }
@@ -76,11 +121,9 @@ export class KeychainSecretStore implements SecretStore {
 
   private failure(what: string, error: unknown): CcenvError {
     const cause = error instanceof Error ? error.message : String(error);
-    const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-    return new CcenvError(
-      `${what} (${this.description}): ${timedOut ? `no answer within ${TIMEOUT_MS / 1000} s; is it locked?` : explain(firstLine(cause))}`,
-      { hint: BACKEND_WAY_OUT },
-    );
+    const isTimeout = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+    const { reason, hint } = isTimeout ? timedOut() : explain(firstLine(cause), this.busAddress);
+    return new CcenvError(`${what} (${this.description}): ${reason}`, { hint });
   }
 
   async get(name: string): Promise<string | undefined> {

@@ -304,7 +304,7 @@ describe('profiles and the secret backend', () => {
     const run = await findings({ CCENV_BACKEND: 'keychain', DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(box.home, 'no-bus')}` });
     expect(run.findings.find((x) => x.id === 'backend.unreachable')).toMatchObject({
       severity: 'warning',
-      what: expect.stringContaining('no Secret Service is running'),
+      what: expect.stringContaining('the session bus that DBUS_SESSION_BUS_ADDRESS names is gone'),
       fix: expect.stringContaining('CCENV_BACKEND=file'),
     });
   });

@@ -105,7 +105,7 @@ describe('a secret never leaves the keychain by accident', () => {
     for (const args of [['show', 'work'], ['env', '@work'], ['show', 'work', '--json'], ['env', '@work', '--json']]) {
       expectNoLeak([await ccenv(box, args)]);
     }
-  });
+  }, 90_000);
 
   it('there is no flag that takes a secret as an argument', async () => {
     const run = await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret', KEY]);
