@@ -44,6 +44,14 @@ describe('ccenv hook', () => {
     expect(run.stdout).toBe('');
   });
 
+  it.each(['bash', 'zsh', 'fish'])('%s --path prints the static hook file to source; with another --name it says to eval', async (shell) => {
+    const run = await ccenv(box, ['hook', shell, '--path']);
+    expect([run.exitCode, run.stdout]).toEqual([0, join(ROOT, 'shell', `ccenv.${shell}`)]);
+    const named = await ccenv(box, ['hook', shell, '--path', '--name', 'ccx']);
+    expect([named.exitCode, named.stdout]).toEqual([2, '']);
+    expect(named.stderr).toContain('eval "$(ccenv hook SHELL --name NAME)"');
+  });
+
   it('refuses an unknown shell, naming the ones it knows', async () => {
     const run = await ccenv(box, ['hook', 'tcsh']);
     expect(run.exitCode).toBe(2);

@@ -55,7 +55,7 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       expect(seen).toEqual(CALLS.map(([, argv]) => argv));
       expect(stdout).toContain('CCENV_ACTIVE=home\nCCENV_ACTIVE=subscription\n');
       expect(stderr).not.toMatch(/did you mean|remove profile|ccenv doctor/i);
-    });
+    }, 90_000); // a dozen launches: slow on a busy machine
 
     it('keeps use, allow and deny; the hint for a file not allowed names the function', async () => {
       const show = shell === 'fish' ? 'echo "dir=$CCENV_DIR_PROFILE shell=$CCENV_PROFILE"' : 'echo "dir=${CCENV_DIR_PROFILE-} shell=${CCENV_PROFILE-}"';

@@ -81,7 +81,7 @@ for (const shell of SHELL_NAMES) {
       expect(count(stderr, 'ccenv: ~/hostile2/.ccprofile line 1: "`touch ')).toBe(1);
       expect(count(stderr, `ccenv: work (from ~/${HOSTILE_DIR}/.ccprofile)\n`)).toBe(1);
       for (const file of world.pwnedFiles) expect(existsSync(file), file).toBe(false);
-    });
+    }, 90_000); // some 25 ccenv runs: slow on a busy machine
 
     it('is safe to source twice: one hook, one report per scope', async () => {
       const { stdout, stderr } = await runShell(world, shell, [hookLine(shell), hookLine(shell), 'cd ~/work', show, 'cd ~/plain', 'cd ~/work', show]);

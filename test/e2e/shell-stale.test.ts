@@ -46,6 +46,6 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       ]);
       // the edited file is reported once, not at every prompt
       expect(count(stderr, 'ccenv: ~/untrusted/.ccprofile is not allowed (it names home')).toBe(1);
-    });
+    }, 90_000); // a dozen ccenv runs: slow on a busy machine
   });
 }

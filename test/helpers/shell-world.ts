@@ -90,7 +90,7 @@ export async function runShell(
     input: shell === 'fish' ? '' : script,
     stripFinalNewline: false,
     reject: false,
-    timeout: options.timeout ?? 60_000,
+    timeout: options.timeout ?? 80_000,
   });
   return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode, timedOut: result.timedOut };
 }
