@@ -3,10 +3,9 @@
  * lists them (2.1.332). The `cc` function sends every word to claude, so its completions
  * offer these. Re-checked against the pinned claude by test/e2e/shell-cc.test.ts.
  */
-export const CLAUDE_SUBCOMMANDS: readonly string[] = [
-  'agents', 'attach', 'auth', 'auto-mode', 'doctor', 'gateway', 'import', 'install', 'kill', 'logs', 'mcp',
-  'plugin', 'plugins', 'purge', 'respawn', 'rm', 'setup-token', 'stop', 'ultrareview', 'update', 'upgrade',
-];
+import { LISTED_SUBCOMMANDS } from './subcommands.js';
+/** The subcommands `claude --help` lists: one list, in src/claude/subcommands.ts. */
+export const CLAUDE_SUBCOMMANDS: readonly string[] = LISTED_SUBCOMMANDS;
 
 export const CLAUDE_OPTIONS: readonly string[] = [
   '--add-dir', '--agent', '--agents', '--allow-dangerously-skip-permissions', '--allowed-tools', '--allowedTools',
