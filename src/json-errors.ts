@@ -3,6 +3,9 @@
  * line, column and a plain name ("trailing comma", not "PropertyNameExpected" at the next
  * line's brace). Used for ccenv's own config.json and for Claude Code's settings files.
  */
+import { lineColumn } from './text-position.js';
+
+export { lineColumn };
 
 export interface JsonProblem {
   /** 1-based, of the offending character (for a trailing comma: the comma). */
@@ -12,18 +15,6 @@ export interface JsonProblem {
   name: string;
 }
 
-/** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
 
 const NAMES: Record<string, string> = {
   InvalidSymbol: 'unexpected character',

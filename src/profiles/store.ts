@@ -5,6 +5,8 @@ import { withFileLock } from '../lock.js';
 import { configFile, type Env } from '../paths.js';
 import { isProfileKind, type Profile } from './types.js';
 
+export { lineColumn } from '../text-position.js';
+
 export const SECRET_BACKENDS = ['keychain', 'file'] as const;
 export type BackendName = (typeof SECRET_BACKENDS)[number] | 'memory';
 
@@ -22,18 +24,6 @@ export function emptyConfig(): ConfigData {
   return { version: 1, profiles: {} };
 }
 
-/** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
 
 function unparsable(path: string, where: string, what: string): CcenvError {
   return new CcenvError(`${path}${where}: ${what}`, {
