@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAwsCredentialVariable } from '../launch/scrub.js';
+import { isAwsCredentialVariable } from '../claude/variables.js';
 import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { showValue } from './mask.js';
