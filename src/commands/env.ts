@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { ENV_FORMATS, formatPlan, type EnvFormat } from '../launch/format.js';
+import { confirmInsideSession } from '../launch/inside-session.js';
 import { preparePlan, takeAtName } from '../launch/run.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -32,6 +33,7 @@ export async function env(ctx: Context, at: string | undefined, options: { forma
   if (!(ENV_FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format ${format}`, `use one of: ${ENV_FORMATS.join(', ')}`);
   if (at !== undefined && !at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv env @${at}`);
   const { atName } = takeAtName(at === undefined ? [] : [at]);
+  if (options.reveal) confirmInsideSession(ctx.env, `to print the secrets of ${atName ? `profile ${atName}` : 'the profile a launch here would use'}`);
   const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true });
   ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
 }

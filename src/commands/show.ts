@@ -5,6 +5,7 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { maskSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
+import { confirmInsideSession } from '../launch/inside-session.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -22,6 +23,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const profile = requireProfile(config, name);
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
+  if (options.reveal) confirmInsideSession(ctx.env, `to print the secret of profile ${name}`);
   if (options.reveal && !(options.stdoutIsTerminal ?? process.stdout.isTTY)) {
     throw new CcenvError('show --reveal prints a secret only to a terminal', {
       hint: 'for a program, use: ccenv exec @NAME -- CMD (the secret stays out of files and pipes)',

@@ -13,6 +13,7 @@ import { readSettingsLayers } from '../claude/settings.js';
 import { profileProblems } from '../profiles/validate.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
+import { confirmInsideSession } from './inside-session.js';
 import { endLikeChild, runPlan } from './spawn.js';
 
 export interface LaunchRequest {
@@ -82,6 +83,7 @@ export async function preparePlan(
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
+  if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
   const { plan } = await preparePlan(ctx, request);
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
