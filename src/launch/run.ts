@@ -13,7 +13,9 @@ import { readSettingsLayers } from '../claude/settings.js';
 import { profileProblems } from '../profiles/validate.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
+import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
+import { resumeHintOnce } from './resume-hint.js';
 import { endLikeChild, runPlan } from './spawn.js';
 
 export interface LaunchRequest {
@@ -87,7 +89,12 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   const { plan } = await preparePlan(ctx, request);
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  return endLikeChild(await runPlan(plan, ctx.env));
+  const ending = await runPlan(plan, ctx.env);
+  if (plan.mode === 'claude' && 'code' in ending) {
+    const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
+    if (hint) ctx.io.err(`ccenv: ${hint}\n`);
+  }
+  return endLikeChild(ending);
 }
 
 /** `ccenv [@NAME] ARGS`: everything but the profile goes to claude unchanged. */
