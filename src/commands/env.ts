@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { ENV_FORMATS, formatPlan, insteadOfEval, notForEval, type EnvFormat } from '../launch/format.js';
+import { ENV_FORMATS, type EnvFormat, formatPlan, insteadOfEval, notForEval } from '../launch/format.js';
+import { confirmInsideSession } from '../launch/inside-session.js';
 import { preparePlan, takeAtName } from '../launch/run.js';
 import { noteRevealed } from '../profiles/secret-input.js';
 
@@ -35,6 +36,7 @@ export async function env(ctx: Context, at: string | undefined, options: { forma
   if (!(ENV_FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format ${format}`, `use one of: ${ENV_FORMATS.join(', ')}`);
   if (at !== undefined && !at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv env @${at}`);
   const { atName } = takeAtName(at === undefined ? [] : [at]);
+  if (options.reveal) confirmInsideSession(ctx.env, `to print the secrets of ${atName ? `profile ${atName}` : 'the profile a launch here would use'}`);
   const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true });
   ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
   const why = format === 'sh' || format === 'fish' ? notForEval(plan, Boolean(options.reveal)) : undefined;

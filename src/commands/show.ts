@@ -7,6 +7,7 @@ import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { maskSecret, noteRevealed } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
+import { confirmInsideSession } from '../launch/inside-session.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -24,6 +25,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const profile = requireProfile(config, name);
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
+  if (options.reveal) confirmInsideSession(ctx.env, `to print the secret of profile ${name}`);
   let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string } | undefined;
   if (profile.hasSecret || need.need === 'required') {
     // A store out of reach (no session bus, locked, hung) still shows the profile, as status does.

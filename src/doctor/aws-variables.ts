@@ -4,7 +4,7 @@
  * launch replaces them. But a plain claude with Bedrock switched on uses them, whatever
  * profile was meant: a warning each, with where it is set.
  */
-import { isAwsCredentialVariable } from '../launch/scrub.js';
+import { isAwsCredentialVariable } from '../claude/variables.js';
 import { formatWhere, type Check, type Finding } from './finding.js';
 import { showValue } from './mask.js';
 import { scanRcFiles } from './rc-scan.js';

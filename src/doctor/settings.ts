@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAwsCredentialVariable } from '../launch/scrub.js';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
+import { isAwsCredentialVariable } from '../claude/variables.js';
 import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';

@@ -1,9 +1,9 @@
 /**
  * What a credential or provider variable does to Claude Code, in words, and whether a set
  * of variables selects a provider only halfway. The variable lists themselves live in
- * src/launch/scrub.ts; this file only explains them.
+ * src/claude/variables.ts; this file only explains them.
  */
-import { isCredentialVariable, PROVIDER_SWITCHES } from '../launch/scrub.js';
+import { isCredentialVariable, PROVIDER_SWITCHES } from '../claude/variables.js';
 
 /** The variables doctor and init look for: everything a launch scrubs, plus the Bedrock API key. */
 export function isClaudeVariable(name: string): boolean {

@@ -16,6 +16,9 @@ import { secretElsewhere } from '../secrets/store.js';
 import { misplacedProfile } from './profile-words.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
+import { isatty } from 'node:tty';
+import { confirmInsideSession } from './inside-session.js';
+import { resumeHintOnce } from './resume-hint.js';
 import { endLikeChild, runPlan } from './spawn.js';
 
 export interface LaunchRequest {
@@ -95,10 +98,16 @@ export async function preparePlan(
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
+  if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
   const { plan } = await preparePlan(ctx, request);
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  return endLikeChild(await runPlan(plan, ctx.env));
+  const ending = await runPlan(plan, ctx.env);
+  if (plan.mode === 'claude' && 'code' in ending) {
+    const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
+    if (hint) ctx.io.err(`ccenv: ${hint}\n`);
+  }
+  return endLikeChild(ending);
 }
 
 /**

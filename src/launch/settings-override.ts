@@ -15,7 +15,7 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
 import { forTerminal } from '../terminal.js';
-import { isCredentialVariable, isModelVariable } from './scrub.js';
+import { isCredentialVariable, isModelVariable } from '../claude/variables.js';
 
 /** The `--settings` the user gave claude: where in argv, and its parsed content. */
 export interface UserSettings {

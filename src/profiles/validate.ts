@@ -1,5 +1,5 @@
 import { usageError } from '../errors.js';
-import { isCredentialVariable } from '../launch/scrub.js';
+import { isCredentialVariable } from '../claude/variables.js';
 import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
 import { kindSpec } from './kinds/index.js';
 import { withArticle } from './secret-input.js';

@@ -199,7 +199,9 @@ describe('the real claude, launched by ccenv', () => {
   });
 
   it('a nested launch inside a Claude Code session: the inner profile wins, status shows both', async () => {
-    const inner = `node ${CCENV} @token auth status; node ${CCENV} status @token --json`;
+    // The file backend's passphrase stays with the outer ccenv: the inner one is given it anew.
+    const pass = `CCENV_FILE_PASSPHRASE='${box.env.CCENV_FILE_PASSPHRASE}'`;
+    const inner = `export ${pass}; node ${CCENV} @token auth status; node ${CCENV} status @token --json`;
     const nested = await startStandIn({ mode: 'tool', toolCommand: inner });
     try {
       expect((await ccenv(box, ['edit', 'api', '--base-url', nested.url])).exitCode).toBe(0);

@@ -1,3 +1,4 @@
+import { NAMED_VARIABLES } from '../../src/claude/variables.js';
 /** The pure parts of doctor and init: start-up file lines, trailing commas, half-set providers, masking, AWS files. */
 import { describe, expect, it } from 'vitest';
 import { assignmentsInLine, sourcedPath } from '../../src/doctor/rc-scan.js';
@@ -56,6 +57,14 @@ describe('providers half set', () => {
     [{ CLAUDE_CODE_USE_POWERSHELL_TOOL: '1' }, []],
   ])('%j', (vars, want) => {
     expect(halfSetProviders(vars).map((h) => [h.switch, h.missing])).toEqual(want);
+  });
+
+  it('looks for every variable in the one list, Foundry and AWS API tokens included, and masks their secrets', () => {
+    expect(NAMED_VARIABLES.filter((name) => !isClaudeVariable(name))).toEqual([]);
+    for (const name of ['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_AWS_API_KEY', 'CLAUDE_CODE_OAUTH_REFRESH_TOKEN']) {
+      expect(isClaudeVariable(name)).toBe(true);
+      expect(showValue(name, 'value-0123456789abcdef')).not.toContain('0123456789abcdef');
+    }
   });
 
   it('looks for the variables a launch scrubs, plus the Bedrock API key, not feature switches', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, childEnvironment, type LaunchPlan } from '../../src/launch/plan.js';
-import { AWS_CREDENTIAL_VARIABLES, PROVIDER_SWITCHES } from '../../src/launch/scrub.js';
+import { AWS_CREDENTIAL_VARIABLES, PROVIDER_SWITCHES } from '../../src/claude/variables.js';
 import type { Profile } from '../../src/profiles/types.js';
 
 /** Every credential and provider variable set to junk, AWS keys beside an AWS profile, feature switches on. */

@@ -1,4 +1,4 @@
-import { AWS_CREDENTIAL_VARIABLES } from '../../launch/scrub.js';
+import { AWS_CREDENTIAL_VARIABLES } from '../../claude/variables.js';
 import type { KindLaunch, KindSpec, Profile, ProfileKind } from '../types.js';
 
 /** How an AWS-hosted profile (Bedrock, Mantle) authenticates. */
