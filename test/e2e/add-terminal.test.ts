@@ -46,7 +46,7 @@ describe('profiles at a terminal', () => {
   it.each([
     ['bk --kind bedrock --access-key-id BAD', '--access-key-id: \'BAD\' is not an AWS access key id', 'AWS region'],
     ['--base-url notaurl', "--base-url: 'notaurl' is not an http(s) URL", 'Profile name'],
-    ['k --kind api-key --region us-east-1', '--region does not apply to a api-key profile', 'Base URL'],
+    ['k --kind api-key --region us-east-1', '--region does not apply to an api-key profile', 'Base URL'],
   ])('add %s on a terminal reports the bad flag before asking anything', async (args, problem, question) => {
     await term.start(`node ${CCENV} add ${args}`);
     const screen = await term.waitFor('exit=2');
