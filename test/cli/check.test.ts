@@ -176,6 +176,12 @@ describe('ccenv check', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('is completed as a verb that takes @NAME', async () => {
+    const run = await ccenv(box, ['completion', 'fish']);
+    expect(run.stdout).toContain('__fish_use_subcommand -f -a check ');
+    expect(run.stdout).toMatch(/__fish_seen_subcommand_from check' -f -a '\(_ccenv_profiles \| string replace -r "\^" "@"\)'/);
+  });
+
   it('names a profile that does not exist', async () => {
     const run = await check(['@nope']);
     expect(run.exitCode).not.toBe(0);
