@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { claudeConfigDir } from '../claude/settings.js';
-import { readBounded } from '../fs/bounded.js';
+import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
 import type { Verdict } from './classify.js';
 
@@ -24,7 +24,8 @@ export function loginVerdict(env: Env, configDir: string | undefined, now: numbe
       const where = platform === 'darwin' ? ' (on macOS the login may be in the keychain)' : '';
       return { status: 'unchecked', detail: `no login in ${path}${where}; ${LOGIN_NOT_CHECKED}` };
     }
-    return { status: 'unchecked', detail: `${path} cannot be read (${code ?? (error as Error).message})` };
+    const why = error instanceof UnreadableFileError ? error.message : (code ?? (error as Error).message);
+    return { status: 'unchecked', detail: `${path} cannot be read: ${why}` };
   }
   let oauth: { expiresAt?: unknown; refreshToken?: unknown } | undefined;
   try {
