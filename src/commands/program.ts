@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { USAGE_EXIT } from '../errors.js';
 import * as add from './add.js';
 import * as allow from './allow.js';
+import * as check from './check.js';
 import * as completion from './completion.js';
 import * as deny from './deny.js';
 import * as doctor from './doctor.js';
@@ -22,7 +23,7 @@ import * as use from './use.js';
 
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
-  run, exec, env, use, status, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline,
+  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline,
 ];
 
 const OVERVIEW = `

@@ -22,6 +22,7 @@
 //   (Vertex with real Google credentials cannot be faked here: Claude Code's Google auth
 //    library posts to the hard-coded https://oauth2.googleapis.com/token, ignoring the
 //    service-account JSON's token_uri. Use CLAUDE_CODE_SKIP_VERTEX_AUTH=1 in tests.)
+// - GET .../v1/models: 200, or the status the path asks for (see models() below).
 // - Anything else: 404 {"error":...} for GET/HEAD/other, but recorded all the same.
 //
 // Modes (option `mode`, or server.setMode(...)):
@@ -213,6 +214,7 @@ export async function startStandIn(opts: StandInOptions = {}) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   function respond(req: IncomingMessage, res: ServerResponse, body: any): void {
     const path = (req.url ?? '').split('?')[0] ?? '';
+    if (req.method === 'GET' && /\/v1\/models$/.test(path)) return models(res, path);
     if (req.method !== 'POST') return notFound(res, req);
     if (/\/count_tokens$/.test(path) || /count-tokens/.test(path)) {
       return sendJson(res, { input_tokens: 1 });
@@ -261,6 +263,28 @@ export async function startStandIn(opts: StandInOptions = {}) {
     setMode: (mode: 'text' | 'tool', o: Partial<StandInOptions> = {}) => { state.mode = mode; Object.assign(state, o); },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * GET <prefix>/v1/models, the free request `ccenv check` makes. The prefix chooses the
+ * answer, so that one stand-in serves profiles that fail in different ways at once:
+ *   /status/<code>/v1/models  -> that status (429 with retry-after and a rate-limit reset)
+ *   /hang/v1/models           -> never answers (the request stays open until close())
+ *   anything else             -> 200 and a list of one model
+ */
+function models(res: ServerResponse, path: string): void {
+  if (/^\/hang\//.test(path)) return;
+  const code = Number(path.match(/^\/status\/(\d{3})\//)?.[1] ?? 200);
+  if (code === 200) {
+    return sendJson(res, { data: [{ type: 'model', id: 'stand-in-model', display_name: 'Stand-in', created_at: '2026-01-01T00:00:00Z' }],
+      has_more: false, first_id: 'stand-in-model', last_id: 'stand-in-model' });
+  }
+  const type = code === 401 ? 'authentication_error' : code === 403 ? 'permission_error' : code === 429 ? 'rate_limit_error'
+    : code === 529 ? 'overloaded_error' : 'api_error';
+  const extra: Record<string, string> = code === 429
+    ? { 'retry-after': '30', 'anthropic-ratelimit-requests-reset': '2026-11-28T03:00:00Z' } : {};
+  res.writeHead(code, { 'content-type': 'application/json', 'request-id': 'req_standin', ...extra });
+  res.end(JSON.stringify({ type: 'error', error: { type, message: `stand-in: ${code}` } }));
 }
 
 function sendJson(res: ServerResponse, obj: unknown, status = 200): void {

@@ -9,6 +9,7 @@ describe('the first word decides', () => {
     ['list', 'verb', ['list']],
     ['ls', 'verb', ['ls']],
     ['add x --kind api-key', 'verb', ['add', 'x', '--kind', 'api-key']],
+    ['check --all --json', 'verb', ['check', '--all', '--json']],
     ['--help', 'verb', ['--help']],
     ['--version', 'verb', ['--version']],
     ['@work -p hi', 'launch', ['@work', '-p', 'hi']],
@@ -62,6 +63,8 @@ describe('a lone first word close to a command stops', () => {
     ['atuh', ['auth']],
     ['agent', ['agents']],
     ['setup-tokn', ['setup-token']],
+    ['chekc', ['check']],
+    ['chek @work', ['check']],
   ])('%j: did you mean %j', (line, suggestions) => {
     const r = route(line);
     expect(r).toMatchObject({ to: 'typo', word: line.split(' ')[0] });

@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+import { allOk } from '../health/classify.js';
+import { checkProfiles, type CheckResult } from '../health/check.js';
+import { allProfiles, requireProfile } from '../profiles/lookup.js';
+import { resolveProfile } from '../profiles/resolve.js';
+import { readConfig, type ConfigData } from '../profiles/store.js';
+import type { Profile } from '../profiles/types.js';
+import { forTerminal } from '../terminal.js';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const MAX_TIMEOUT_MS = 600_000;
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('check')
+    .argument('[@NAME...]', 'profiles to check instead of the one a launch here would use')
+    .description("check profiles' credentials against their endpoints, spending no tokens")
+    .option('--all', 'check every profile, the built-in one included')
+    .option('--timeout <ms>', `time limit for each profile, in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
+    .option('--json', 'print a JSON array of {"profile","kind","status","detail","ms"}')
+    .addHelpText(
+      'after',
+      `
+One status per profile: ok; rejected (401/403: revoked, wrong key, expired login; or no
+secret stored); expired (a login past its expiry with no refresh token, known without a
+request); limited (429); outage (5xx, 529, no answer in time); unreachable (DNS, TLS,
+refused); unchecked (no free request for this kind; the detail says why). Profiles are
+checked in parallel. Claude Code's own login is never refreshed or written.
+
+Exit status 0 when every checked profile is ok (unchecked ones do not count), 1 otherwise.
+
+Examples:
+  ccenv check
+  ccenv check @work @personal --timeout 2000
+  ccenv check --all --json`,
+    )
+    .action((names: string[], options: CheckOptions) => check(ctx, names, options));
+}
+
+export interface CheckOptions {
+  all?: boolean;
+  json?: boolean;
+  timeout?: string;
+}
+
+function timeoutOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const ms = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(ms >= 1 && ms <= MAX_TIMEOUT_MS)) throw usageError(`--timeout takes milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${value}`, 'ccenv check --timeout 5000');
+  return ms;
+}
+
+async function chosen(ctx: Context, config: ConfigData, names: readonly string[], all: boolean): Promise<[string, Profile][]> {
+  if (all) {
+    if (names.length > 0) throw usageError('give @NAME... or --all, not both', 'ccenv check --all');
+    return allProfiles(config).map(([name, profile]) => [name, profile]);
+  }
+  if (names.length === 0) {
+    const resolved = await resolveProfile(ctx.env, ctx.cwd, config);
+    for (const note of resolved.notes ?? []) ctx.io.err(`ccenv: ${note}\n`);
+    return [[resolved.name, resolved.profile]];
+  }
+  const seen = new Set<string>();
+  const out: [string, Profile][] = [];
+  for (const at of names) {
+    if (!at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv check @${at}`);
+    const name = at.slice(1);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push([name, requireProfile(config, name)]);
+  }
+  return out;
+}
+
+export async function check(ctx: Context, names: string[], options: CheckOptions): Promise<void> {
+  const timeoutMs = timeoutOf(options.timeout);
+  const config = await readConfig(ctx.env);
+  const profiles = await chosen(ctx, config, names, options.all === true);
+  const results = await checkProfiles(profiles, {
+    env: ctx.env,
+    timeoutMs,
+    now: Date.now(),
+    readSecret: async (name) => (await ctx.secrets(config)).get(name),
+    describeStore: async () => (await ctx.secrets(config)).description,
+  });
+  ctx.io.out(options.json ? `${JSON.stringify(results, null, 2)}\n` : table(results));
+  if (!allOk(results.map((r) => r.status))) ctx.exitCode = 1;
+}
+
+function table(results: readonly CheckResult[]): string {
+  const width = (pick: (r: CheckResult) => string, title: string) => Math.max(title.length, ...results.map((r) => pick(r).length));
+  const w = [width((r) => r.profile, 'PROFILE'), width((r) => r.kind, 'KIND'), width((r) => r.status, 'STATUS'), width((r) => `${r.ms}`, 'MS')];
+  const line = (cells: string[], detail: string) =>
+    `${cells.map((c, i) => (i === 3 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ')}  ${forTerminal(detail)}\n`;
+  return line(['PROFILE', 'KIND', 'STATUS', 'MS'], 'DETAIL') + results.map((r) => line([forTerminal(r.profile), r.kind, r.status, `${r.ms}`], r.detail)).join('');
+}

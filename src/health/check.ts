@@ -1,0 +1,63 @@
+/** Checks profiles in parallel, each within its own time limit; one result per profile. */
+import type { Env } from '../paths.js';
+import { kindSpec } from '../profiles/kinds/index.js';
+import type { Profile } from '../profiles/types.js';
+import { classify, type CheckStatus } from './classify.js';
+import { loginVerdict } from './login.js';
+import { planCheck } from './plan.js';
+import { probe } from './probe.js';
+
+export interface CheckResult {
+  profile: string;
+  kind: string;
+  status: CheckStatus;
+  detail: string;
+  /** How long the check took, in milliseconds. */
+  ms: number;
+}
+
+export interface CheckInput {
+  env: Env;
+  timeoutMs: number;
+  now: number;
+  /** The profile's secret, or undefined if the store holds none; throws when the store cannot be read. */
+  readSecret(name: string): Promise<string | undefined>;
+  /** Where the secrets are, for a message about a missing one. */
+  describeStore(): Promise<string>;
+}
+
+async function checkOne(name: string, profile: Profile, input: CheckInput): Promise<Omit<CheckResult, 'ms'>> {
+  const spec = kindSpec(profile.kind);
+  const row = (status: CheckStatus, detail: string) => ({ profile: name, kind: profile.kind, status, detail });
+  const problems = spec.problems(profile);
+  if (problems.length > 0) return row('unchecked', problems.join('; '));
+  let secret: string | undefined;
+  if (spec.launch(profile).secret) {
+    try {
+      secret = await input.readSecret(name);
+    } catch (error) {
+      return row('unchecked', `its secret cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (secret === undefined || secret === '') {
+      return row('rejected', `no secret stored in ${await input.describeStore()}: ccenv edit ${name} --secret-stdin`);
+    }
+  }
+  const plan = planCheck(profile, secret);
+  if ('verdict' in plan) return row(plan.verdict.status, plan.verdict.detail);
+  if ('login' in plan) {
+    const verdict = loginVerdict(input.env, plan.login, input.now);
+    return row(verdict.status, verdict.detail);
+  }
+  const verdict = classify(await probe(plan.probe, input.timeoutMs));
+  return row(verdict.status, verdict.detail);
+}
+
+export async function checkProfiles(profiles: readonly [string, Profile][], input: CheckInput): Promise<CheckResult[]> {
+  return Promise.all(
+    profiles.map(async ([name, profile]) => {
+      const start = performance.now();
+      const result = await checkOne(name, profile, input);
+      return { ...result, ms: Math.round(performance.now() - start) };
+    }),
+  );
+}

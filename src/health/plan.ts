@@ -1,0 +1,41 @@
+/**
+ * Per kind, how its credential can be checked for free: the request Claude Code would make
+ * in form (endpoint, auth header), pointed at GET /v1/models; or why it cannot be.
+ */
+import { ANTHROPIC_API_URL, ANTHROPIC_VERSION_HEADER, OAUTH_BETA_HEADER, foundryBaseUrl, modelsUrl } from '../claude/endpoints.js';
+import type { Profile } from '../profiles/types.js';
+import type { Verdict } from './classify.js';
+import type { Probe } from './probe.js';
+
+/** Neither AWS SigV4 nor Google auth is available here: no library for them is installed. */
+const NO_SIGNER: Partial<Record<Profile['kind'], string>> = {
+  bedrock: 'a Bedrock check needs AWS SigV4 signing, which ccenv does not have yet',
+  mantle: 'a Mantle check needs AWS SigV4 signing, which ccenv does not have yet',
+  vertex: 'a Vertex check needs a Google access token, which ccenv does not mint',
+};
+
+/** What to do for a profile: ask an endpoint, read Claude's own login, or nothing (a verdict already). */
+export type CheckPlan = { probe: Probe } | { login: string | undefined } | { verdict: Verdict };
+
+/** `secret`: the profile's secret from the store (undefined when it holds none). */
+export function planCheck(profile: Profile, secret: string | undefined): CheckPlan {
+  const unsigned = NO_SIGNER[profile.kind];
+  if (unsigned) return { verdict: { status: 'unchecked', detail: unsigned } };
+  const base = profile.baseUrl || ANTHROPIC_API_URL;
+  switch (profile.kind) {
+    case 'subscription':
+      if (secret === undefined) return { login: profile.configDir };
+      return { probe: { url: modelsUrl(base), headers: { authorization: `Bearer ${secret}`, ...OAUTH_BETA_HEADER, ...ANTHROPIC_VERSION_HEADER } } };
+    case 'api-key':
+      return { probe: { url: modelsUrl(base), headers: { 'x-api-key': secret ?? '', ...ANTHROPIC_VERSION_HEADER } } };
+    case 'gateway':
+      return { probe: { url: modelsUrl(base), headers: { authorization: `Bearer ${secret ?? ''}`, ...ANTHROPIC_VERSION_HEADER } } };
+    case 'foundry': {
+      const foundry = foundryBaseUrl(profile.resource, profile.baseUrl);
+      if (!foundry) return { verdict: { status: 'unchecked', detail: 'no --resource or --base-url' } };
+      return { probe: { url: modelsUrl(foundry), headers: { 'x-api-key': secret ?? '', ...ANTHROPIC_VERSION_HEADER } } };
+    }
+    default:
+      return { verdict: { status: 'unchecked', detail: `no free request is known for kind ${profile.kind}` } };
+  }
+}
