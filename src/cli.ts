@@ -6,7 +6,10 @@ import { dispatch, reportError, typoError } from './dispatch.js';
 
 async function main(argv: string[]): Promise<number> {
   const route = dispatch(argv);
-  if (route.to === 'typo') throw typoError(route);
+  if (route.to === 'typo') {
+    const [{ processContext }, { typoOrProfile }] = await Promise.all([import('./context.js'), import('./launch/run.js')]);
+    throw await typoOrProfile(processContext(), argv, typoError(route));
+  }
   const isLaunchVerb = route.to === 'verb' && (route.argv[0] === 'run' || route.argv[0] === 'exec');
   // A launch loads its code alongside the context, not after it.
   const launchModule = route.to === 'launch' || isLaunchVerb ? import('./launch/run.js') : undefined;

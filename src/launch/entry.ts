@@ -5,7 +5,7 @@
  */
 import { processContext } from '../context.js';
 import { dispatch, reportError, typoError } from '../dispatch.js';
-import { launchFromCommandLine, launchVerb } from './run.js';
+import { launchFromCommandLine, launchVerb, typoOrProfile } from './run.js';
 import { guardInspector } from './spawn.js';
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
@@ -15,8 +15,8 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
   const route = dispatch(argv);
   if (!enteringScope && route.to === 'verb' && route.argv[0] !== 'run' && route.argv[0] !== 'exec') return undefined;
   try {
-    if (route.to === 'typo') throw typoError(route);
     const ctx = processContext();
+    if (route.to === 'typo') throw await typoOrProfile(ctx, argv, typoError(route));
     if (enteringScope) {
       const { enterScope } = await import('../shells/scope.js');
       await enterScope(ctx, argv[1]!, argv[3]!);

@@ -138,3 +138,18 @@ export async function launchVerb(ctx: Context, argv: readonly string[]): Promise
     ...(verbatim ? {} : { typed: { spelled: `ccenv ${verb}`, firstOnly: verb === 'exec' } }),
   });
 }
+
+/**
+ * The error for a first word the dispatcher took for a typo. When that word names a profile
+ * (`ccenv work -p hi`, "work" being two edits from "hook"), the profile is what was meant.
+ */
+export async function typoOrProfile(ctx: Context, argv: readonly string[], typo: CcenvError): Promise<CcenvError> {
+  try {
+    const config = await readConfig(ctx.env);
+    const misplaced = misplacedProfile({ spelled: 'ccenv', args: argv }, (name) => findProfile(config, name) !== undefined);
+    if (misplaced) return misplaced;
+  } catch {
+    // a config that cannot be read: the typo's message stands
+  }
+  return typo;
+}

@@ -241,6 +241,9 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
     [['run', 'gw'], 'gw is a profile, not a prompt; did you mean: ccenv run @gw'],
     [['-p', 'hi', '@gw'], '@gw names a profile but is not the first word; did you mean: ccenv @gw -p hi'],
     [['@work', '-p', 'hi', '@gw'], '@gw comes after @work: a launch takes one profile, named first'],
+    // "work" is also two edits from the verb "hook": the profile is what was meant.
+    [['work', '-p', 'hi'], 'work is a profile, not a prompt; did you mean: ccenv @work -p hi'],
+    [['run', 'work'], 'work is a profile, not a prompt; did you mean: ccenv run @work'],
   ])('ccenv %j stops and says what was meant', async (args, message) => {
     await addApiKey('gw');
     await addApiKey('work');
