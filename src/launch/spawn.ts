@@ -3,7 +3,6 @@
  * and SIGHUP, lets Ctrl-C reach the child alone, and ends the way the child ended.
  */
 import { spawn, type StdioOptions } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
@@ -17,20 +16,14 @@ const FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
 const IGNORED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
 
 /**
- * Keeps SIGUSR1 from opening Node's inspector in the waiting ccenv. Node 20 opens it on
- * SIGUSR1 whatever listener JS installs, and has no flag to stop that (22.14 and later:
- * --disable-sigusr1); so the inspector's port is pointed at a loopback port this process
- * already holds, and a signal then ends in "address already in use" on stderr, with no
- * listener opened. Connections to the held port are closed at once. node:net is loaded by
- * child_process already: no cost at start-up.
+ * Keeps SIGUSR1 from opening Node's inspector in the waiting ccenv: a command the agent runs
+ * could otherwise attach to 127.0.0.1:9229 and read ccenv's heap. A JS listener for SIGUSR1
+ * replaces Node's own handler, which is what starts the inspector (seen on Node 20.20: with
+ * the listener nothing listens after the signal, without it 9229 opens). Installed first
+ * thing on the launch path; the signal is then ignored.
  */
 export function guardInspector(): void {
-  const held = createServer((socket) => socket.destroy());
-  held.on('error', () => {});
-  held.listen(0, '127.0.0.1', () => {
-    process.debugPort = (held.address() as AddressInfo).port;
-  });
-  held.unref();
+  process.on('SIGUSR1', () => {});
 }
 
 /** Runs the plan's command and resolves with how it ended. */
