@@ -3,9 +3,18 @@
  * whether that is what the profile means. It needs no network (FACTS).
  */
 import { spawn, type StdioOptions } from 'node:child_process';
-import type { LaunchPlan } from '../launch/plan.js';
-import { childEnvironment } from '../launch/plan.js';
 import type { Env } from '../paths.js';
+import type { ProfileKind } from '../profiles/types.js';
+
+/** What of a launch plan asking Claude Code needs (src/launch/plan.ts builds the whole plan). */
+export interface PlanToAsk {
+  profile: string;
+  kind: ProfileKind;
+  command: string;
+  args: string[];
+  set: Record<string, string>;
+  descriptors: { fd: number; variable: string; secret: string }[];
+}
 
 export interface AuthStatus {
   loggedIn?: boolean;
@@ -14,15 +23,18 @@ export interface AuthStatus {
   [key: string]: unknown;
 }
 
-/** Runs the plan's claude (its args should end in `auth status`) and parses its JSON. */
-export function runAuthStatus(plan: LaunchPlan, caller: Env, timeoutMs = 20_000): Promise<{ status?: AuthStatus; problem?: string }> {
+/**
+ * Runs the plan's claude (its args should end in `auth status`) in `env`, the environment
+ * the launch builds for it, and parses its JSON.
+ */
+export function runAuthStatus(plan: PlanToAsk, env: Env, timeoutMs = 20_000): Promise<{ status?: AuthStatus; problem?: string }> {
   const stdio: StdioOptions = ['ignore', 'pipe', 'pipe'];
   for (const { fd } of plan.descriptors) {
     while (stdio.length < fd) stdio.push('ignore');
     stdio[fd] = 'pipe';
   }
   return new Promise((done) => {
-    const child = spawn(plan.command, plan.args, { stdio, env: childEnvironment(plan, caller), timeout: timeoutMs });
+    const child = spawn(plan.command, plan.args, { stdio, env, timeout: timeoutMs });
     for (const { fd, secret } of plan.descriptors) {
       const stream = child.stdio[fd] as NodeJS.WritableStream & { on(e: 'error', f: () => void): unknown };
       stream.on('error', () => {});
@@ -45,7 +57,7 @@ export function runAuthStatus(plan: LaunchPlan, caller: Env, timeoutMs = 20_000)
 }
 
 /** What Claude Code should report for this plan. */
-export function expectedAuth(plan: LaunchPlan): { authMethod: string; apiProvider: string } {
+export function expectedAuth(plan: PlanToAsk): { authMethod: string; apiProvider: string } {
   const viaDescriptor = (variable: string) => plan.descriptors.some((d) => d.variable === variable);
   switch (plan.kind) {
     case 'subscription':
@@ -64,7 +76,7 @@ export function expectedAuth(plan: LaunchPlan): { authMethod: string; apiProvide
 }
 
 /** Whether Claude Code agrees with the profile, and if not, in words. */
-export function compareAuth(plan: LaunchPlan, status: AuthStatus): { agrees: boolean; says: string } {
+export function compareAuth(plan: PlanToAsk, status: AuthStatus): { agrees: boolean; says: string } {
   const want = expectedAuth(plan);
   const says = `loggedIn ${String(status.loggedIn)}, authMethod ${String(status.authMethod)}, apiProvider ${String(status.apiProvider)}`;
   if (status.loggedIn !== true) {

@@ -89,10 +89,13 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     report.claudeProblem = error instanceof CcenvError ? `${error.message}; ${error.hint ?? ''}` : String(error);
   }
   if (options.verify && report.claude && report.secret !== 'missing' && report.secret !== 'unreadable') {
-    const { preparePlan } = await import('../launch/run.js');
-    const { compareAuth, runAuthStatus } = await import('../claude/auth-status.js');
+    const [{ preparePlan }, { childEnvironment }, { compareAuth, runAuthStatus }] = await Promise.all([
+      import('../launch/run.js'),
+      import('../launch/plan.js'),
+      import('../claude/auth-status.js'),
+    ]);
     const { plan } = await preparePlan(ctx, { atName: name, mode: 'claude', args: ['auth', 'status'] });
-    const { status: said, problem } = await runAuthStatus(plan, ctx.env);
+    const { status: said, problem } = await runAuthStatus(plan, childEnvironment(plan, ctx.env));
     report.verify = said ? compareAuth(plan, said) : { agrees: false, problem: problem ?? 'no answer' };
   }
   const bad = report.secret === 'missing' || report.secret === 'unreadable' || !report.claude || (report.verify && !report.verify.agrees);

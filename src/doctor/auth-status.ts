@@ -6,7 +6,7 @@
  */
 import { compareAuth, runAuthStatus, type AuthStatus } from '../claude/auth-status.js';
 import { CcenvError } from '../errors.js';
-import type { LaunchPlan } from '../launch/plan.js';
+import { childEnvironment, type LaunchPlan } from '../launch/plan.js';
 import type { Check, DoctorInput, Finding } from './finding.js';
 
 /** One finding from claude's answer: agrees, not logged in, or disagrees (and what outranks the profile). */
@@ -56,7 +56,7 @@ export const authStatus: Check = {
       ];
     }
     const { plan, resolved, config } = prepared;
-    const { status, problem } = await runAuthStatus(plan, input.env);
+    const { status, problem } = await runAuthStatus(plan, childEnvironment(plan, input.env));
     if (!status) {
       return [
         {
