@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 
 let box: Sandbox;
 let fake: FakeClaude;
@@ -15,9 +15,7 @@ const NOTE = 'ccenv: ~/proj/.ccprofile is denied, so it is ignored (to trust it:
 
 beforeEach(async () => {
   box = sandbox();
-  fake = fakeClaude(box.home);
-  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-  box.env.FAKE_LOG = fake.log;
+  fake = fakeClaudeOnPath(box);
   mkdirSync(box.configDir, { recursive: true });
   writeFileSync(
     join(box.configDir, 'config.json'),

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFil
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { fakeClaude, type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 
 const KEY = 'sk-ant-api03-LAUNCH-TEST-SECRET-7f3e';
 let box: Sandbox;
@@ -15,9 +15,7 @@ let fake: FakeClaude;
 
 beforeEach(() => {
   box = sandbox();
-  fake = fakeClaude(box.home);
-  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-  box.env.FAKE_LOG = fake.log;
+  fake = fakeClaudeOnPath(box);
 });
 afterEach(() => box.cleanup());
 

@@ -2,14 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude } from '../helpers/fake-claude.js';
+import { fakeClaudeOnPath } from '../helpers/fake-claude.js';
 
 let box: Sandbox;
 beforeEach(() => {
   box = sandbox();
-  const fake = fakeClaude(box.home);
-  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-  box.env.FAKE_LOG = fake.log;
+  fakeClaudeOnPath(box);
 });
 afterEach(() => box.cleanup());
 

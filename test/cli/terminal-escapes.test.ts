@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 
 const EVIL = 'evil\x1b]0;pwned\x07\x1b[2J\u009b31m';
 const SHOWN = 'evil\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m';
@@ -17,9 +17,7 @@ let box: Sandbox;
 let fake: FakeClaude;
 beforeEach(() => {
   box = sandbox();
-  fake = fakeClaude(box.home);
-  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-  box.env.FAKE_LOG = fake.log;
+  fake = fakeClaudeOnPath(box);
   mkdirSync(join(box.home, EVIL, '.claude'), { recursive: true });
   mkdirSync(box.configDir, { recursive: true });
   writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { work: { kind: 'subscription' } } }));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 
 const linux = process.platform === 'linux';
 let box: Sandbox;
@@ -18,9 +18,7 @@ let fake: FakeClaude;
 
 beforeEach(() => {
   box = sandbox();
-  fake = fakeClaude(box.home);
-  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-  box.env.FAKE_LOG = fake.log;
+  fake = fakeClaudeOnPath(box);
   mkdirSync(box.configDir, { recursive: true });
   writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { work: { kind: 'api-key' } } }));
   mkdirSync(join(box.home, 'proj', '.claude'), { recursive: true });

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
+import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 import { requirement } from '../helpers/requirements.js';
 
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -30,9 +30,7 @@ describe('a launch with the keychain backend', () => {
   let keyrings: string;
   beforeEach(() => {
     box = sandbox({ CCENV_BACKEND: 'keychain' });
-    fake = fakeClaude(box.home);
-    box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-    box.env.FAKE_LOG = fake.log;
+    fake = fakeClaudeOnPath(box);
     keyrings = join(box.home, 'keyrings-home');
     mkdirSync(keyrings);
   });

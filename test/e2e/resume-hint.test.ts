@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
-import { fakeClaude } from '../helpers/fake-claude.js';
+import { fakeClaudeOnPath } from '../helpers/fake-claude.js';
 import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
 import { terminal, type Terminal } from '../helpers/terminal.js';
@@ -13,9 +13,7 @@ let box: Sandbox;
 
 beforeEach(() => {
   box = sandbox();
-  const fake = fakeClaude(box.home);
-  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
-  box.env.FAKE_LOG = fake.log;
+  fakeClaudeOnPath(box);
 });
 afterEach(() => box.cleanup());
 

@@ -60,3 +60,11 @@ export function fakeClaude(root: string, name = 'claude'): FakeClaude {
     ready: () => existsSync(`${log}.ready`),
   };
 }
+
+/** A fake claude first on the sandbox's PATH, logging where FAKE_LOG says: the set-up every launch test shares. */
+export function fakeClaudeOnPath(box: { home: string; env: Record<string, string> }): FakeClaude {
+  const fake = fakeClaude(box.home);
+  box.env.PATH = `${fake.bin}:${box.env.PATH}`;
+  box.env.FAKE_LOG = fake.log;
+  return fake;
+}
