@@ -25,3 +25,10 @@ export function dataDir(env: Env, platform: NodeJS.Platform = process.platform):
 export function configFile(env: Env): string {
   return join(configDir(env), 'config.json');
 }
+
+/** Where ccenv keeps what it has observed (the health of each profile): $XDG_STATE_HOME/ccenv, ~/.local/state/ccenv. */
+export function stateDir(env: Env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'ccenv', 'state');
+  if (env.XDG_STATE_HOME) return join(env.XDG_STATE_HOME, 'ccenv');
+  return join(home(env), '.local', 'state', 'ccenv');
+}
