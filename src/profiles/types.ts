@@ -39,10 +39,25 @@ export interface Profile {
   credentialsFile?: string;
   /** foundry: the Azure resource name. */
   resource?: string;
+  /** Profiles to launch instead, in this order, when this one's health is known to be bad. */
+  fallback?: string[];
+  /**
+   * When the secret was last stored, ms since the epoch: a `rejected` seen before it no
+   * longer counts, and a setup token's year counts from it.
+   */
+  secretSetAt?: number;
+  /** subscription: its config directory is ccenv's own, under $XDG_DATA_HOME/ccenv/accounts/NAME. */
+  ownLogin?: boolean;
+  /** subscription with its own login: `projects/` (history) is shared with the main Claude directory too. */
+  sharedHistory?: boolean;
+  /** Where the secret comes from instead of the secret store: `op://VAULT/ITEM/FIELD`, `pass:PATH`, `env:VAR`. */
+  secretFrom?: string;
+  /** A program (argv, no shell) that prints the secret, instead of the secret store. */
+  secretCommand?: string[];
 }
 
-/** The keys of Profile that a user sets (everything but kind, hasSecret and secretBackend). */
-export type ProfileField = Exclude<keyof Profile, 'kind' | 'hasSecret' | 'secretBackend'>;
+/** The keys of Profile that a user sets (everything but kind, hasSecret, secretBackend and secretSetAt). */
+export type ProfileField = Exclude<keyof Profile, 'kind' | 'hasSecret' | 'secretBackend' | 'secretSetAt'>;
 
 export interface NamedProfile {
   name: string;
