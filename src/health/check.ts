@@ -45,7 +45,7 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
   const plan = planCheck(profile, secret);
   if ('verdict' in plan) return row(plan.verdict.status, plan.verdict.detail);
   if ('login' in plan) {
-    const verdict = loginVerdict(input.env, plan.login, input.now);
+    const verdict = await loginVerdict(input.env, plan.login, input.now);
     return row(verdict.status, verdict.detail);
   }
   const verdict = classify(await probe(plan.probe, input.timeoutMs));
