@@ -19,3 +19,13 @@ export const HIDDEN_SUBCOMMANDS: readonly string[] = ['daemon'];
 
 /** Every first word that claude takes as a subcommand rather than as a prompt. */
 export const CLAUDE_SUBCOMMANDS: ReadonlySet<string> = new Set([...LISTED_SUBCOMMANDS, ...HIDDEN_SUBCOMMANDS]);
+
+/**
+ * How a subscription login is started and ended from a program (2.1.332): `claude auth
+ * login` (default --claudeai; it prints the sign-in URL, opens a browser, and waits for the
+ * code on the terminal) and `claude auth logout` (removes the stored login: the
+ * `.credentials.json` file, or the macOS Keychain item). Re-checked by
+ * test/e2e/login-real-claude.test.ts.
+ */
+export const AUTH_LOGIN: readonly string[] = ['auth', 'login'];
+export const AUTH_LOGOUT: readonly string[] = ['auth', 'logout'];

@@ -36,11 +36,16 @@ export async function doctor(ctx: Context, profileArg: string | undefined, optio
   let fixed: import('../doctor/fix.js').FixResult[] | undefined;
   if (options.fix) {
     const { applyFixes, describeFix } = await import('../doctor/fix.js');
-    const fixes = findings.flatMap((f) => (f.fixable ? [f.fixable] : []));
-    if (fixes.length === 0) ctx.io.err('ccenv: nothing that doctor --fix can change\n');
+    const all = findings.flatMap((f) => (f.fixable ? [f.fixable] : []));
+    // A broken login first: it is listed, and repaired, before the files.
+    const repairs = all.filter((f) => f.kind === 'repair-login');
+    const fixes = all.filter((f) => f.kind !== 'repair-login');
+    if (all.length === 0) ctx.io.err('ccenv: nothing that doctor --fix can change\n');
     else {
-      ctx.io.err(`ccenv: fixing ${fixes.length} thing${fixes.length === 1 ? '' : 's'}:\n${fixes.map((f) => `  - ${describeFix(f, input.home)}\n`).join('')}`);
-      fixed = await applyFixes(fixes, new Date(), input.home);
+      ctx.io.err(`ccenv: fixing ${all.length} thing${all.length === 1 ? '' : 's'}:\n${[...repairs, ...fixes].map((f) => `  - ${describeFix(f, input.home)}\n`).join('')}`);
+      fixed = [];
+      for (const fix of repairs) fixed.push(await repairOne(ctx, fix));
+      fixed.push(...(await applyFixes(fixes, new Date(), input.home)));
       // One line per file: the fixes of one file share their result.
       for (const line of new Set(fixed.map((r) => `ccenv: ${r.applied ? 'done' : 'skipped'}: ${r.message}\n`))) ctx.io.err(line);
       findings = await runChecks(await doctorInput(ctx, only));
@@ -54,4 +59,17 @@ export async function doctor(ctx: Context, profileArg: string | undefined, optio
   }
   const { forTerminal } = await import('../terminal.js');
   ctx.io.out(forTerminal(renderFindings(findings, input.home) + summary(findings), { keepNewlines: true }));
+}
+
+/** `doctor --fix` for a broken login: set aside, then Claude Code's login on a terminal (else the command to run). */
+async function repairOne(ctx: Context, fix: Extract<import('../doctor/finding.js').Fix, { kind: 'repair-login' }>): Promise<import('../doctor/fix.js').FixResult> {
+  const { subscriptionTarget } = await import('./login.js');
+  const { loginProfile } = await import('../accounts/login-flow.js');
+  try {
+    const target = await subscriptionTarget(ctx, fix.profile, 'login');
+    const code = await loginProfile(ctx, target, { repair: true, noLogin: !ctx.interactive });
+    return { fix, applied: code === 0, message: code === 0 ? `the login of ${fix.profile} was set aside${ctx.interactive ? ' and claude logged in again' : ''}` : `claude auth login for ${fix.profile} ended with ${code}` };
+  } catch (error) {
+    return { fix, applied: false, message: `the login of ${fix.profile}: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

@@ -13,6 +13,8 @@ import * as exec from './exec.js';
 import * as hook from './hook.js';
 import * as init from './init.js';
 import * as list from './list.js';
+import * as login from './login.js';
+import * as logout from './logout.js';
 import * as remove from './remove.js';
 import * as rename from './rename.js';
 import * as run from './run.js';
@@ -23,7 +25,7 @@ import * as use from './use.js';
 
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
-  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline,
+  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline,
 ];
 
 const OVERVIEW = `

@@ -9,7 +9,7 @@ import { createExclusive } from '../fs/replace.js';
 export const BACKUP_MARK = '.ccenv-backup-';
 
 /** FILE.ccenv-backup-20260126T101500Z (then -1, -2, ...): never overwrites or follows anything. */
-export function backupFile(file: string, text: string, now: Date): string {
+export function backupFile(file: string, text: string | Uint8Array, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   for (let n = 0; n < 1000; n++) {
     const backup = `${file}${BACKUP_MARK}${stamp}${n ? `-${n}` : ''}`;

@@ -17,10 +17,16 @@ export interface Where {
   column?: number;
 }
 
-/** A change `doctor --fix` may make: safe and local, one file at a time. */
-export type Fix =
+/** A change to one file that `doctor --fix` may make: safe and local. */
+export type FileFix =
   | { kind: 'remove-env-variable'; file: string; variable: string }
   | { kind: 'chmod'; file: string; mode: number };
+
+/** A change `doctor --fix` may make: to one file, or a login repaired (listed first). */
+export type Fix =
+  | FileFix
+  /** Set the broken login of `profile` (in config directory `dir`) aside and log in again: `ccenv login --repair`. */
+  | { kind: 'repair-login'; profile: string; dir: string };
 
 export interface Finding {
   /** Stable id of the kind of trap, like `rc-file.credential` (for --json and tests). */

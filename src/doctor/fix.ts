@@ -9,7 +9,7 @@ import { MAX_SETTINGS_BYTES } from '../claude/settings.js';
 import { readBounded } from '../fs/bounded.js';
 import { replaceFile } from '../fs/replace.js';
 import { backupFile } from './backup-file.js';
-import type { Fix } from './finding.js';
+import type { FileFix, Fix } from './finding.js';
 import { tilde } from './finding.js';
 
 export interface FixResult {
@@ -21,6 +21,7 @@ export interface FixResult {
 }
 
 export function describeFix(fix: Fix, home: string): string {
+  if (fix.kind === 'repair-login') return `set the broken login of ${fix.profile} aside (a dated backup, mode 0600) and log in again: ccenv login --repair ${fix.profile}`;
   if (fix.kind === 'chmod') return `chmod ${fix.mode.toString(8)} ${tilde(fix.file, home)}`;
   return `remove ${fix.variable} from the env block of ${tilde(fix.file, home)}`;
 }
@@ -119,7 +120,7 @@ export async function removeEnvVariables(file: string, variables: string[], now:
 }
 
 /** Applies the fixes, one file at a time, in the order given. */
-export async function applyFixes(fixes: readonly Fix[], now: Date, home: string): Promise<FixResult[]> {
+export async function applyFixes(fixes: readonly FileFix[], now: Date, home: string): Promise<FixResult[]> {
   const results: FixResult[] = [];
   const envFixes = new Map<string, Extract<Fix, { kind: 'remove-env-variable' }>[]>();
   for (const fix of fixes) {

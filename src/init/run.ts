@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import type { Context } from '../context.js';
 import { applyFixes, type FixResult } from '../doctor/fix.js';
-import { tilde, tildeAll, type Fix } from '../doctor/finding.js';
+import { tilde, tildeAll, type FileFix as Fix } from '../doctor/finding.js';
 import { scanRcFiles } from '../doctor/rc-scan.js';
 import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../commands/transactions.js';

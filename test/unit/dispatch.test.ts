@@ -10,6 +10,8 @@ describe('the first word decides', () => {
     ['ls', 'verb', ['ls']],
     ['add x --kind api-key', 'verb', ['add', 'x', '--kind', 'api-key']],
     ['check --all --json', 'verb', ['check', '--all', '--json']],
+    ['login --repair max', 'verb', ['login', '--repair', 'max']],
+    ['logout max2', 'verb', ['logout', 'max2']],
     ['--help', 'verb', ['--help']],
     ['--version', 'verb', ['--version']],
     ['@work -p hi', 'launch', ['@work', '-p', 'hi']],
