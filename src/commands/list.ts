@@ -4,6 +4,8 @@ import { forTerminal } from '../terminal.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { allProfiles } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
+import type { Profile } from '../profiles/types.js';
+import { setupTokenEndingSoon } from '../claude/setup-token.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -17,6 +19,12 @@ export function register(program: Command, ctx: Context): void {
 
 export async function list(ctx: Context, options: { json?: boolean }): Promise<void> {
   const config = await readConfig(ctx.env);
+  const now = Date.now();
+  // A setup token within 14 days of its end (or past it): when, for a person to renew it.
+  const tokenEnd = (profile: Profile): { tokenEndsAt?: number } => {
+    const end = setupTokenEndingSoon(profile, now);
+    return end ? { tokenEndsAt: end.endsAt } : {};
+  };
   const rows = allProfiles(config).map(([name, profile, builtin]) => ({
     name,
     kind: profile.kind,
@@ -24,6 +32,7 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     builtin,
     auth: kindSpec(profile.kind).describe(profile),
     ...(profile.description ? { description: profile.description } : {}),
+    ...tokenEnd(profile),
   }));
   if (options.json) {
     ctx.io.out(`${JSON.stringify(rows, null, 2)}\n`);
@@ -39,7 +48,8 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
   const lines = rows.map((row) => {
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
-    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+    const ends = row.tokenEndsAt !== undefined ? `  (setup token ${row.tokenEndsAt < now ? 'ended' : 'ends'} by ${new Date(row.tokenEndsAt).toISOString().slice(0, 10)})` : '';
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });
   ctx.io.out(lines.join(''));
 }

@@ -45,6 +45,8 @@ export interface StatusReport {
   claude: { path: string; version: string | null } | null;
   claudeProblem?: string;
   verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
+  /** A setup token within 14 days of its end, or past it: when it ends at the latest (ISO), and the days left. */
+  tokenEnds?: { at: string; daysLeft: number };
 }
 
 async function secretState(
@@ -81,6 +83,12 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
+  const { describeTokenEnd, setupTokenEndingSoon } = await import('../claude/setup-token.js');
+  const ending = setupTokenEndingSoon(profile, Date.now());
+  if (ending) {
+    report.tokenEnds = { at: new Date(ending.endsAt).toISOString(), daysLeft: ending.daysLeft };
+    ctx.io.err(`ccenv: ${describeTokenEnd(name, ending)}\n`);
+  }
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
   try {
     const path = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
@@ -124,6 +132,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
           : `${report.secret} in ${report.backend}`,
     ]);
   }
+  if (report.tokenEnds) rows.push(['token', `setup token ${report.tokenEnds.daysLeft < 0 ? 'ended' : 'ends'} by ${report.tokenEnds.at.slice(0, 10)}`]);
   rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);

@@ -70,6 +70,7 @@ export async function storeProfileWithSecret(
         // Where the secret went: under another backend, status and launch say where it is.
         const stored = config.profiles[name];
         if (stored) stored.secretBackend = store.backend;
+        if (stored) stored.secretSetAt = Date.now();
         const previous = await store.get(name);
         await store.set(name, secret);
         undo = previous === undefined ? () => store.remove(name) : () => store.set(name, previous);

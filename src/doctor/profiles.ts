@@ -5,6 +5,7 @@
  */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeTokenEnd, setupTokenEndingSoon } from '../claude/setup-token.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { findProfile } from '../profiles/lookup.js';
 import type { Profile } from '../profiles/types.js';
@@ -109,6 +110,16 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
     } catch {
       out.push(problem('profile.claude-missing', `its claude ${tilde(file, input.home)} is not an executable file`, `ccenv edit ${name} --claude PATH, or: ccenv edit ${name} --unset claude`));
     }
+  }
+  const ending = setupTokenEndingSoon(profile, input.now);
+  if (ending) {
+    out.push({
+      id: 'profile.token-ending',
+      severity: ending.daysLeft < 0 ? 'error' : 'warning',
+      what: `profile ${name}: ${describeTokenEnd(name, ending).split(': make')[0]}`,
+      why: 'a setup token lasts a year from when it was made; ccenv counts from when it stored it',
+      fix: `claude setup-token, then printf %s "$TOKEN" | ccenv edit ${name} --secret-stdin`,
+    });
   }
   if (out.length === 0) out.push({ id: 'profile.ok', severity: 'ok', what: `profile ${name} (${profile.kind}): ${kindSpec(profile.kind).describe(profile)}` });
   return out;
