@@ -12,7 +12,8 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { AUTH_LOGIN, AUTH_LOGOUT } from '../claude/subcommands.js';
 import { isCredentialVariable } from '../claude/variables.js';
-import type { Env } from '../paths.js';
+import { join } from 'node:path';
+import { dataDir, type Env } from '../paths.js';
 
 export type LoginAction = 'login' | 'logout';
 
@@ -88,7 +89,13 @@ export function runClaudeLogin(request: ClaudeLoginRequest, action: LoginAction 
   });
 }
 
-/** The config directory a profile's launches give claude (CLAUDE_CONFIG_DIR); undefined: Claude Code's default. */
-export function loginConfigDir(_env: Env, _name: string, profile: { configDir?: string | undefined }): string | undefined {
-  return profile.configDir || undefined;
+/**
+ * The config directory a profile's launches give claude (CLAUDE_CONFIG_DIR): its
+ * --config-dir, or with --own-login ccenv's own under $XDG_DATA_HOME/ccenv/accounts/NAME
+ * (SPEC, "Several subscription accounts"); undefined: Claude Code's default.
+ */
+export function loginConfigDir(env: Env, name: string, profile: { configDir?: string | undefined; ownLogin?: boolean | undefined }): string | undefined {
+  if (profile.configDir) return profile.configDir;
+  if (profile.ownLogin) return join(dataDir(env), 'accounts', name);
+  return undefined;
 }

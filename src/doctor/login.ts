@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { keychainNotice, loginStore, type KeychainReader, type LoginStore } from '../claude/login-store.js';
 import { claudeConfigDir } from '../claude/settings.js';
 import { counts, readHealth } from '../health/state.js';
+import { loginConfigDir } from '../accounts/login.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
+import type { Profile } from '../profiles/types.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 
 export interface LoginDir {
@@ -25,17 +27,19 @@ export interface LoginDir {
 function loginDirs(input: DoctorInput): LoginDir[] {
   const dirs: LoginDir[] = [];
   const seen = new Set<string>();
-  if (!input.only || input.profiles.some(([, p]) => p.kind === 'subscription' && !p.configDir && !p.hasSecret)) {
+  const own = (name: string, p: Profile) => loginConfigDir(input.env, name, p);
+  if (!input.only || input.profiles.some(([name, p]) => p.kind === 'subscription' && !own(name, p) && !p.hasSecret)) {
     const dir = claudeConfigDir(input.env);
     dirs.push({ dir });
     seen.add(dir);
   }
   for (const [name, profile] of input.profiles) {
-    if (profile.kind !== 'subscription' || !profile.configDir || profile.hasSecret) continue;
-    const dir = claudeConfigDir(input.env, profile.configDir);
+    const configDir = own(name, profile);
+    if (profile.kind !== 'subscription' || !configDir || profile.hasSecret) continue;
+    const dir = claudeConfigDir(input.env, configDir);
     if (seen.has(dir)) continue;
     seen.add(dir);
-    dirs.push({ dir, profile: name, configDir: profile.configDir });
+    dirs.push({ dir, profile: name, configDir });
   }
   return dirs;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brokenBecause } from '../../src/accounts/repair.js';
-import { loginEnvironment, loginPlan, type ClaudeLoginRequest, type LoginAction } from '../../src/accounts/login.js';
+import { loginConfigDir, loginEnvironment, loginPlan, type ClaudeLoginRequest, type LoginAction } from '../../src/accounts/login.js';
 import { loginProfile, type LoginFlowDeps } from '../../src/accounts/login-flow.js';
 import { keychainService } from '../../src/claude/login-store.js';
 import { recordHealth, readHealth } from '../../src/health/state.js';
@@ -24,6 +24,14 @@ describe('the login plan', () => {
     });
     expect(loginPlan({ profile: 'max', claude: '/bin/claude', env, args: ['--sso'] }, 'logout')).toMatchObject({ args: ['auth', 'logout'] });
     expect(loginEnvironment(env, 'max', undefined)).not.toHaveProperty('CLAUDE_CONFIG_DIR');
+  });
+
+  it.each([
+    ['its --config-dir', { configDir: '/h/c2' }, '/h/c2'],
+    ['its own login: under $XDG_DATA_HOME/ccenv/accounts', { ownLogin: true }, '/h/data/ccenv/accounts/max2'],
+    ["claude's default", {}, undefined],
+  ])('the config directory of a profile with %s', (_what, profile, dir) => {
+    expect(loginConfigDir({ HOME: '/h', XDG_DATA_HOME: '/h/data' }, 'max2', profile)).toBe(dir);
   });
 
   it.each([
