@@ -6,6 +6,7 @@ import { list } from '../../src/commands/list.js';
 import { status } from '../../src/commands/status.js';
 import { describeTokenEnd, setupTokenEndingSoon } from '../../src/claude/setup-token.js';
 import { doctorInput } from '../../src/doctor/input.js';
+import { sameShape } from '../../src/init/detect.js';
 import { profiles as profilesCheck } from '../../src/doctor/profiles.js';
 import { readConfig, updateConfig } from '../../src/profiles/store.js';
 import type { Profile } from '../../src/profiles/types.js';
@@ -94,5 +95,11 @@ describe('status, list and doctor warn from 14 days before', () => {
     expect(found.filter((f) => f.id === 'profile.token-ending')).toEqual([
       expect.objectContaining({ severity: 'warning', what: `profile soon: the setup token of soon ends by ${ends} (in 4 days)` }),
     ]);
+  });
+});
+
+describe('the time a secret was stored is not part of what a profile is', () => {
+  it('init still finds a profile it made when the shell offers the same key again', () => {
+    expect(sameShape({ kind: 'api-key', hasSecret: true, secretSetAt: NOW }, { kind: 'api-key' })).toBe(true);
   });
 });
