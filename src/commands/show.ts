@@ -26,7 +26,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
   if (options.reveal) confirmInsideSession(ctx.env, `to print the secret of profile ${name}`);
-  let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string } | undefined;
+  let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string; storedAt?: string } | undefined;
   if (profile.hasSecret || need.need === 'required') {
     // A store out of reach (no session bus, locked, hung) still shows the profile, as status does.
     let backend: string | null = null;
@@ -49,8 +49,9 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
       ctx.io.err(`ccenv: ${error.message}\n${error.hint ? `ccenv: ${error.hint}\n` : ''}`);
     }
     if (secretState.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
+    if (secretState.stored && profile.secretSetAt !== undefined) secretState.storedAt = new Date(profile.secretSetAt).toISOString();
   }
-  const { hasSecret: _hasSecret, secretBackend: _secretBackend, ...fields } = profile;
+  const { hasSecret: _hasSecret, secretBackend: _secretBackend, secretSetAt: _secretSetAt, ...fields } = profile;
   const builtin = isBuiltin(config, name);
   if (options.json) {
     const out = { name, ...fields, builtin, default: config.default === name, auth: spec.describe(profile), secret: secretState ?? null };
@@ -72,7 +73,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
         (secretState.problem !== undefined
           ? 'unreadable (see above)'
           : secretState.stored
-            ? `${secretState.masked} in ${secretState.backend}`
+            ? `${secretState.masked} in ${secretState.backend}${secretState.storedAt ? ` (stored ${secretState.storedAt.slice(0, 10)})` : ''}`
             : (secretState.elsewhere ?? `MISSING from ${secretState.backend}`)),
     ]);
   }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { add } from '../../src/commands/add.js';
 import { edit } from '../../src/commands/edit.js';
 import { list } from '../../src/commands/list.js';
+import { show } from '../../src/commands/show.js';
 import { status } from '../../src/commands/status.js';
 import { describeTokenEnd, setupTokenEndingSoon } from '../../src/claude/setup-token.js';
 import { doctorInput } from '../../src/doctor/input.js';
@@ -56,6 +57,10 @@ describe('status, list and doctor warn from 14 days before', () => {
     await updateConfig(world.ctx.env, (c) => void (c.profiles['max-token']!.secretSetAt = 1));
     await edit(world.withInput('sk-ant-oat01-FIXTURE-two'), 'max-token', { secretStdin: true });
     expect((await readConfig(world.ctx.env)).profiles['max-token']!.secretSetAt).toBeGreaterThanOrEqual(first);
+    world.out.length = 0;
+    await show(world.ctx, 'max-token', {});
+    expect(world.out.join('')).toContain(`(stored ${new Date(first).toISOString().slice(0, 10)})`);
+    expect(world.out.join('')).not.toContain('secretSetAt');
   });
 
   it('names the end in status (stderr and a row), list (the line and JSON) and doctor (a warning)', async () => {
