@@ -17,7 +17,7 @@ history, projects, settings and .claude.json stay as they are.`;
 export function register(program: Command, ctx: Context): void {
   program
     .command('login')
-    .argument('[NAME]', 'a subscription profile (default: the one a launch here would use)')
+    .argument('[name]', 'a subscription profile (default: the one a launch here would use)')
     .description("Claude Code's own login for a subscription profile, in its config directory")
     .option('--repair', 'set a malformed, expired or rejected login aside as a dated backup first')
     .option('--email <email>', "passed to claude auth login (fills in the sign-in page)")

@@ -5,7 +5,7 @@ import { subscriptionTarget } from './login.js';
 export function register(program: Command, ctx: Context): void {
   program
     .command('logout')
-    .argument('[NAME]', 'a subscription profile (default: the one a launch here would use)')
+    .argument('[name]', 'a subscription profile (default: the one a launch here would use)')
     .description("Claude Code's own logout for a subscription profile, in its config directory")
     .addHelpText('after', '\nExamples:\n  ccenv logout max2\n\nRuns claude auth logout with the profile\'s CLAUDE_CONFIG_DIR: it removes that login only.')
     .action((name: string | undefined) => logout(ctx, name));
