@@ -178,3 +178,26 @@ export function loginStore({ env, configDir, platform = process.platform, keycha
 export function keychainNotice(store: LoginStore): string {
   return `ccenv: reading Claude Code's login from ${store.where} (read only); macOS may ask you to allow it`;
 }
+
+/**
+ * Which account a login is: `oauthAccount` in Claude Code's global file, `.claude.json` in
+ * CLAUDE_CONFIG_DIR when set, else in the home directory (not in ~/.claude). Read bounded;
+ * undefined when absent or unreadable.
+ */
+export function loginAccount(env: Env, configDir: string | undefined, home: string): { email?: string; organization?: string } | undefined {
+  const dir = configDir || env.CLAUDE_CONFIG_DIR || home;
+  let data: unknown;
+  try {
+    data = JSON.parse(readBounded(join(dir, '.claude.json'), 4 << 20).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const account = (data as { oauthAccount?: unknown } | null)?.oauthAccount;
+  if (typeof account !== 'object' || account === null) return undefined;
+  const { emailAddress, organizationName } = account as Record<string, unknown>;
+  const out = {
+    ...(typeof emailAddress === 'string' ? { email: emailAddress } : {}),
+    ...(typeof organizationName === 'string' ? { organization: organizationName } : {}),
+  };
+  return out.email || out.organization ? out : undefined;
+}

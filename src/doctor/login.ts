@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { keychainNotice, loginStore, type KeychainReader, type LoginStore } from '../claude/login-store.js';
+import { keychainNotice, loginAccount, loginStore, type KeychainReader, type LoginStore } from '../claude/login-store.js';
 import { claudeConfigDir } from '../claude/settings.js';
 import { counts, readHealth } from '../health/state.js';
 import { loginConfigDir } from '../accounts/login.js';
@@ -183,7 +183,9 @@ export async function loginFindings(login: LoginDir, input: DoctorInput, options
     });
   }
   if (out.length === 0) {
-    const plan = subscriptionType ? ` (${subscriptionType})` : '';
+    const account = loginAccount(input.env, login.configDir, input.home);
+    const about = [subscriptionType, account?.email, account?.organization].filter(Boolean).join(', ');
+    const plan = about ? ` (${about})` : '';
     out.push({ id: 'login.ok', severity: 'ok', what: `${whose}${plan} in ${shown} looks fine` });
   }
   return out;
