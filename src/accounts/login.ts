@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { AUTH_LOGIN, AUTH_LOGOUT } from '../claude/subcommands.js';
 import { isCredentialVariable } from '../claude/variables.js';
+import { CcenvError } from '../errors.js';
 import { join } from 'node:path';
 import { dataDir, type Env } from '../paths.js';
 
@@ -78,9 +79,9 @@ export function runClaudeLogin(request: ClaudeLoginRequest, action: LoginAction 
     process.off('SIGHUP', forward);
   };
   return new Promise((done, fail) => {
-    child.once('error', (error) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
       cleanUp();
-      fail(error);
+      fail(new CcenvError(`cannot run ${plan.command}: ${error.code === 'ENOENT' ? 'not found' : error.message}`, { exitCode: error.code === 'ENOENT' ? 127 : 126 }));
     });
     child.once('exit', (code, signal) => {
       cleanUp();

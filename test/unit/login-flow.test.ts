@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brokenBecause } from '../../src/accounts/repair.js';
-import { loginConfigDir, loginEnvironment, loginPlan, type ClaudeLoginRequest, type LoginAction } from '../../src/accounts/login.js';
+import { loginConfigDir, loginEnvironment, loginPlan, runClaudeLogin, type ClaudeLoginRequest, type LoginAction } from '../../src/accounts/login.js';
 import { loginProfile, type LoginFlowDeps } from '../../src/accounts/login-flow.js';
 import { keychainService } from '../../src/claude/login-store.js';
 import { recordHealth, readHealth } from '../../src/health/state.js';
@@ -24,6 +24,10 @@ describe('the login plan', () => {
     });
     expect(loginPlan({ profile: 'max', claude: '/bin/claude', env, args: ['--sso'] }, 'logout')).toMatchObject({ args: ['auth', 'logout'] });
     expect(loginEnvironment(env, 'max', undefined)).not.toHaveProperty('CLAUDE_CONFIG_DIR');
+  });
+
+  it('a claude that cannot be run is an error that says so, not a crash', async () => {
+    await expect(runClaudeLogin({ profile: 'max', claude: '/nonexistent/claude', env: {} })).rejects.toMatchObject({ name: 'CcenvError', message: 'cannot run /nonexistent/claude: not found', exitCode: 127 });
   });
 
   it.each([
