@@ -5,10 +5,11 @@
  * never writes the login itself: the file is copied aside and removed; a macOS Keychain item
  * is copied aside and removed by Claude Code's own logout.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoginRead, LoginStore } from '../claude/login-store.js';
 import { backupFile } from '../doctor/backup-file.js';
+import { readBounded } from '../fs/bounded.js';
 import { counts, type HealthEntry } from '../health/state.js';
 
 /** Pure: why this login needs repair, in words; undefined when it does not (or there is none). */
@@ -43,7 +44,13 @@ export async function setLoginAside(store: LoginStore, read: LoginRead & { bytes
     return backup;
   }
   const backup = backupFile(store.name, read.bytes, options.now);
-  if (!readFileSync(store.name).equals(read.bytes)) {
+  let again: Buffer | undefined;
+  try {
+    again = readBounded(store.name, read.bytes.length + 1);
+  } catch {
+    // grown past what was read, or gone: changed all the same
+  }
+  if (!again?.equals(read.bytes)) {
     rmSync(backup, { force: true });
     throw new Error(`${store.where} changed while ccenv was setting it aside (a session of claude renewed it?); nothing changed: run again`);
   }

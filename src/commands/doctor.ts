@@ -6,7 +6,7 @@ const EXAMPLES = `
 Examples:
   ccenv doctor                 # everything: shell, start-up files, settings, login, claude, keychain, profiles
   ccenv doctor @work-bedrock   # one profile (and what it depends on)
-  ccenv doctor --fix           # apply the safe fixes it lists (settings env blocks, file modes), with backups
+  ccenv doctor --fix           # apply the safe fixes it lists (a broken login set aside first, settings env blocks, file modes), with backups
   ccenv doctor --json | jq '.findings[] | select(.severity == "error")'
 
 Exit status: 0 when all is well, 1 when there is a problem (warnings alone do not count).

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { brokenBecause } from '../../src/accounts/repair.js';
+import { brokenBecause, setLoginAside } from '../../src/accounts/repair.js';
 import { loginConfigDir, loginEnvironment, loginPlan, runClaudeLogin, type ClaudeLoginRequest, type LoginAction } from '../../src/accounts/login.js';
 import { loginProfile, type LoginFlowDeps } from '../../src/accounts/login-flow.js';
-import { keychainService } from '../../src/claude/login-store.js';
+import { fileLoginStore, keychainService } from '../../src/claude/login-store.js';
 import { recordHealth, readHealth } from '../../src/health/state.js';
 import type { Profile } from '../../src/profiles/types.js';
 import { MemorySecretStore } from '../../src/secrets/memory.js';
@@ -165,5 +165,15 @@ describe('ccenv login, with a fake claude', () => {
     mkdirSync(dir, { recursive: true });
     await expect(loginProfile(world.ctx, target(), { repair: true }, deps({ platform: 'darwin', keychain, run }))).rejects.toThrow('claude auth logout ended with 1');
     expect(ran.map((r) => r.action)).toEqual(['logout']);
+  });
+
+  it('--repair: a login renewed by a session of claude while ccenv sets it aside is left alone, with no backup behind', async () => {
+    livedIn(dir, '{');
+    const store = fileLoginStore(dir);
+    const read = await store.read();
+    writeFileSync(join(dir, '.credentials.json'), login());
+    await expect(setLoginAside(store, read, { dir, now: new Date(NOW), removeItem: async () => {} })).rejects.toThrow('changed while ccenv was setting it aside');
+    expect(readFileSync(join(dir, '.credentials.json'), 'utf8')).toBe(login());
+    expect(readdirSync(dir).filter((f) => f.includes('ccenv-backup'))).toEqual([]);
   });
 });
