@@ -82,6 +82,17 @@ describe('login and logout with the real claude', () => {
     expect(hashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
   }, 90_000);
 
+  it("login: claude's own login starts in the profile's directory (its first start fills in that directory's .claude.json)", async () => {
+    const fresh = join(box.home, 'claude-max3');
+    mkdirSync(fresh);
+    expect((await ccenv(box, ['add', 'max3', '--kind', 'subscription', '--config-dir', fresh])).exitCode).toBe(0);
+    const said = await untilSignIn(process.execPath, [CCENV, 'login', 'max3'], { ...box.env, CLAUDE_CONFIG_DIR: join(box.home, 'elsewhere') });
+    expect(said).toMatch(SIGN_IN);
+    expect(JSON.parse(readFileSync(join(fresh, '.claude.json'), 'utf8'))).toHaveProperty('firstStartTime');
+    expect(existsSync(join(box.home, '.claude.json'))).toBe(false);
+    expect(existsSync(join(box.home, 'elsewhere'))).toBe(false);
+  }, 60_000);
+
   it("logout: claude's own logout removes the login of the profile's directory, and not the default one", async () => {
     trap.credentials(box, trap.login(Date.now() + 3_600_000));
     writeFileSync(join(dir, '.credentials.json'), trap.login(Date.now() + 3_600_000), { mode: 0o600 });
