@@ -13,7 +13,21 @@
 # Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
 # changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
 # sourced from the package, the script is the one beside this file and node the one on PATH.
-hash node 2>/dev/null; _ccenv_script=${BASH_SOURCE[0]%/*}/../bin/ccenv.cjs _ccenv_node=${BASH_CMDS[node]-} # ccenv:paths
+# The node on PATH is found with builtins (bash 3.2, macOS's /bin/bash, has no BASH_CMDS).
+_ccenv_find_node() {
+  local dir rest=${PATH-}:
+  _ccenv_node=
+  while [[ -n "$rest" ]]; do
+    dir=${rest%%:*}
+    rest=${rest#*:}
+    if [[ "$dir" == /* && -f "$dir/node" && -x "$dir/node" ]]; then
+      _ccenv_node=$dir/node
+      return 0
+    fi
+  done
+  return 0
+}
+_ccenv_script=${BASH_SOURCE[0]%/*}/../bin/ccenv.cjs; _ccenv_find_node # ccenv:paths
 
 # Sets _ccenv_cmd to the command that runs ccenv: by absolute path while both are there,
 # else by name.
@@ -131,7 +145,9 @@ complete -p ccenv >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy
 complete -p "$_ccenv_name" >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy "$_ccenv_name"
 
 # Builtins only from here to the end, as above: sourcing this file starts no process.
-if [[ -v PROMPT_COMMAND && ${PROMPT_COMMAND@a} == *a* ]]; then
+# Bash 5.1 and later run every element of a PROMPT_COMMAND array; older ones (macOS's 3.2)
+# only the first, where a string prepended to element 0 works in every version.
+if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501 )) && [[ -n "${PROMPT_COMMAND[1]+set}" ]]; then
   _ccenv_present=
   for _ccenv_entry in "${PROMPT_COMMAND[@]}"; do
     if [[ "$_ccenv_entry" == _ccenv_hook ]]; then _ccenv_present=1; fi
@@ -139,7 +155,7 @@ if [[ -v PROMPT_COMMAND && ${PROMPT_COMMAND@a} == *a* ]]; then
   if [[ -z "$_ccenv_present" ]]; then PROMPT_COMMAND=(_ccenv_hook "${PROMPT_COMMAND[@]}"); fi
   unset _ccenv_present _ccenv_entry
 else
-  # A string here, not an array: the array case is handled above.
+  # A string, or an array's first element.
   # shellcheck disable=SC2128,SC2178
   case ${PROMPT_COMMAND-} in
     *_ccenv_hook*) ;;

@@ -16,18 +16,27 @@ export interface RcAssignment {
   value: string;
 }
 
-/** The start-up files bash, zsh, sh and fish read, in the order a login would. */
-export function rcFiles(env: Env, home: string): string[] {
+/**
+ * The start-up files bash, zsh, sh and fish read, in the order a login would: each system-wide
+ * file (under `etc`) before the user's own of the same stage. macOS's bash and zsh read
+ * /etc/profile, /etc/bashrc, /etc/zshenv, /etc/zprofile, /etc/zshrc and /etc/zlogin;
+ * Debian's read /etc/bash.bashrc and /etc/zsh/*; those that do not exist are skipped.
+ */
+export function rcFiles(env: Env, home: string, etc = '/etc'): string[] {
   const zdot = env.ZDOTDIR || home;
+  const zsh = (name: string) => [join(etc, name), join(etc, 'zsh', name), join(zdot, `.${name}`)];
   const files = [
+    join(etc, 'profile'),
     join(home, '.profile'),
     join(home, '.bash_profile'),
     join(home, '.bash_login'),
+    join(etc, 'bash.bashrc'),
+    join(etc, 'bashrc'),
     join(home, '.bashrc'),
-    join(zdot, '.zshenv'),
-    join(zdot, '.zprofile'),
-    join(zdot, '.zshrc'),
-    join(zdot, '.zlogin'),
+    ...zsh('zshenv'),
+    ...zsh('zprofile'),
+    ...zsh('zshrc'),
+    ...zsh('zlogin'),
     join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'config.fish'),
   ];
   const confD = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'conf.d');
@@ -86,7 +95,7 @@ export function sourcedPath(rawLine: string, home: string, env: Env): string | u
 }
 
 /** Every assignment of a variable `wanted` accepts, in every start-up file and what they source. */
-export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean): { files: string[]; assignments: RcAssignment[] } {
+export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean, etc = '/etc'): { files: string[]; assignments: RcAssignment[] } {
   const seen = new Set<string>();
   const read: string[] = [];
   const assignments: RcAssignment[] = [];
@@ -110,6 +119,6 @@ export function scanRcFiles(env: Env, home: string, wanted: (name: string) => bo
       if (sourced) visit(sourced, depth + 1);
     });
   };
-  for (const file of rcFiles(env, home)) visit(file, 0);
+  for (const file of rcFiles(env, home, etc)) visit(file, 0);
   return { files: read, assignments };
 }

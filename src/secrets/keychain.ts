@@ -12,13 +12,36 @@ type AsyncEntry = InstanceType<KeyringModule['AsyncEntry']>;
  */
 export const TIMEOUT_MS = 2000;
 
+/** On macOS a call may be waiting for a person: the Keychain asks whether this node may use the item. */
+export function keychainTimeoutMs(platform: NodeJS.Platform): number {
+  return platform === 'darwin' ? 60_000 : TIMEOUT_MS;
+}
+
 const FILE_BACKEND = 'or use the encrypted file backend: export CCENV_BACKEND=file';
 const START_BUS =
   'start a session bus for this shell: exec dbus-run-session -- "$SHELL", then a keyring in it: ' +
   'printf %s "$PASSWORD" | gnome-keyring-daemon --unlock --components=secrets';
 
+/** The macOS Keychain's own words (Security framework messages, or their codes) for the user. */
+function explainMac(cause: string): { reason: string; hint: string } {
+  if (/User interaction is not allowed|-25308\b/i.test(cause)) {
+    return {
+      reason: 'the login Keychain is locked, and macOS cannot ask you to unlock it here (an SSH session?)',
+      hint: `unlock it for this session: security unlock-keychain ~/Library/Keychains/login.keychain-db; ${FILE_BACKEND}`,
+    };
+  }
+  if (/User canceled|-128\b/i.test(cause)) {
+    return { reason: "the Keychain asked whether ccenv's node may use the item, and was declined", hint: `run it again and choose Allow; ${FILE_BACKEND}` };
+  }
+  if (/keychain could not be found|-25294\b|-25307\b/i.test(cause)) {
+    return { reason: 'there is no default keychain', hint: `check it with: security default-keychain; ${FILE_BACKEND}` };
+  }
+  return { reason: `the keychain failed: ${cause.replace(/^(Platform (secure storage )?failure|Couldn't access platform secure storage): /, '')}`, hint: BACKEND_WAY_OUT };
+}
+
 /** What the keychain's own words mean for the user, and what to do. */
-export function explain(cause: string, busAddress: string | undefined): { reason: string; hint: string } {
+export function explain(cause: string, busAddress: string | undefined, platform: NodeJS.Platform = 'linux'): { reason: string; hint: string } {
+  if (platform === 'darwin') return explainMac(cause);
   if (/unlock prompt was dismissed|IsLocked|is locked/i.test(cause)) {
     return {
       reason: 'the keychain is locked',
@@ -49,11 +72,17 @@ export function explain(cause: string, busAddress: string | undefined): { reason
       hint: `start one (gnome-keyring-daemon --start --components=secrets, or KeePassXC with its Secret Service integration), ${FILE_BACKEND}`,
     };
   }
-  if (/Did not receive a reply|timed out/i.test(cause)) return timedOut();
+  if (/Did not receive a reply|timed out/i.test(cause)) return explainTimeout(platform);
   return { reason: `the keychain failed: ${cause.replace(/^Platform failure: /, '').replace(/^DBus error: /, 'D-Bus: ')}`, hint: BACKEND_WAY_OUT };
 }
 
-function timedOut(): { reason: string; hint: string } {
+export function explainTimeout(platform: NodeJS.Platform): { reason: string; hint: string } {
+  if (platform === 'darwin') {
+    return {
+      reason: `no answer within ${keychainTimeoutMs(platform) / 1000} s (the Keychain may be asking whether node may use the item, in a dialog no one answered)`,
+      hint: `run it again and answer the dialog; check the item with: security find-generic-password -s ccenv -a NAME; ${FILE_BACKEND}`,
+    };
+  }
   return {
     reason: `no answer within ${TIMEOUT_MS / 1000} s (the keyring daemon hangs, or waits on an unlock prompt)`,
     hint: `check it with: secret-tool search service ccenv; restart the keyring daemon, ${FILE_BACKEND}`,
@@ -61,15 +90,15 @@ function timedOut(): { reason: string; hint: string } {
 }
 
 /**
- * Gives up on a keychain call after TIMEOUT_MS. The native call cannot be cancelled; the
+ * Gives up on a keychain call after `ms`. The native call cannot be cancelled; the
  * entry point exits at once after an error, so nothing waits for it.
  */
-function withTimeout<T>(work: Promise<T>): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
-    }, TIMEOUT_MS);
+    }, ms);
     timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
@@ -122,14 +151,14 @@ export class KeychainSecretStore implements SecretStore {
   private failure(what: string, error: unknown): CcenvError {
     const cause = error instanceof Error ? error.message : String(error);
     const isTimeout = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-    const { reason, hint } = isTimeout ? timedOut() : explain(firstLine(cause), this.busAddress);
+    const { reason, hint } = isTimeout ? explainTimeout(this.platform) : explain(firstLine(cause), this.busAddress, this.platform);
     return new CcenvError(`${what} (${this.description}): ${reason}`, { hint });
   }
 
   async get(name: string): Promise<string | undefined> {
     const entry = await this.entry(name);
     try {
-      const secret = await withTimeout(entry.getPassword());
+      const secret = await withTimeout(entry.getPassword(), keychainTimeoutMs(this.platform));
       return secret ?? undefined;
     } catch (error) {
       throw this.failure(`cannot read the secret of profile ${name}`, error);
@@ -139,7 +168,7 @@ export class KeychainSecretStore implements SecretStore {
   async set(name: string, secret: string): Promise<void> {
     const entry = await this.entry(name);
     try {
-      await withTimeout(entry.setPassword(secret));
+      await withTimeout(entry.setPassword(secret), keychainTimeoutMs(this.platform));
     } catch (error) {
       throw this.failure(`cannot store the secret of profile ${name}`, error);
     }
@@ -153,7 +182,7 @@ export class KeychainSecretStore implements SecretStore {
       throw this.failure('cannot load the keychain module', error);
     }
     try {
-      const found = await withTimeout(this.module.findCredentialsAsync(this.service));
+      const found = await withTimeout(this.module.findCredentialsAsync(this.service), keychainTimeoutMs(this.platform));
       return found.map((credential) => credential.account);
     } catch (error) {
       throw this.failure('cannot list the secrets', error);
@@ -163,7 +192,7 @@ export class KeychainSecretStore implements SecretStore {
   async remove(name: string): Promise<boolean> {
     const entry = await this.entry(name);
     try {
-      return await withTimeout(entry.deleteCredential());
+      return await withTimeout(entry.deleteCredential(), keychainTimeoutMs(this.platform));
     } catch (error) {
       throw this.failure(`cannot remove the secret of profile ${name}`, error);
     }

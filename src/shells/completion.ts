@@ -44,6 +44,12 @@ _ccenv_complete_profiles() {
     if [[ "$name" == "$2"* ]]; then COMPREPLY+=("$1$name"); fi
   done < <(command "\${_ccenv_cmd[@]}" completion --profiles 2>/dev/null)
 }
+# COMPREPLY from compgen's lines, one word each (bash 3.2, macOS's /bin/bash, has no mapfile).
+_ccenv_reply() {
+  local word
+  COMPREPLY=()
+  while IFS= read -r word; do COMPREPLY+=("$word"); done < <(compgen "$@")
+}
 _ccenv_complete() {
   local cur=\${COMP_WORDS[COMP_CWORD]} verb=\${COMP_WORDS[1]-} flags=''
   COMPREPLY=()
@@ -52,14 +58,14 @@ _ccenv_complete() {
     return 0
   fi
   if (( COMP_CWORD == 1 )); then
-    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.verbs.map((v) => v.name), '--help', '--version']))} -- "$cur")
+    _ccenv_reply -W ${single(words([...model.verbs.map((v) => v.name), '--help', '--version']))} -- "$cur"
     return 0
   fi
   case $verb in
 ${flagCases}
   esac
   if [[ "$cur" == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "$flags" -- "$cur")
+    _ccenv_reply -W "$flags" -- "$cur"
     return 0
   fi
   (( COMP_CWORD == 2 )) || return 0
@@ -67,9 +73,9 @@ ${flagCases}
     ${withArgument(model, 'profile').join(' | ') || '_none_'})
       _ccenv_complete_profiles '' "$cur" ;;
     ${withArgument(model, 'shell').join(' | ') || '_none_'})
-      mapfile -t COMPREPLY < <(compgen -W ${single(words(model.shells))} -- "$cur") ;;
+      _ccenv_reply -W ${single(words(model.shells))} -- "$cur" ;;
     ${withArgument(model, 'path').join(' | ') || '_none_'})
-      mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
+      _ccenv_reply -f -- "$cur" ;;
   esac
   return 0
 }
@@ -84,11 +90,11 @@ ${ccLike(commands).length === 0 ? '' : `_ccenv_complete_cc() {
   if (( COMP_CWORD == 1 )) && [[ "$cur" == @* ]]; then
     _ccenv_complete_profiles @ "\${cur#@}"
   elif [[ "$cur" == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.claude.options]))} -- "$cur")
+    _ccenv_reply -W ${single(words([...model.claude.options]))} -- "$cur"
   elif (( COMP_CWORD == 1 )); then
-    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.claude.subcommands, ...model.ccVerbs]))} -- "$cur")
+    _ccenv_reply -W ${single(words([...model.claude.subcommands, ...model.ccVerbs]))} -- "$cur"
   elif (( COMP_CWORD == 2 )) && [[ "$first" == @* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W ${single(words([...model.claude.subcommands]))} -- "$cur")
+    _ccenv_reply -W ${single(words([...model.claude.subcommands]))} -- "$cur"
   fi
   return 0
 }

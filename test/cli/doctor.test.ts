@@ -42,8 +42,6 @@ async function keepSettingsKey(): Promise<void> {
   expect((await ccenv(box, ['add', 'kept', '--kind', 'api-key', '--secret-stdin'], { input: trap.SETTINGS_KEY })).exitCode).toBe(0);
 }
 
-const problems = (all: Finding[]) => all.filter((f) => f.severity === 'error');
-
 describe('doctor on a clean home', () => {
   it('exits 0 and says all is well', async () => {
     const run = await doctor();

@@ -1,6 +1,6 @@
 /** What the keychain library's errors become for a person: the reason, and the way out. */
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/secrets/keychain.js';
+import { explain, explainTimeout, keychainTimeoutMs } from '../../src/secrets/keychain.js';
 
 describe('keychain errors in words', () => {
   it.each([
@@ -27,5 +27,34 @@ describe('keychain errors in words', () => {
     expect(said.reason).not.toMatch(/Platform failure|DBus error/);
     expect(said.hint).toContain(hint);
     expect(said.hint).toContain('CCENV_BACKEND=file');
+  });
+});
+
+describe('keychain errors in words, on macOS', () => {
+  it.each([
+    ['Platform secure storage failure: User interaction is not allowed.', 'locked', 'security unlock-keychain'],
+    ['Platform failure: error code -25308', 'locked', 'security unlock-keychain'],
+    ['Platform secure storage failure: User canceled the operation.', 'declined', 'Allow'],
+    ["Couldn't access platform secure storage: A default keychain could not be found.", 'no default keychain', 'security default-keychain'],
+    ["Couldn't access platform secure storage: The specified keychain could not be found.", 'no default keychain', 'security default-keychain'],
+    ['Platform secure storage failure: Something new.', 'the keychain failed: Something new', 'CCENV_BACKEND=file'],
+  ])('%s', (cause, reason, hint) => {
+    const said = explain(cause, undefined, 'darwin');
+    expect(said.reason).toContain(reason);
+    expect(said.reason).not.toMatch(/Platform|secure storage/);
+    expect(said.hint).toContain(hint);
+    expect(said.hint).toContain('CCENV_BACKEND=file');
+    // nothing of Linux's: no D-Bus, no GNOME Keyring, no secret-tool
+    expect(`${said.reason} ${said.hint}`).not.toMatch(/d-?bus|gnome|secret-tool|Secret Service/i);
+  });
+
+  it.each<[NodeJS.Platform, number, RegExp, RegExp]>([
+    ['linux', 2000, /no answer within 2 s/, /secret-tool search service ccenv/],
+    ['darwin', 60000, /no answer within 60 s.*Keychain.*asking/, /security find-generic-password -s ccenv/],
+  ])('%s: gives up after %d ms, and says why', (platform, ms, reason, hint) => {
+    expect(keychainTimeoutMs(platform)).toBe(ms);
+    const said = explainTimeout(platform);
+    expect(said.reason).toMatch(reason);
+    expect(said.hint).toMatch(hint);
   });
 });
