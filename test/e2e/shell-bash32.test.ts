@@ -1,21 +1,13 @@
 /**
- * bash 3.2, macOS's /bin/bash, for real. No package brings it (Debian has bash 5), so these
- * run where CCENV_TEST_BASH32 names a bash 3.2 binary (scripts/build-bash-3.2.sh builds one
- * from GNU's source) and are skipped otherwise, even under CCENV_REQUIRE_REAL=1. What runs
- * everywhere: each construct the scanner forbids does what its example says on this bash.
+ * Each construct the bash 3.2 scanner forbids does what its example says on this bash (the
+ * other half, that bash 3.2 lacks each one, is test/bash32/, run by `npm run test:bash32`).
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ansiCQuote } from '../../src/shells/ansi-c.js';
+import { describe, expect, it } from 'vitest';
 import { BASH_CONSTRUCTS } from '../helpers/bash-compat.js';
-import { ROOT } from '../helpers/cli.js';
-import { requirement, SKIP_LOG } from '../helpers/requirements.js';
-import { runShell, shellWorld, showLine, type World } from '../helpers/shell-world.js';
+import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
 
-const BASH32 = process.env.CCENV_TEST_BASH32 ?? '';
 const examples = BASH_CONSTRUCTS.filter((c) => c.example).map((c) => [c.name, c.since, c.example!] as const);
 
 const runBash = async (bash: string, code: string) => {
@@ -30,135 +22,3 @@ describe('the constructs bash 3.2 lacks, on this bash', () => {
   });
 });
 
-describe('bash 3.2', () => {
-  if (!BASH32) {
-    const reason = 'bash 3.2 is not available (CCENV_TEST_BASH32=PATH; scripts/build-bash-3.2.sh builds it)';
-    if (SKIP_LOG) appendFileSync(SKIP_LOG, `${reason}\n`);
-    it.skip(`needs ${reason}`, () => {});
-    return;
-  }
-  let world: World;
-  beforeEach(() => {
-    world = shellWorld();
-  });
-  afterEach(() => world.cleanup());
-  const in32 = (argv: string[]) => [BASH32, ...argv.slice(1)];
-
-  it('is bash 3.2', async () => {
-    expect(await runBash(BASH32, 'echo "${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}"')).toBe('3.2');
-  });
-
-  it.each(examples)('lacks %s (bash %s)', async (_name, _since, example) => {
-    expect(await runBash(BASH32, example.code)).not.toBe(example.expected);
-  });
-
-  it.each([
-    ['eval "$(ccenv hook bash)"'],
-    [`source ${join(ROOT, 'shell', 'ccenv.bash')}`],
-  ])('%s: scopes, trust, cc use, a PROMPT_COMMAND kept, set -u', async (line) => {
-    const show = showLine('bash');
-    const { stdout, stderr } = await runShell(
-      world,
-      'bash',
-      [
-        'set -u',
-        "PROMPT_COMMAND='echo pcs'",
-        line,
-        line,
-        'echo "pc=$PROMPT_COMMAND"',
-        'cd ~/work', show,
-        'cd ~/work/api/src', show,
-        'cd ~/plain', show,
-        'cd ~/untrusted', show,
-        'cc allow', show,
-        'cc use home', show,
-        'cc use --unset', show,
-        'cd ~/hostile', show,
-      ],
-      { wrap: in32 },
-    );
-    expect(stdout.split('\n').filter((l) => l !== 'pcs')).toEqual([
-      'pc=_ccenv_hook;echo pcs',
-      'dir=work shell=',
-      'dir=home shell=',
-      'dir= shell=',
-      'dir= shell=',
-      'dir=work shell=',
-      'dir=work shell=home',
-      'dir=work shell=',
-      'dir= shell=',
-      '',
-    ]);
-    expect(stdout).toContain('pcs\n');
-    expect(stderr).not.toMatch(/syntax error|bad substitution|unbound variable|command not found|invalid option/);
-    expect(world.pwnedFiles.filter((f) => existsSync(f))).toEqual([]);
-  });
-
-  it('reads back every value the escaper writes, byte for byte, and runs none', async () => {
-    const pwned = join(world.home, 'pwned-by-value');
-    const values: (string | Buffer)[] = ["it's", 'a\nb', `$(touch ${pwned})`, `\`touch ${pwned}\``, '\x01\x02\x7f', Buffer.from([0xff, 0xfe, 0x80]), 'é ü 日本', '\\x41', "'\\''", '!$HOME'];
-    const script = values.map((v, i) => `V=${ansiCQuote(v)}; printf %s "$V" > ${world.home}/v${i}`).join('\n');
-    writeFileSync(join(world.home, 'script'), `${script}\n`);
-    const run = await execa(BASH32, ['--norc', '--noprofile', join(world.home, 'script')], { extendEnv: false, env: world.env, reject: false });
-    expect(run.stderr).toBe('');
-    values.forEach((v, i) => expect(readFileSync(join(world.home, `v${i}`))).toEqual(Buffer.from(v)));
-    expect(existsSync(pwned)).toBe(false);
-  });
-
-  it('the sourced file starts no process, and loads completions at the first Tab', async () => {
-    const file = join(ROOT, 'shell', 'ccenv.bash');
-    if (has('strace')) {
-      const log = join(world.home, 'strace.log');
-      writeFileSync(join(world.home, 'rc'), `source ${file}\n`);
-      await execa('strace', ['-f', '-qq', '-e', 'trace=clone,clone3,fork,vfork', '-o', log, BASH32, '--rcfile', join(world.home, 'rc'), '-i', '-c', 'exit'], {
-        env: world.env,
-        extendEnv: false,
-        reject: false,
-      });
-      expect(readFileSync(log, 'utf8').split('\n').filter((l) => /(clone3?|fork|vfork)\(/.test(l) && !l.includes('CLONE_THREAD'))).toEqual([]);
-    }
-    const { stdout } = await runShell(
-      world,
-      'bash',
-      [
-        `source ${file}`,
-        'complete -p cc ccenv',
-        'COMP_WORDS=(cc mc); COMP_CWORD=1; _ccenv_complete_lazy cc mc cc; echo "[${COMPREPLY[*]}]"',
-        'COMP_WORDS=(ccenv ren); COMP_CWORD=1; _ccenv_complete_lazy ccenv ren ccenv; echo "[${COMPREPLY[*]}]"',
-        'complete -p cc ccenv',
-      ],
-      { wrap: in32 },
-    );
-    expect(stdout.trim().split('\n')).toEqual([
-      'complete -o default -F _ccenv_complete_lazy cc',
-      'complete -o default -F _ccenv_complete_lazy ccenv',
-      '[mcp]',
-      '[rename]',
-      'complete -o default -F _ccenv_complete_cc cc',
-      'complete -o default -F _ccenv_complete ccenv',
-    ]);
-  });
-
-  it('the sourced file finds node on PATH with builtins', async () => {
-    const { stdout } = await runShell(world, 'bash', [`source ${join(ROOT, 'shell', 'ccenv.bash')}`, 'echo "node=$_ccenv_node"'], { wrap: in32 });
-    expect(stdout.trim()).toBe(`node=${process.execPath}`);
-  });
-
-  it.each([
-    ['cc us', 'use'],
-    ['cc use w', 'work'],
-    ['ccenv use ', 'subscription work home'],
-    ['ccenv @h', '@home'],
-    ['cc use --g', '--global'],
-    ['ccenv hook z', 'zsh'],
-    ['ccx mc', 'mcp'],
-    ['ccenv ren', 'rename'],
-  ])('completes %j to %j', async (line, expected) => {
-    const words = line.split(' ');
-    const script = `eval "$(ccenv completion bash --name ccx)"
-COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
-${words[0] === 'ccenv' ? '_ccenv_complete' : '_ccenv_complete_cc'}; echo "[\${COMPREPLY[*]}]"`;
-    const run = await execa(BASH32, ['--norc', '--noprofile', '-c', script], { extendEnv: false, env: world.env, cwd: world.home, reject: false });
-    expect([String(run.stdout).trim(), String(run.stderr)]).toEqual([`[${expected}]`, '']);
-  });
-});
