@@ -8,7 +8,7 @@ import { readConfig } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
 import type { SecretStore } from '../secrets/store.js';
 import { fieldProblems, profileProblems } from '../profiles/validate.js';
-import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
+import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from './transactions.js';
 
@@ -36,9 +36,10 @@ export function register(program: Command, ctx: Context): void {
     .option('--kind <kind>', `one of: ${PROFILE_KINDS.join(', ')}`)
     .option('--json', 'print the new profile as JSON')
     .addHelpText('after', EXAMPLES);
-  addProfileOptions(command).action((name: string | undefined, options: Record<string, unknown>) =>
-    add(ctx, name, options),
-  );
+  addProfileOptions(command).action((name: string | undefined, options: Record<string, unknown>, self: Command) => {
+    takeSecretCommand(options, self.args.slice(1));
+    return add(ctx, name, options);
+  });
 }
 
 export async function add(ctx: Context, nameArg: string | undefined, options: Record<string, unknown>): Promise<void> {
@@ -74,7 +75,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const problems = profileProblems(profile);
   if (problems.length > 0) throw invalid(name, problems);
 
-  const required = kindSpec(profile.kind).secret(profile).need === 'required';
+  const required = kindSpec(profile.kind).secret(profile).need === 'required' && profile.secretFrom === undefined && profile.secretCommand === undefined;
   // Only where a secret is coming anyway: a profile that takes none never waits for the keychain.
   const orphan = required || options.secretStdin ? await orphanSecret(ctx, name) : undefined;
   if (orphan && !options.secretStdin && required) {
