@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseSecretFrom, secretCommandProblem, secretFromProblem } from '../../src/profiles/secret-source.js';
+import { sourceArgv, sourceSpelling } from '../../src/secrets/sources/reference.js';
+import { sourceOutputProblem } from '../../src/secrets/sources/messages.js';
+
+describe('parseSecretFrom', () => {
+  it.each([
+    ['op://Team/Anthropic/credential', { type: 'op', reference: 'op://Team/Anthropic/credential' }],
+    ['op://Team/Anthropic/section/credential', { type: 'op', reference: 'op://Team/Anthropic/section/credential' }],
+    ['pass:work/anthropic', { type: 'pass', path: 'work/anthropic' }],
+    ['env:ANTHROPIC_API_KEY', { type: 'env', variable: 'ANTHROPIC_API_KEY' }],
+    ['op://Team', undefined],
+    ['op://Team/Item', undefined],
+    ['pass:', undefined],
+    ['pass:-x', undefined],
+    ['pass:../../etc/passwd', undefined],
+    ['env:', undefined],
+    ['env:1X', undefined],
+    ['env:A-B', undefined],
+    ['vault:kv/x', undefined],
+    ['sk-ant-api03-abc', undefined],
+  ])('%s', (value, expected) => expect(parseSecretFrom(value)).toEqual(expected));
+});
+
+describe('messages', () => {
+  it.each([
+    ['vault:kv/x', "'vault:kv/x' is not a source: op://VAULT/ITEM/FIELD, pass:PATH or env:VAR (any other program: --secret-command -- PROG ARGS)"],
+    ['op://x', "'op://x' is not a 1Password reference: op://VAULT/ITEM/FIELD"],
+    ['env:1', "'env:1' does not name a variable: env:VAR (like env:ANTHROPIC_API_KEY)"],
+  ])('%s', (value, message) => expect(secretFromProblem(value)).toBe(message));
+
+  it.each([
+    [[], 'give the program after --: --secret-command -- PROG ARGS...'],
+    [['vault', 'kv\nget'], 'control characters (newlines, tabs, ...) are not allowed in its words'],
+    [['vault', 'kv', 'get'], undefined],
+  ])('command %j', (argv, problem) => expect(secretCommandProblem(argv)).toBe(problem));
+
+  it.each([
+    ['', 'printed nothing'],
+    ['  ', 'printed nothing'],
+    ['a\nb', 'printed several lines (a secret is one line; ccenv takes off one trailing newline only)'],
+    ['a\r', 'printed several lines (a secret is one line; ccenv takes off one trailing newline only)'],
+    ['a\tb', 'printed a control character'],
+    ['sk-ant-api03-x', undefined],
+  ])('output %j', (text, problem) => expect(sourceOutputProblem(text)).toBe(problem));
+});
+
+describe('what a source runs and how it is named', () => {
+  it.each([
+    [{ type: 'op', reference: 'op://T/I/F' } as const, ['op', 'read', '--no-newline', 'op://T/I/F'], 'op://T/I/F'],
+    [{ type: 'pass', path: 'work/key' } as const, ['pass', 'show', 'work/key'], 'pass:work/key'],
+    [{ type: 'env', variable: 'K' } as const, undefined, 'env:K'],
+    [{ type: 'command', argv: ['aws', 'secretsmanager', "it's"] } as const, ['aws', 'secretsmanager', "it's"], "command: aws secretsmanager 'it'\\''s'"],
+  ])('%j', (source, argv, spelled) => {
+    expect(sourceArgv(source)).toEqual(argv);
+    expect(sourceSpelling(source)).toBe(spelled);
+  });
+});
