@@ -4,6 +4,7 @@ import { forTerminal } from '../terminal.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { allProfiles } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
+import { hasSecretSource, sourceName } from '../secrets/sources/reference.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -23,6 +24,7 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     default: config.default === name,
     builtin,
     auth: kindSpec(profile.kind).describe(profile),
+    ...(hasSecretSource(profile) ? { secretSource: sourceName(profile) } : {}),
     ...(profile.description ? { description: profile.description } : {}),
   }));
   if (options.json) {
@@ -39,7 +41,8 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
   const lines = rows.map((row) => {
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
-    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+    const from = row.secretSource ? ` from ${row.secretSource}` : '';
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth + from)}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });
   ctx.io.out(lines.join(''));
 }

@@ -196,3 +196,44 @@ describe('add and edit', () => {
     expect(fake.fd3()).toBe('sk-ant-api03-STORED');
   });
 });
+
+describe('show, status, list --json, check and doctor name the source, never the secret', () => {
+  it('each names it; doctor finds a missing program; check and doctor use the secret against the API', async () => {
+    const { startStandIn } = await import('../helpers/stand-in.js');
+    const api = await startStandIn();
+    try {
+      program('vault-get', `printf 'sk-ant-api03-FROM-VAULT\\n'`);
+      await addCommand('vault', ['vault-get', 'kv/anthropic'], ['--kind', 'api-key', '--base-url', api.url]);
+      await addCommand('gone', ['no-such-secret-program'], ['--kind', 'api-key', '--base-url', api.url]);
+      expect((await ccenv(box, ['add', 'ci', '--kind', 'api-key', '--secret-from', 'env:CI_KEY'])).exitCode).toBe(0);
+
+      const list = JSON.parse((await ccenv(box, ['list', '--json'])).stdout) as { name: string; secretSource?: string }[];
+      expect(Object.fromEntries(list.map((r) => [r.name, r.secretSource]))).toEqual({
+        subscription: undefined,
+        vault: 'command: vault-get kv/anthropic',
+        gone: 'command: no-such-secret-program',
+        ci: 'env:CI_KEY',
+      });
+      expect((await ccenv(box, ['show', 'vault'])).stdout).toMatch(/^secret +read at each launch from command: vault-get kv\/anthropic$/m);
+      const status = await ccenv(box, ['status', '@vault', '--json']);
+      expect(JSON.parse(status.stdout)).toMatchObject({ secret: 'from source', secretSource: 'command: vault-get kv/anthropic' });
+      const unset = await ccenv(box, ['status', '@ci']);
+      expect(unset.stdout).toMatch(/^secret +MISSING \(CI_KEY is not set\), read at each launch from env:CI_KEY$/m);
+
+      const check = await ccenv(box, ['check', '@vault', '@gone', '--json']);
+      const rows = JSON.parse(check.stdout) as { profile: string; status: string; detail: string }[];
+      expect(rows.map((r) => [r.profile, r.status])).toEqual([['vault', 'ok'], ['gone', 'unchecked']]);
+      expect(rows[1]!.detail).toContain('needs no-such-secret-program, which is not found on PATH');
+      expect(api.requests().some((r) => r.headers['x-api-key'] === 'sk-ant-api03-FROM-VAULT')).toBe(true);
+
+      const doctor = await ccenv(box, ['doctor', '--json']);
+      const findings = (JSON.parse(doctor.stdout) as { findings: { id: string; what: string }[] }).findings;
+      const ids = (profile: string) => findings.filter((f) => f.id.startsWith('source.') && f.what.startsWith(`profile ${profile}:`)).map((f) => f.id);
+      expect([ids('vault'), ids('gone'), ids('ci')]).toEqual([['source.ok'], ['source.program-missing'], ['source.env-unset']]);
+      expect(doctor.exitCode).toBe(1);
+      for (const out of [check.stdout, check.stderr, doctor.stdout, doctor.stderr, status.stdout]) expect(out).not.toContain('FROM-VAULT');
+    } finally {
+      await api.close();
+    }
+  });
+});

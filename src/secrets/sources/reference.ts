@@ -2,7 +2,8 @@
  * How a secret source is spelled for people and which program it runs. Its syntax lives with
  * the profile's fields: src/profiles/secret-source.ts.
  */
-import type { SecretSource } from '../../profiles/secret-source.js';
+import { secretSourceOf, type SecretSource } from '../../profiles/secret-source.js';
+import type { Profile } from '../../profiles/types.js';
 
 export { hasSecretSource, secretSourceOf, type SecretSource } from '../../profiles/secret-source.js';
 
@@ -37,4 +38,11 @@ export function sourceArgv(source: SecretSource): readonly string[] | undefined 
     case 'command':
       return source.argv;
   }
+}
+
+/** A profile's source as `status`, `show`, `list` and `doctor` name it; undefined without one. */
+export function sourceName(profile: Pick<Profile, 'secretFrom' | 'secretCommand'>): string | undefined {
+  if (profile.secretFrom === undefined && profile.secretCommand === undefined) return undefined;
+  const source = secretSourceOf(profile);
+  return source ? sourceSpelling(source) : `${profile.secretFrom} (not a valid source)`;
 }
