@@ -55,7 +55,7 @@ export async function parseDefinitions(text: string, path: string): Promise<Pars
     return new CcenvError(`${path}:${line}:${column}: ${what}`, { hint });
   };
   const problems = await jsonProblems(text);
-  if (problems.length > 0) throw refuse(problems[0]!.offset, `invalid JSON: ${describeJsonProblems(problems)}`);
+  if (problems.length > 0) throw refuse(problems[0]!.offset, `invalid JSON: ${problems.length === 1 ? problems[0]!.name : describeJsonProblems(problems)}`);
   const root = parseTree(text);
   if (!root || root.type !== 'object') throw refuse(root?.offset ?? 0, 'expected a JSON object: {"format": "ccenv-profiles", "version": 1, "profiles": {...}}');
   const at = (node: Node | undefined, fallback: Node) => (node ?? fallback).offset;

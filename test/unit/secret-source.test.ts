@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSecretFrom, secretCommandProblem, secretFromProblem } from '../../src/profiles/secret-source.js';
 import { sourceArgv, sourceSpelling } from '../../src/secrets/sources/reference.js';
 import { sourceOutputProblem } from '../../src/secrets/sources/messages.js';
+import { isProviderOwnUrl } from '../../src/claude/endpoints.js';
 
 describe('parseSecretFrom', () => {
   it.each([
@@ -55,4 +56,18 @@ describe('what a source runs and how it is named', () => {
     expect(sourceArgv(source)).toEqual(argv);
     expect(sourceSpelling(source)).toBe(spelled);
   });
+});
+
+describe("a base URL that is the provider's own (import says so loudly otherwise)", () => {
+  it.each([
+    ['api-key', 'https://api.anthropic.com', true],
+    ['api-key', 'http://api.anthropic.com', false],
+    ['api-key', 'https://api.anthropic.com.evil.example', false],
+    ['bedrock', 'https://bedrock-runtime.us-east-1.amazonaws.com', true],
+    ['bedrock', 'https://proxy.example/bedrock', false],
+    ['vertex', 'https://us-east5-aiplatform.googleapis.com', true],
+    ['foundry', 'https://my-resource.services.ai.azure.com/anthropic', true],
+    ['gateway', 'https://api.anthropic.com', false],
+    ['gateway', 'https://gw.example', false],
+  ])('%s %s', (kind, url, own) => expect(isProviderOwnUrl(kind, url)).toBe(own));
 });
