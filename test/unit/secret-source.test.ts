@@ -3,6 +3,7 @@ import { parseSecretFrom, secretCommandProblem, secretFromProblem } from '../../
 import { sourceArgv, sourceSpelling } from '../../src/secrets/sources/reference.js';
 import { sourceOutputProblem } from '../../src/secrets/sources/messages.js';
 import { isProviderOwnUrl } from '../../src/claude/endpoints.js';
+import { buildPlan } from '../../src/launch/plan.js';
 
 describe('parseSecretFrom', () => {
   it.each([
@@ -70,4 +71,25 @@ describe("a base URL that is the provider's own (import says so loudly otherwise
     ['gateway', 'https://api.anthropic.com', false],
     ['gateway', 'https://gw.example', false],
   ])('%s %s', (kind, url, own) => expect(isProviderOwnUrl(kind, url)).toBe(own));
+});
+
+describe('the plan of a launch whose secret comes from env:VAR', () => {
+  const plan = (secretFrom: string, mode: 'claude' | 'exec', caller: Record<string, string>) =>
+    buildPlan({ resolved: { name: 'ci', profile: { kind: 'api-key', secretFrom }, source: { from: 'argument' } }, caller, secret: 'sk-ant-api03-CI', mode, command: '/bin/claude', args: [] });
+
+  it.each([
+    ['env:CI_KEY', 'claude', { CI_KEY: 'sk-ant-api03-CI', HOME: '/h' }, [{ name: 'CI_KEY', reason: 'secret source' }]],
+    ['env:CI_KEY', 'exec', { CI_KEY: 'sk-ant-api03-CI' }, [{ name: 'CI_KEY', reason: 'secret source' }]],
+    ['env:ANTHROPIC_API_KEY', 'claude', { ANTHROPIC_API_KEY: 'sk-ant-api03-CI' }, [{ name: 'ANTHROPIC_API_KEY', reason: 'secret source' }]],
+    ['pass:x', 'claude', { CI_KEY: 'kept' }, []],
+  ] as const)('%s (%s): removed %j', (from, mode, caller, removed) => {
+    const p = plan(from, mode, caller);
+    expect(p.removed).toEqual(removed);
+    // The variable the source read is not the user's provider choice: no "ignored" note.
+    expect(p.ignoredNote).toBeUndefined();
+  });
+
+  it('exec: the secret is set under the kind variable', () => {
+    expect(plan('env:ANTHROPIC_API_KEY', 'exec', { ANTHROPIC_API_KEY: 'sk-ant-api03-CI' }).set.ANTHROPIC_API_KEY).toBe('sk-ant-api03-CI');
+  });
 });
