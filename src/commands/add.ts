@@ -23,6 +23,8 @@ Examples:
   printf %s "$TOKEN" | ccenv add bb --kind bedrock --region us-east-1 --bearer --secret-stdin
   ccenv add v --kind vertex --region us-east5 --project-id my-project
   printf %s "$KEY" | ccenv add f --kind foundry --resource my-resource --secret-stdin
+  ccenv add team --kind api-key --secret-from op://Team/Anthropic/credential   # read at each launch
+  ccenv add vault --kind api-key --secret-command -- vault kv get -field=key secret/anthropic
   ccenv add                                                # asks for everything on a terminal
 
 Kinds:

@@ -75,6 +75,19 @@ describe('a source that works', () => {
     expect(run.stderr).not.toContain('ignored from your environment');
   });
 
+  it('a launch from a source never opens the secret store (no file passphrase needed, none asked)', async () => {
+    await addCommand('cmd', ['printf', 'sk-ant-api03-NO-STORE']);
+    const run = await ccenv(box, ['@cmd', '-p', 'hi'], { env: { CCENV_FILE_PASSPHRASE: '' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.fd3()).toBe('sk-ant-api03-NO-STORE');
+    const stored = await ccenv(box, ['add', 'kept', '--kind', 'api-key', '--secret-stdin'], { input: 'sk-ant-api03-KEPT' });
+    expect(stored.exitCode, stored.stderr).toBe(0);
+    // The same environment does need the passphrase for a profile whose secret is stored.
+    const needs = await ccenv(box, ['@kept', '-p', 'hi'], { env: { CCENV_FILE_PASSPHRASE: '' } });
+    expect(needs.exitCode).not.toBe(0);
+    expect(needs.stderr).toMatch(/passphrase/i);
+  });
+
   it('a subscription token from a source goes on its own descriptor', async () => {
     await addCommand('sub', ['printf', 'sk-ant-oat01-FROM-CMD'], ['--kind', 'subscription']);
     const run = await ccenv(box, ['@sub', '-p', 'hi']);
