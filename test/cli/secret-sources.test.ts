@@ -57,6 +57,13 @@ describe('a source that works', () => {
     expect(fake.fd3()).toBe(' spaced $HOME `x` ');
   });
 
+  it("a source program does not get ccenv's own variables (the file backend's passphrase)", async () => {
+    await addCommand('careful', ['sh', '-c', 'if [ -n "$CCENV_FILE_PASSPHRASE$CCENV_BACKEND" ]; then echo leaked >&2; exit 9; fi; printf sk-ant-api03-CAREFUL']);
+    const run = await ccenv(box, ['@careful', '-p', 'hi']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.fd3()).toBe('sk-ant-api03-CAREFUL');
+  });
+
   it('env: the variable reaches claude on the descriptor and is gone from its environment', async () => {
     expect((await ccenv(box, ['add', 'ci', '--kind', 'api-key', '--secret-from', 'env:CI_ANTHROPIC_KEY'])).exitCode).toBe(0);
     const run = await ccenv(box, ['@ci', '-p', 'hi'], { env: { CI_ANTHROPIC_KEY: 'sk-ant-api03-FROM-CI' } });

@@ -31,6 +31,11 @@ export function sourceTimeoutMs(env: Env): number {
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_SOURCE_TIMEOUT_S) * 1000;
 }
 
+/** The caller's environment less ccenv's own variables: the file backend's passphrase is not the program's business. */
+function withoutCcenvOwn(env: Env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== undefined && !key.startsWith('CCENV_')));
+}
+
 export function runSourceProgram(argv: readonly string[], options: ProgramOptions): Promise<ProgramOutcome> {
   return new Promise((done) => {
     let settled = false;
@@ -44,7 +49,7 @@ export function runSourceProgram(argv: readonly string[], options: ProgramOption
     let size = 0;
     const child = spawn(argv[0]!, argv.slice(1), {
       stdio: [options.stdinIsTerminal ? 'inherit' : 'ignore', 'pipe', 'inherit'],
-      env: options.env as NodeJS.ProcessEnv,
+      env: withoutCcenvOwn(options.env),
       shell: false,
     });
     const timer = setTimeout(() => {
