@@ -21,6 +21,8 @@ export interface ImportChange {
   fields: string[];
   /** A base URL that is not the provider's own, when this import sets it. */
   foreignUrl?: string;
+  /** Programs this import makes a launch run (a secret command, a claude binary), when it sets them. */
+  programs?: string[];
 }
 
 function shown(value: unknown): string {
@@ -51,6 +53,9 @@ export function planImport(config: ConfigData, parsed: ParsedDefinitions): Impor
         if (JSON.stringify(a) !== JSON.stringify(b)) fields.push(`${key}: ${shown(a)} -> ${shown(b)}`);
       }
     }
+    const programs: string[] = [];
+    if (profile.secretCommand && JSON.stringify(profile.secretCommand) !== JSON.stringify(before?.secretCommand)) programs.push(profile.secretCommand.join(' '));
+    if (profile.claude && profile.claude !== before?.claude) programs.push(profile.claude);
     const foreign = profile.baseUrl !== undefined && profile.baseUrl !== before?.baseUrl && !isProviderOwnUrl(profile.kind, profile.baseUrl);
     return {
       name,
@@ -58,6 +63,7 @@ export function planImport(config: ConfigData, parsed: ParsedDefinitions): Impor
       profile: next,
       fields,
       ...(foreign ? { foreignUrl: profile.baseUrl! } : {}),
+      ...(programs.length > 0 ? { programs } : {}),
     };
   });
 }
@@ -84,6 +90,7 @@ export function describeImport(changes: readonly ImportChange[]): string {
       lines.push(`  !! WARNING: ${c.name} sends its ${c.profile.kind === 'gateway' ? 'token' : 'key'} to ${c.foreignUrl}, which is not ${c.profile.kind === 'gateway' ? 'an Anthropic or cloud provider API' : `the ${c.profile.kind} provider's own API`}:`);
       lines.push(`  !!   a key sent there leaves your company. Import only if you trust that host.`);
     }
+    for (const program of c.programs ?? []) lines.push(`  !! WARNING: each launch of ${c.name} runs ${program}: import only if you trust what it runs.`);
   }
   return `${lines.join('\n')}\n`;
 }

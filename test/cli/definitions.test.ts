@@ -92,6 +92,7 @@ describe('import', () => {
         own: { kind: 'api-key', baseUrl: 'https://api.anthropic.com' },
         glm: { kind: 'gateway', baseUrl: 'https://open.example.cn/api/anthropic', secretFrom: 'env:GLM_KEY' },
         br: { kind: 'bedrock', region: 'us-east-1', baseUrl: 'https://bedrock-runtime.us-east-1.amazonaws.com' },
+        vault: { kind: 'api-key', secretCommand: ['sh', '-c', 'vault kv get -field=key secret/x'] },
       }),
     );
     const asked = await ccenv(other, ['import', file()]);
@@ -101,6 +102,7 @@ describe('import', () => {
     expect(asked.stderr).toContain('+ glm (gateway): baseUrl https://open.example.cn/api/anthropic, secret read at each launch from env:GLM_KEY');
     expect(asked.stderr).toContain('WARNING: glm sends its token to https://open.example.cn/api/anthropic');
     expect(asked.stderr).not.toMatch(/WARNING: (own|br|api) /);
+    expect(asked.stderr).toContain('WARNING: each launch of vault runs sh -c vault kv get -field=key secret/x: import only if you trust what it runs.');
     expect(configText(other)).toBe(before);
 
     const applied = await ccenv(other, ['import', file(), '--yes']);
