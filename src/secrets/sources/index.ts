@@ -55,7 +55,7 @@ export async function readProfileSecret(name: string, profile: Profile, input: S
     raw = outcome.stdout;
   }
   // pass keeps the password on the first line and anything else (user names, URLs) below it.
-  const text = source.type === 'pass' ? raw.split('\n')[0]! : raw.replace(/\r?\n$/, '');
+  const text = source.type === 'pass' ? raw.split('\n')[0]!.replace(/\r$/, '') : raw.replace(/\r?\n$/, '');
   const problem = sourceOutputProblem(text);
   if (problem) throw fail({ failure: 'output', problem });
   return text;
