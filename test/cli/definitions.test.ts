@@ -76,7 +76,7 @@ it('export then import into an empty home reproduces every kind of profile exact
   const some = JSON.parse((await ccenv(box, ['export', 'gw', 'bp', '--json'])).stdout);
   expect(Object.keys(some.profiles)).toEqual(['gw', 'bp']);
   expect(some.profiles.gw.secretCommand).toEqual(['vault', 'kv', 'get', '-field=token', 'secret/gw']);
-});
+}, 120_000);
 
 describe('import', () => {
   const file = () => join(other.home, 'ccenv.json');

@@ -255,5 +255,5 @@ describe('show, status, list --json, check and doctor name the source, never the
     } finally {
       await api.close();
     }
-  });
+  }, 90_000);
 });
