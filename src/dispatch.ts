@@ -8,6 +8,7 @@ import { closest, didYouMean } from './suggest.js';
 export const RESERVED_VERBS: ReadonlySet<string> = new Set([
   'run', 'exec', 'env', 'use', 'status', 'current', 'check', 'list', 'ls', 'show', 'add', 'edit', 'remove', 'rm',
   'rename', 'allow', 'deny', 'doctor', 'init', 'hook', 'completion', 'statusline', 'login', 'logout', '--help', '--version',
+  'export', 'import',
 ]);
 
 /** ccenv's spelled-out words, as a first word is compared with them for typos. */

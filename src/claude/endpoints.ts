@@ -22,3 +22,24 @@ export function foundryBaseUrl(resource: string | undefined, baseUrl: string | u
 export function modelsUrl(base: string): string {
   return `${base.replace(/\/+$/, '')}/v1/models`;
 }
+
+/** The hosts each kind's own provider serves its API from; any other base URL is a third party's. */
+const PROVIDER_HOSTS: Record<string, RegExp | undefined> = {
+  'api-key': /^api\.anthropic\.com$/,
+  subscription: /^api\.anthropic\.com$/,
+  bedrock: /^bedrock-runtime(-fips)?\.[a-z0-9-]+\.amazonaws\.com$/,
+  mantle: /^bedrock-mantle\.[a-z0-9-]+\.(api\.aws|amazonaws\.com)$/,
+  vertex: /^([a-z0-9-]+-)?aiplatform\.googleapis\.com$/,
+  foundry: /^[a-z0-9-]+\.services\.ai\.azure\.com$/,
+};
+
+/** Whether `url` is the kind's own provider (https only); a gateway never is. */
+export function isProviderOwnUrl(kind: string, url: string): boolean {
+  const host = PROVIDER_HOSTS[kind];
+  try {
+    const parsed = new URL(url);
+    return host !== undefined && parsed.protocol === 'https:' && host.test(parsed.hostname);
+  } catch {
+    return false;
+  }
+}

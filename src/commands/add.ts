@@ -8,7 +8,7 @@ import { readConfig } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
 import type { SecretStore } from '../secrets/store.js';
 import { fieldProblems, profileProblems } from '../profiles/validate.js';
-import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
+import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from './transactions.js';
 
@@ -23,6 +23,8 @@ Examples:
   printf %s "$TOKEN" | ccenv add bb --kind bedrock --region us-east-1 --bearer --secret-stdin
   ccenv add v --kind vertex --region us-east5 --project-id my-project
   printf %s "$KEY" | ccenv add f --kind foundry --resource my-resource --secret-stdin
+  ccenv add team --kind api-key --secret-from op://Team/Anthropic/credential   # read at each launch
+  ccenv add vault --kind api-key --secret-command -- vault kv get -field=key secret/anthropic
   ccenv add                                                # asks for everything on a terminal
 
 Kinds:
@@ -36,9 +38,10 @@ export function register(program: Command, ctx: Context): void {
     .option('--kind <kind>', `one of: ${PROFILE_KINDS.join(', ')}`)
     .option('--json', 'print the new profile as JSON')
     .addHelpText('after', EXAMPLES);
-  addProfileOptions(command).action((name: string | undefined, options: Record<string, unknown>) =>
-    add(ctx, name, options),
-  );
+  addProfileOptions(command).action((name: string | undefined, options: Record<string, unknown>, self: Command) => {
+    takeSecretCommand(options, self.args.slice(1));
+    return add(ctx, name, options);
+  });
 }
 
 export async function add(ctx: Context, nameArg: string | undefined, options: Record<string, unknown>): Promise<void> {
@@ -74,7 +77,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const problems = profileProblems(profile);
   if (problems.length > 0) throw invalid(name, problems);
 
-  const required = kindSpec(profile.kind).secret(profile).need === 'required';
+  const required = kindSpec(profile.kind).secret(profile).need === 'required' && profile.secretFrom === undefined && profile.secretCommand === undefined;
   // Only where a secret is coming anyway: a profile that takes none never waits for the keychain.
   const orphan = required || options.secretStdin ? await orphanSecret(ctx, name) : undefined;
   if (orphan && !options.secretStdin && required) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { readProfileSecret } from '../secrets/sources/index.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { allOk } from '../health/classify.js';
@@ -82,7 +83,7 @@ export async function check(ctx: Context, names: string[], options: CheckOptions
     env: ctx.env,
     timeoutMs,
     now: Date.now(),
-    readSecret: async (name) => (await ctx.secrets(config)).get(name),
+    readSecret: (name, profile) => readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: ctx.interactive, store: () => ctx.secrets(config) }),
     describeStore: async () => (await ctx.secrets(config)).description,
   });
   ctx.io.out(options.json ? `${JSON.stringify(results, null, 2)}\n` : table(results));

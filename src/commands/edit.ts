@@ -9,7 +9,7 @@ import { readConfig } from '../profiles/store.js';
 import type { Profile, ProfileField } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
 import { invalid } from './add.js';
-import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument } from './profile-options.js';
+import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { checkpoint, noticeOrphans, storeProfileWithSecret } from './transactions.js';
 
 const UNSETTABLE = new Map<string, ProfileField>([...FIELD_SPECS.map((f) => [flagOf(f.key).slice(2), f.key] as const), ['env', 'env']]);
@@ -31,7 +31,10 @@ Examples:
   ccenv edit work-bedrock --unset aws-profile --access-key-id AKIA... --secret-stdin < key.txt
   ccenv edit glm --env API_TIMEOUT_MS=600000 --unset-env OLD_VAR`,
     );
-  addProfileOptions(command).action((name: string, options: Record<string, unknown>) => edit(ctx, name, options));
+  addProfileOptions(command).action((name: string, options: Record<string, unknown>, self: Command) => {
+    takeSecretCommand(options, self.args.slice(1));
+    return edit(ctx, name, options);
+  });
 }
 
 function collect(value: string, all: string[] = []): string[] {
@@ -49,6 +52,9 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
     throw usageError(`nothing to change in ${name}`, 'see: ccenv edit --help');
   }
   const next: Profile = { ...current, ...changes, env: { ...current.env, ...changes.env } };
+  // One source at a time: a new one replaces the other.
+  if (changes.secretFrom !== undefined) delete next.secretCommand;
+  if (changes.secretCommand !== undefined) delete next.secretFrom;
   for (const field of unset) {
     const key = UNSETTABLE.get(field.replace(/^--/, ''));
     if (!key) throw usageError(`--unset ${field}: no such field`, `fields: ${[...UNSETTABLE.keys()].join(', ')}`);

@@ -6,6 +6,7 @@ import { allProfiles } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
 import type { Profile } from '../profiles/types.js';
 import { setupTokenEndingSoon } from '../claude/setup-token.js';
+import { hasSecretSource, sourceName } from '../secrets/sources/reference.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -31,6 +32,7 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     default: config.default === name,
     builtin,
     auth: kindSpec(profile.kind).describe(profile),
+    ...(hasSecretSource(profile) ? { secretSource: sourceName(profile) } : {}),
     ...(profile.description ? { description: profile.description } : {}),
     ...tokenEnd(profile),
   }));
@@ -48,8 +50,9 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
   const lines = rows.map((row) => {
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
+    const from = row.secretSource ? ` from ${row.secretSource}` : '';
     const ends = row.tokenEndsAt !== undefined ? `  (setup token ${row.tokenEndsAt < now ? 'ended' : 'ends'} by ${new Date(row.tokenEndsAt).toISOString().slice(0, 10)})` : '';
-    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth + from)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });
   ctx.io.out(lines.join(''));
 }

@@ -11,7 +11,17 @@ export function addProfileOptions(command: Command): Command {
   command.option('--secret-stdin', "read the profile's secret from standard input (never from an argument)");
   // Flags people try for a secret: accepted by the parser only to be refused with the way out.
   for (const [flag, key] of SECRET_ARGUMENT_FLAGS) command.addOption(new Option(`${flag} [value]`).hideHelp().argParser(() => key));
-  return command;
+  // The words of --secret-command -- PROG ARGS... arrive as operands: see takeSecretCommand.
+  return command.allowExcessArguments(true);
+}
+
+/**
+ * `--secret-command -- PROG ARGS...`: the operands after the profile's name become the
+ * command's argv (options.secretCommand). Without the flag, an extra operand is refused.
+ */
+export function takeSecretCommand(options: Record<string, unknown>, extra: readonly string[]): void {
+  if (options.secretCommand === true) options.secretCommand = [...extra];
+  else if (extra.length > 0) throw usageError(`unexpected argument ${JSON.stringify(extra[0])}`, 'a program that prints the secret: --secret-command -- PROG ARGS...');
 }
 
 const SECRET_ARGUMENT_FLAGS: readonly (readonly [string, string])[] = [

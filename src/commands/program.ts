@@ -10,6 +10,8 @@ import * as doctor from './doctor.js';
 import * as edit from './edit.js';
 import * as env from './env.js';
 import * as exec from './exec.js';
+import * as exportVerb from './export.js';
+import * as importVerb from './import.js';
 import * as hook from './hook.js';
 import * as init from './init.js';
 import * as list from './list.js';
@@ -26,6 +28,7 @@ import * as use from './use.js';
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
   run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline,
+  exportVerb, importVerb,
 ];
 
 const OVERVIEW = `

@@ -6,6 +6,7 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import { isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { maskSecret, noteRevealed } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
+import { sourceName } from '../secrets/sources/reference.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { confirmInsideSession } from '../launch/inside-session.js';
 
@@ -26,8 +27,12 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
   if (options.reveal) confirmInsideSession(ctx.env, `to print the secret of profile ${name}`);
-  let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string; storedAt?: string } | undefined;
-  if (profile.hasSecret || need.need === 'required') {
+  let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string; source?: string; storedAt?: string } | undefined;
+  const source = sourceName(profile);
+  if (source !== undefined && need.need !== 'none') {
+    // Named, not read: reading may prompt, and show has nothing to mask.
+    secretState = { stored: null, backend: null, source };
+  } else if (profile.hasSecret || need.need === 'required') {
     // A store out of reach (no session bus, locked, hung) still shows the profile, as status does.
     let backend: string | null = null;
     try {
@@ -48,8 +53,8 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
       ctx.exitCode = 1;
       ctx.io.err(`ccenv: ${error.message}\n${error.hint ? `ccenv: ${error.hint}\n` : ''}`);
     }
-    if (secretState.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
-    if (secretState.stored && profile.secretSetAt !== undefined) secretState.storedAt = new Date(profile.secretSetAt).toISOString();
+    if (secretState?.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
+    if (secretState?.stored && profile.secretSetAt !== undefined) secretState.storedAt = new Date(profile.secretSetAt).toISOString();
   }
   const { hasSecret: _hasSecret, secretBackend: _secretBackend, secretSetAt: _secretSetAt, ...fields } = profile;
   const builtin = isBuiltin(config, name);
@@ -64,13 +69,16 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   ];
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'env') for (const [k, v] of Object.entries(value as Record<string, string>)) lines.push(['env', `${k}=${v}`]);
+    else if (key === 'secretCommand') lines.push([key, sourceName({ secretCommand: value as string[] })!.slice('command: '.length)]);
     else lines.push([key, String(value)]);
   }
   if (secretState) {
     lines.push([
       'secret',
       secretState.value ??
-        (secretState.problem !== undefined
+        (secretState.source !== undefined
+          ? `read at each launch from ${secretState.source}`
+          : secretState.problem !== undefined
           ? 'unreadable (see above)'
           : secretState.stored
             ? `${secretState.masked} in ${secretState.backend}${secretState.storedAt ? ` (stored ${secretState.storedAt.slice(0, 10)})` : ''}`

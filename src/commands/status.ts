@@ -5,7 +5,9 @@ import { CcenvError, usageError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { describeSource, resolveProfile, sourceForMachines, type ResolvedProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
+import { hasSecretSource, secretSourceOf, sourceSpelling } from '../secrets/sources/reference.js';
 import { secretElsewhere } from '../secrets/store.js';
+import type { Profile } from '../profiles/types.js';
 import { VERSION } from '../version.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -38,7 +40,9 @@ export interface StatusReport {
   /** The profile of the launch this command runs inside, from CCENV_ACTIVE. */
   outer: string | null;
   backend: string | null;
-  secret: 'present' | 'missing' | 'not needed' | 'unreadable';
+  secret: 'present' | 'missing' | 'not needed' | 'unreadable' | 'from source';
+  /** Where the secret is read at each launch (`op://...`, `pass:...`, `env:...`, `command: ...`); never the secret. */
+  secretSource?: string;
   secretProblem?: string;
   /** Missing here, but stored in this other backend. */
   secretElsewhere?: string;
@@ -56,6 +60,7 @@ async function secretState(
 ): Promise<Pick<StatusReport, 'backend' | 'secret' | 'secretProblem' | 'secretElsewhere'>> {
   const { name, profile } = resolved;
   if (!kindSpec(profile.kind).launch(profile).secret) return { backend: null, secret: 'not needed' };
+  if (hasSecretSource(profile)) return sourceState(ctx, name, profile);
   let backend: string | null = null;
   try {
     const store = await ctx.secrets(config);
@@ -66,6 +71,17 @@ async function secretState(
   } catch (error) {
     return { backend, secret: 'unreadable', secretProblem: error instanceof CcenvError ? error.message : String(error) };
   }
+}
+
+/** A source is named, not read (it may prompt, or cost a round trip); only an `env:` variable is looked at. */
+function sourceState(ctx: Context, name: string, profile: Profile): Pick<StatusReport, 'backend' | 'secret' | 'secretProblem' | 'secretSource'> {
+  const source = secretSourceOf(profile);
+  if (!source) return { backend: null, secret: 'unreadable', secretProblem: `its secret source ${JSON.stringify(profile.secretFrom)} is not valid: ccenv edit ${name} --secret-from ...` };
+  const spelled = sourceSpelling(source);
+  if (source.type === 'env' && ctx.env[source.variable] === undefined) {
+    return { backend: null, secret: 'missing', secretSource: spelled, secretProblem: `${source.variable} is not set` };
+  }
+  return { backend: null, secret: 'from source', secretSource: spelled };
 }
 
 export async function status(ctx: Context, at: string | undefined, options: { verify?: boolean; json?: boolean }): Promise<void> {
@@ -109,6 +125,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const bad = report.secret === 'missing' || report.secret === 'unreadable' || !report.claude || (report.verify && !report.verify.agrees);
   if (bad) ctx.exitCode = 1;
   if (report.secretElsewhere) ctx.io.err(`ccenv: ${report.secretProblem}: export CCENV_BACKEND=${report.secretElsewhere}\n`);
+  else if (report.secretSource && report.secretProblem) ctx.io.err(`ccenv: profile ${name}: its secret source ${report.secretSource}: ${report.secretProblem}\n`);
   else if (report.secret === 'missing') ctx.io.err(`ccenv: store it: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin\n`);
   if (options.json) {
     ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
@@ -125,7 +142,9 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   if (report.secret !== 'not needed') {
     rows.push([
       'secret',
-      report.secret === 'unreadable'
+      report.secretSource
+        ? `${report.secret === 'missing' ? `MISSING (${report.secretProblem}), ` : ''}read at each launch from ${report.secretSource}`
+        : report.secret === 'unreadable'
         ? `unreadable: ${report.secretProblem}`
         : report.secretElsewhere
           ? `in the ${report.secretElsewhere} backend, not in ${report.backend} (in use): set CCENV_BACKEND=${report.secretElsewhere}`

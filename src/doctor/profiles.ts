@@ -11,6 +11,8 @@ import { findProfile } from '../profiles/lookup.js';
 import type { Profile } from '../profiles/types.js';
 import { withArticle } from '../profiles/secret-input.js';
 import { profileProblems } from '../profiles/validate.js';
+import { hasSecretSource } from '../profiles/secret-source.js';
+import { sourceName } from '../secrets/sources/reference.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 
 function expand(path: string, home: string): string {
@@ -56,7 +58,7 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
   });
   for (const p of profileProblems(profile)) out.push(problem('profile.incomplete', p, `ccenv edit ${name} ... (see ccenv edit --help)`));
   const secret = kindSpec(profile.kind).secret(profile);
-  if (secret.need === 'required' && !profile.hasSecret) {
+  if (secret.need === 'required' && !profile.hasSecret && !hasSecretSource(profile)) {
     out.push(problem('profile.no-secret', `it needs ${withArticle(secret.label)} and has none`, `printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`));
   }
   if (profile.awsProfile) {
@@ -121,7 +123,7 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
       fix: `claude setup-token, then printf %s "$TOKEN" | ccenv edit ${name} --secret-stdin`,
     });
   }
-  if (out.length === 0) out.push({ id: 'profile.ok', severity: 'ok', what: `profile ${name} (${profile.kind}): ${kindSpec(profile.kind).describe(profile)}` });
+  if (out.length === 0) out.push({ id: 'profile.ok', severity: 'ok', what: `profile ${name} (${profile.kind}): ${kindSpec(profile.kind).describe(profile)}${hasSecretSource(profile) ? `, secret from ${sourceName(profile)}` : ''}` });
   return out;
 }
 

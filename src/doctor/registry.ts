@@ -9,8 +9,9 @@ import type { Check, DoctorInput, Finding } from './finding.js';
 import { login } from './login.js';
 import { profiles } from './profiles.js';
 import { settings } from './settings.js';
+import { sources } from './sources.js';
 
-export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, binaries, backend, profiles, authStatus];
+export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, binaries, backend, profiles, sources, authStatus];
 
 /** Runs each check; a check that crashes is itself a finding, and the others still run. */
 export async function runChecks(input: DoctorInput, checks: readonly Check[] = CHECKS): Promise<Finding[]> {

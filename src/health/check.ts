@@ -20,8 +20,8 @@ export interface CheckInput {
   env: Env;
   timeoutMs: number;
   now: number;
-  /** The profile's secret, or undefined if the store holds none; throws when the store cannot be read. */
-  readSecret(name: string): Promise<string | undefined>;
+  /** The profile's secret (from its source, or undefined if the store holds none); throws when it cannot be read. */
+  readSecret(name: string, profile: Profile): Promise<string | undefined>;
   /** Where the secrets are, for a message about a missing one. */
   describeStore(): Promise<string>;
 }
@@ -34,9 +34,10 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
   let secret: string | undefined;
   if (spec.launch(profile).secret) {
     try {
-      secret = await input.readSecret(name);
+      secret = await input.readSecret(name, profile);
     } catch (error) {
-      return row('unchecked', `its secret cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      const hint = error instanceof Error && 'hint' in error && error.hint ? `; ${String(error.hint)}` : '';
+      return row('unchecked', `its secret cannot be read: ${error instanceof Error ? error.message : String(error)}${hint}`);
     }
     if (secret === undefined || secret === '') {
       return row('rejected', `no secret stored in ${await input.describeStore()}: ccenv edit ${name} --secret-stdin`);

@@ -7,6 +7,7 @@ import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { ProfileSource, ResolvedProfile } from '../profiles/resolve.js';
 import type { ProfileKind } from '../profiles/types.js';
+import { sourceVariable } from '../secrets/sources/index.js';
 import { removalReason, type RemovalReason } from './scrub.js';
 
 /** The descriptor a secret is handed to claude on. */
@@ -91,13 +92,15 @@ export function buildPlan(input: PlanInput): LaunchPlan {
 
   const removed: LaunchPlan['removed'] = [];
   const ignored: string[] = [];
+  const fromSource = sourceVariable(profile);
   for (const [variable, value] of Object.entries(caller)) {
     if (value === undefined) continue;
-    const reason = removalReason(variable, launch.removeAws);
+    // An env: source's variable was read for the launch: claude's tools never see it.
+    const reason = variable === fromSource ? 'secret source' : removalReason(variable, launch.removeAws);
     if (!reason) continue;
     if (!Object.hasOwn(set, variable)) removed.push({ name: variable, reason });
     // ccenv's own variables are not the user's provider choice: removed without a word.
-    if (reason !== 'ccenv' && set[variable] !== value) ignored.push(variable);
+    if (reason !== 'ccenv' && reason !== 'secret source' && set[variable] !== value) ignored.push(variable);
   }
   removed.sort((a, b) => a.name.localeCompare(b.name));
   const ignoredNote = ignored.length > 0 ? `ignored from your environment for profile ${name}: ${ignored.sort().join(', ')}` : undefined;

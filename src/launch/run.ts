@@ -12,6 +12,7 @@ import { readConfig, type ConfigData } from '../profiles/store.js';
 import { findClaude } from '../claude/binary.js';
 import { readSettingsLayers } from '../claude/settings.js';
 import { profileProblems } from '../profiles/validate.js';
+import { readProfileSecret } from '../secrets/sources/index.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { misplacedProfile } from './profile-words.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
@@ -42,15 +43,15 @@ export function takeAtName(words: readonly string[]): { atName?: string; rest: s
   return { atName, rest: words.slice(1) };
 }
 
-/** The profile's secret from the store, when it takes one; an error naming the fix when it is missing. */
+/** The profile's secret from its source or the store, when it takes one; an error naming the fix when it is missing. */
 async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<string | undefined> {
   const { name, profile } = resolved;
   const spec = kindSpec(profile.kind);
   if (!spec.launch(profile).secret) return undefined;
   const { label } = spec.secret(profile);
-  const store = await ctx.secrets(config);
-  const secret = await store.get(name);
-  if (secret === undefined) throw secretElsewhere(name, profile, store) ?? missingSecret(name, label, store.description);
+  const store = () => ctx.secrets(config);
+  const secret = await readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: isatty(0), store });
+  if (secret === undefined) throw secretElsewhere(name, profile, await store()) ?? missingSecret(name, label, (await store()).description);
   return secret;
 }
 

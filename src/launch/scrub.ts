@@ -31,7 +31,7 @@ export function isCcenvPrivate(name: string): boolean {
 }
 
 /** Which caller variables a launch removes, and why. */
-export type RemovalReason = 'credential' | 'aws' | 'ccenv';
+export type RemovalReason = 'credential' | 'aws' | 'ccenv' | 'secret source';
 
 export function removalReason(name: string, removeAws: readonly string[]): RemovalReason | undefined {
   if (isCcenvPrivate(name)) return 'ccenv';

@@ -16,6 +16,7 @@ import { didYouMeanProfile, findProfile } from './lookup.js';
 import { forTerminal } from '../terminal.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
 import { readConfig, type ConfigData } from './store.js';
+import { pathFrom, repositoryDefinitions } from './repository-definitions.js';
 
 export const CCPROFILE = '.ccprofile';
 
@@ -145,7 +146,7 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
  * What the `.ccprofile` at `path` chooses, checked for trust, form and the profile's
  * existence; a CcenvError naming the file and the exact fix otherwise.
  */
-export async function resolveCcprofile(env: Env, path: string, config?: ConfigData): Promise<DirectoryChoice | DeniedCcprofile> {
+export async function resolveCcprofile(env: Env, path: string, config?: ConfigData, cwd?: string): Promise<DirectoryChoice | DeniedCcprofile> {
   const shown = displayPath(env, path);
   const word = shellWordForPath(env, path);
   if (isDenied(env, realPathOf(path))) {
@@ -167,8 +168,10 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
   const current = config ?? (await readConfig(env));
   if (!findProfile(current, parsed.name)) {
     const mean = didYouMeanProfile(current, parsed.name);
+    const shared = repositoryDefinitions(dirname(path));
+    const add = shared ? `the repository shares its profiles: ccenv import ${pathFrom(cwd, shared, shellWordForPath(env, shared))}; or add it yourself` : 'add it';
     throw new CcenvError(`${shown} names ${parsed.name}, which is not a profile${mean ? `; ${mean}` : ''}`, {
-      hint: `add it: ccenv add ${parsed.name} --kind KIND; or name another: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
+      hint: `${add}: ccenv add ${parsed.name} --kind KIND; or name another: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }
   return { name: parsed.name, file: file.realPath, path };
@@ -183,7 +186,7 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
  */
 export async function findDirectoryProfile(env: Env, cwd: string, config?: ConfigData): Promise<DirectoryChoice | DeniedCcprofile | undefined> {
   const path = findCcprofile(env, cwd);
-  return path === undefined ? undefined : resolveCcprofile(env, path, config);
+  return path === undefined ? undefined : resolveCcprofile(env, path, config, cwd);
 }
 
 /** For `ccenv allow`/`deny` with no PATH: the nearest file; with a directory: the file in it. */

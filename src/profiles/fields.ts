@@ -1,3 +1,4 @@
+import { secretFromProblem } from './secret-source.js';
 import type { Profile, ProfileField } from './types.js';
 
 /** A profile field as the command line spells it, and how its value is checked. */
@@ -33,7 +34,7 @@ function pattern(re: RegExp, what: string) {
 }
 
 /** Fields every kind accepts. */
-export const COMMON_FIELDS: readonly ProfileField[] = ['description', 'baseUrl', 'model', 'env', 'claude'];
+export const COMMON_FIELDS: readonly ProfileField[] = ['description', 'baseUrl', 'model', 'env', 'claude', 'secretFrom', 'secretCommand'];
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
   { key: 'description', flag: '--description <text>', help: 'a note for list and show', check: noControl },
@@ -53,6 +54,8 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   { key: 'projectId', flag: '--project-id <id>', help: 'vertex: the Google Cloud project id', check: pattern(/^[a-z][a-z0-9-]{4,61}[a-z0-9]$/, 'a Google Cloud project id') },
   { key: 'credentialsFile', flag: '--credentials-file <file>', help: 'vertex: a Google credentials JSON file', check: noControl },
   { key: 'resource', flag: '--resource <name>', help: 'foundry: the Azure resource name', check: pattern(/^[A-Za-z0-9][A-Za-z0-9-]{1,62}$/, 'an Azure resource name') },
+  { key: 'secretFrom', flag: '--secret-from <source>', help: 'read the secret at each launch from op://VAULT/ITEM/FIELD, pass:PATH or env:VAR (not stored)', check: secretFromProblem },
+  { key: 'secretCommand', flag: '--secret-command', help: 'read the secret at each launch from a program: --secret-command -- PROG ARGS... (last; no shell)' },
 ];
 
 export function fieldSpec(key: ProfileField): FieldSpec {

@@ -56,6 +56,11 @@ export async function obtainSecret(
   options: { secretStdin?: boolean; required?: boolean },
 ): Promise<string | undefined> {
   const { need, label } = kindSpec(profile.kind).secret(profile);
+  // A source is read at each launch: nothing to ask for, nothing to store.
+  if (profile.secretFrom !== undefined || profile.secretCommand !== undefined) {
+    if (options.secretStdin) throw usageError(`profile ${name} reads its secret from its source at each launch`, 'drop --secret-stdin, or drop the source: --unset secret-from (or secret-command)');
+    return undefined;
+  }
   if (options.secretStdin) {
     if (need === 'none') throw usageError(`${withArticle(profile.kind)} profile of this form takes no secret`, 'drop --secret-stdin');
     // Standard input is the keyboard: reading it would wait without a word and echo the secret.

@@ -20,6 +20,22 @@ export interface ConfigData {
   profiles: Record<string, Profile>;
 }
 
+const isString = (value: unknown) => typeof value === 'string';
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+const isStrings = (value: unknown) => Array.isArray(value) && value.every(isString);
+
+/** The profile fields whose value is not a string, and what each must be. */
+const FIELD_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
+  env: (value) => typeof value === 'object' && value !== null && Object.values(value).every(isString),
+  bearer: isBoolean,
+  hasSecret: isBoolean,
+  ownLogin: isBoolean,
+  sharedHistory: isBoolean,
+  secretSetAt: (value) => typeof value === 'number' && Number.isFinite(value),
+  secretCommand: isStrings,
+  fallback: isStrings,
+};
+
 export function emptyConfig(): ConfigData {
   return { version: 1, profiles: {} };
 }
@@ -59,14 +75,7 @@ function checkShape(data: unknown, path: string): ConfigData {
     const kind = (profile as Record<string, unknown>).kind;
     if (!isProfileKind(kind)) throw fail(`profile "${name}" has unknown kind ${JSON.stringify(kind)}`);
     for (const [key, value] of Object.entries(profile)) {
-      const ok =
-        key === 'env'
-          ? typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
-          : key === 'bearer' || key === 'hasSecret'
-            ? typeof value === 'boolean'
-            : key === 'secretSetAt'
-              ? typeof value === 'number' && Number.isFinite(value)
-              : typeof value === 'string';
+      const ok = (FIELD_TYPES[key] ?? isString)(value);
       if (!ok) throw fail(`profile "${name}": "${key}" has the wrong type`);
     }
   }

@@ -3,6 +3,7 @@ import { isCredentialVariable } from '../claude/variables.js';
 import { COMMON_FIELDS, fieldSpec, flagOf } from './fields.js';
 import { kindSpec } from './kinds/index.js';
 import { withArticle } from './secret-input.js';
+import { secretCommandProblem } from './secret-source.js';
 import type { Profile, ProfileField, ProfileKind } from './types.js';
 import { optionForVariable } from './variable-options.js';
 
@@ -10,7 +11,15 @@ const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Every problem with a profile, as sentences naming the flag that fixes each. Empty means usable. */
 export function profileProblems(profile: Profile): string[] {
-  return [...fieldProblems(profile, profile.kind), ...kindSpec(profile.kind).problems(profile)];
+  return [...fieldProblems(profile, profile.kind), ...kindSpec(profile.kind).problems(profile), ...sourceProblems(profile)];
+}
+
+/** A secret source: one at most, and only where the profile takes a secret. */
+function sourceProblems(profile: Profile): string[] {
+  if (profile.secretFrom === undefined && profile.secretCommand === undefined) return [];
+  if (profile.secretFrom !== undefined && profile.secretCommand !== undefined) return ['choose one source: --secret-from or --secret-command, not both'];
+  const flag = profile.secretFrom !== undefined ? '--secret-from' : '--secret-command';
+  return kindSpec(profile.kind).secret(profile).need === 'none' ? [`${flag} does not apply: this ${profile.kind} profile takes no secret`] : [];
 }
 
 /**
@@ -31,6 +40,11 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
       continue;
     }
     if (key === 'bearer') continue;
+    if (key === 'secretCommand') {
+      const problem = Array.isArray(value) ? secretCommandProblem(value as string[]) : 'must be a list of words';
+      if (problem) problems.push(`--secret-command: ${problem}`);
+      continue;
+    }
     const problem = fieldSpec(key).check?.(String(value));
     if (problem) problems.push(`${flagOf(key)}: ${problem}`);
   }
