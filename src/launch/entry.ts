@@ -6,7 +6,8 @@
 import { processContext } from '../context.js';
 import { dispatch, reportError, typoError } from '../dispatch.js';
 import { launchFromCommandLine, launchVerb, typoOrProfile } from './run.js';
-import { guardInspector } from './spawn.js';
+import { endLikeChild, guardInspector } from './spawn.js';
+import { runWrapped } from './wrapper.js';
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
 export async function runLaunch(argv: string[]): Promise<number | undefined> {
@@ -27,6 +28,16 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
     return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv, { verbatim: route.verbatim }) : await launchVerb(ctx, route.argv);
   } catch (error) {
     // Exit now, as src/cli.ts does: a keychain call that was given up on must not hold us.
+    process.exit(reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1'));
+  }
+}
+
+/** bin/ccenv-wrap.cjs: Claude Code's own processes, started again with the profile that started Claude Code. */
+export async function runWrapper(argv: string[]): Promise<number> {
+  try {
+    guardInspector();
+    return endLikeChild(await runWrapped(processContext(), argv));
+  } catch (error) {
     process.exit(reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1'));
   }
 }

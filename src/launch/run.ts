@@ -20,6 +20,10 @@ import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
 import { endLikeChild, runPlan } from './spawn.js';
+import { configDir } from '../paths.js';
+import { resolve as resolvePath } from 'node:path';
+import { keepUsersWrapper } from './users-wrapper.js';
+import { wrapperSetup } from './wrapper.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -43,7 +47,7 @@ export function takeAtName(words: readonly string[]): { atName?: string; rest: s
 }
 
 /** The profile's secret from the store, when it takes one; an error naming the fix when it is missing. */
-async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<string | undefined> {
+export async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<string | undefined> {
   const { name, profile } = resolved;
   const spec = kindSpec(profile.kind);
   if (!spec.launch(profile).secret) return undefined;
@@ -88,9 +92,11 @@ export async function preparePlan(
     }
   }
   const secret = await secretFor(ctx, config, resolved);
-  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args });
+  const wrapper = request.mode === 'claude' ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
+  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
+    if (wrapper) plan = keepUsersWrapper(plan, layers);
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
   }
   return { plan, resolved, config };

@@ -1,0 +1,87 @@
+/**
+ * ccenv's process wrapper (bin/ccenv-wrap.cjs): Claude Code starts its background service,
+ * the sessions it hosts and its relaunches as `WRAPPER CLAUDE ARGS...`. The wrapper takes the
+ * profile from the process it wraps (CCENV_ACTIVE and CCENV_WRAP_CONFIG in its environment),
+ * reads that profile's secret again, hands it over on a fresh descriptor, and runs the
+ * command (through the user's own wrapper when there is one), ending as it ends.
+ * It never falls back to another credential: any fault is a message on stderr, which Claude
+ * Code keeps in its logs, and a non-zero exit.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Context } from '../context.js';
+import { CcenvError } from '../errors.js';
+import { resolveProfile } from '../profiles/resolve.js';
+import { readConfig } from '../profiles/store.js';
+import { profileProblems } from '../profiles/validate.js';
+import { buildPlan } from './plan.js';
+import { secretFor } from './run.js';
+import { runPlan } from './spawn.js';
+import { WRAP_CONFIG_VARIABLE, WRAP_INNER_VARIABLE, type WrapperSetup } from './wrapper-variables.js';
+
+export const WRAPPER_FILE = 'ccenv-wrap.cjs';
+
+/**
+ * The absolute path of bin/ccenv-wrap.cjs beside this ccenv (from dist/ or from src/launch/
+ * in tests), or undefined when it is not there. Works for a global install, npx and a clone.
+ */
+export function wrapperPath(): string | undefined {
+  for (const relative of [`../bin/${WRAPPER_FILE}`, `../../bin/${WRAPPER_FILE}`]) {
+    const path = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/** The setup a launch records, or undefined when this ccenv has no wrapper file (then nothing is recorded). */
+export function wrapperSetup(configDir: string): WrapperSetup | undefined {
+  const path = wrapperPath();
+  return path ? { path, configDir } : undefined;
+}
+
+function fault(message: string, hint?: string): CcenvError {
+  return new CcenvError(`process wrapper: ${message}; nothing was started`, hint ? { hint } : {});
+}
+
+/** Runs `WRAPPER COMMAND ARGS...` as Claude Code asked; resolves with the exit code (or ends by the child's signal). */
+export async function runWrapped(ctx: Context, argv: readonly string[]): Promise<{ code: number } | { signal: NodeJS.Signals }> {
+  const [command, ...args] = argv;
+  if (command === undefined) throw fault('no command given (Claude Code runs it as WRAPPER CLAUDE ARGS...)');
+  const name = ctx.env.CCENV_ACTIVE;
+  const configDir = ctx.env[WRAP_CONFIG_VARIABLE];
+  if (!name || !configDir) {
+    throw fault(`no profile recorded (CCENV_ACTIVE and ${WRAP_CONFIG_VARIABLE} are set by a ccenv launch)`, 'start claude through ccenv, or unset CLAUDE_CODE_PROCESS_WRAPPER');
+  }
+  const env = { ...ctx.env, CCENV_CONFIG_DIR: configDir };
+  let resolved;
+  let config;
+  try {
+    config = await readConfig(env);
+    resolved = await resolveProfile(env, ctx.cwd, config, name);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw fault(`profile ${name}, which started this Claude Code, cannot be used: ${why}`, 'stop the background service (claude daemon stop) and launch again with ccenv @PROFILE');
+  }
+  const problems = profileProblems(resolved.profile);
+  if (problems.length > 0) throw fault(`profile ${name} is incomplete: ${problems.join('; ')}`);
+  let secret: string | undefined;
+  try {
+    secret = await secretFor({ ...ctx, env }, config, resolved);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw fault(`cannot read the secret of profile ${name}: ${why}`, error instanceof CcenvError ? error.hint : undefined);
+  }
+  const inner = ctx.env[WRAP_INNER_VARIABLE];
+  const plan = buildPlan({
+    resolved,
+    caller: ctx.env,
+    secret,
+    mode: 'claude',
+    command: inner || command,
+    args: inner ? argv : args,
+    wrapper: { path: ctx.env.CLAUDE_CODE_PROCESS_WRAPPER ?? wrapperPath() ?? '', configDir },
+  });
+  // Claude Code's own command line is passed on untouched: it may be the service, a pty host or a session.
+  plan.notes = [];
+  return runPlan(plan, ctx.env);
+}
