@@ -24,6 +24,8 @@ import { configDir } from '../paths.js';
 import { resolve as resolvePath } from 'node:path';
 import { keepUsersWrapper } from './users-wrapper.js';
 import { wrapperSetup } from './wrapper.js';
+import { asksForBackground } from '../claude/process-wrapper.js';
+import { checkBackground } from './background.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -106,6 +108,7 @@ export async function preparePlan(
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
   const { plan } = await preparePlan(ctx, request);
+  if (plan.mode === 'claude' && asksForBackground(plan.args)) plan.notes.push(...(await checkBackground(plan, ctx.env)));
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
   const ending = await runPlan(plan, ctx.env);
