@@ -64,7 +64,7 @@ export async function secretFor(ctx: Context, config: ConfigData, resolved: Reso
 export async function preparePlan(
   ctx: Context,
   request: LaunchRequest,
-  options: { claudeOptional?: boolean } = {},
+  options: { claudeOptional?: boolean; noWrapper?: boolean } = {},
 ): Promise<{ plan: LaunchPlan; resolved: ResolvedProfile; config: ConfigData }> {
   const config = await readConfig(ctx.env);
   if (request.typed) {
@@ -94,7 +94,7 @@ export async function preparePlan(
     }
   }
   const secret = await secretFor(ctx, config, resolved);
-  const wrapper = request.mode === 'claude' ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
+  const wrapper = request.mode === 'claude' && !options.noWrapper ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
   let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });

@@ -189,3 +189,67 @@ describe('the wrapper refuses, with a message and a non-zero exit, and starts no
     expect(fake.argv()).toEqual(['not run']);
   });
 });
+
+describe('ccenv @NAME --bg', () => {
+  /** A process standing for Claude Code's background service of ~/.claude, with the given environment. */
+  function service(env: Record<string, string>) {
+    const child = spawn('sleep', ['60'], { env: { PATH: box.env.PATH!, ...env }, stdio: 'ignore' });
+    mkdirSync(join(box.home, '.claude'), { recursive: true });
+    writeFileSync(join(box.home, '.claude', 'daemon.status.json'), JSON.stringify({ supervisorPid: child.pid, workers: {} }));
+    return child;
+  }
+
+  it('refuses while the service of the same Claude directory runs under another profile', async () => {
+    await add('work');
+    const other = service({ CCENV_ACTIVE: 'home', CLAUDE_CODE_PROCESS_WRAPPER: WRAPPER, CCENV_WRAP_CONFIG: box.configDir });
+    try {
+      const run = await ccenv(box, ['@work', '--bg', 'task']);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain(`runs under profile home; a background session of profile work would run with it, so none was started`);
+      expect(run.stderr).toContain('claude daemon stop');
+      expect(fake.argv()).toEqual(['--version']);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('refuses while a service started without ccenv runs', async () => {
+    await add('work');
+    const plain = service({ ANTHROPIC_API_KEY: 'sk-ant-api03-SOMEONE-ELSE' });
+    try {
+      const run = await ccenv(box, ['@work', '--bg', 'task']);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain('was not started through ccenv');
+      expect(run.stderr).not.toContain('SOMEONE-ELSE');
+    } finally {
+      plain.kill();
+    }
+  });
+
+  it('hands the session over when the service runs under the same profile', async () => {
+    await add('work');
+    const same = service({ CCENV_ACTIVE: 'work', CLAUDE_CODE_PROCESS_WRAPPER: WRAPPER, CCENV_WRAP_CONFIG: box.configDir });
+    try {
+      const run = await ccenv(box, ['@work', '--bg', 'task']);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(fake.argv()).toEqual(['--bg', 'task']);
+    } finally {
+      same.kill();
+    }
+  });
+
+  it('warns that a claude older than 2.1.208 starts background sessions without the profile', async () => {
+    await add('work');
+    const run = await ccenv(box, ['@work', '--bg', 'task'], { env: { FAKE_VERSION: '2.1.100' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain('claude 2.1.100 (Fake Claude) starts background sessions without ccenv (CLAUDE_CODE_PROCESS_WRAPPER needs 2.1.208 or later): they will not carry profile work');
+    expect(fake.argv()).toEqual(['--bg', 'task']);
+  });
+
+  it('asks claude for its version only when --bg is among the arguments', async () => {
+    await add('work');
+    const run = await ccenv(box, ['@work', '-p', 'task'], { env: { FAKE_VERSION: '2.1.100' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+});
