@@ -14,7 +14,7 @@ export const WRAP_CONFIG_VARIABLE = 'CCENV_WRAP_CONFIG';
 export const WRAP_INNER_VARIABLE = 'CCENV_WRAP_INNER';
 
 export interface WrapperSetup {
-  /** The absolute path of bin/ccenv-wrap.cjs. */
+  /** The absolute path of bin/ccenv-wrap. */
   path: string;
   /** ccenv's config directory, absolute. */
   configDir: string;

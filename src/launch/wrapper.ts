@@ -1,9 +1,10 @@
 /**
- * ccenv's process wrapper (bin/ccenv-wrap.cjs): Claude Code starts its background service,
- * the sessions it hosts and its relaunches as `WRAPPER CLAUDE ARGS...`. The wrapper takes the
- * profile from the process it wraps (CCENV_ACTIVE and CCENV_WRAP_CONFIG in its environment),
- * reads that profile's secret again, hands it over on a fresh descriptor, and runs the
- * command (through the user's own wrapper when there is one), ending as it ends.
+ * ccenv's process wrapper (bin/ccenv-wrap, a bash script, and its planning half here): Claude
+ * Code starts its background service, the sessions it hosts and its relaunches as
+ * `WRAPPER CLAUDE ARGS...`. The wrapper takes the profile from the process it wraps
+ * (CCENV_ACTIVE and CCENV_WRAP_CONFIG in its environment), reads that profile's secret again,
+ * hands it over on a fresh descriptor, and becomes the command (exec: same pid, so its exit
+ * status and signals are the command's), through the user's own wrapper when there is one.
  * It never falls back to another credential: any fault is a message on stderr, which Claude
  * Code keeps in its logs, and a non-zero exit.
  */
@@ -14,15 +15,15 @@ import { CcenvError } from '../errors.js';
 import { resolveProfile } from '../profiles/resolve.js';
 import { readConfig } from '../profiles/store.js';
 import { profileProblems } from '../profiles/validate.js';
-import { buildPlan } from './plan.js';
+import { quoteSh } from './format.js';
+import { buildPlan, type LaunchPlan } from './plan.js';
 import { secretFor } from './run.js';
-import { runPlan } from './spawn.js';
 import { WRAP_CONFIG_VARIABLE, WRAP_INNER_VARIABLE, type WrapperSetup } from './wrapper-variables.js';
 
-export const WRAPPER_FILE = 'ccenv-wrap.cjs';
+export const WRAPPER_FILE = 'ccenv-wrap';
 
 /**
- * The absolute path of bin/ccenv-wrap.cjs beside this ccenv (from dist/ or from src/launch/
+ * The absolute path of bin/ccenv-wrap beside this ccenv (from dist/ or from src/launch/
  * in tests), or undefined when it is not there. Works for a global install, npx and a clone.
  */
 export function wrapperPath(): string | undefined {
@@ -43,8 +44,11 @@ function fault(message: string, hint?: string): CcenvError {
   return new CcenvError(`process wrapper: ${message}; nothing was started`, hint ? { hint } : {});
 }
 
-/** Runs `WRAPPER COMMAND ARGS...` as Claude Code asked; resolves with the exit code (or ends by the child's signal). */
-export async function runWrapped(ctx: Context, argv: readonly string[]): Promise<{ code: number } | { signal: NodeJS.Signals }> {
+/**
+ * The plan for `WRAPPER COMMAND ARGS...` as Claude Code asked: the profile recorded in the
+ * wrapped process's environment, its secret read again. Throws, starting nothing, on any fault.
+ */
+export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promise<LaunchPlan> {
   const [command, ...args] = argv;
   if (command === undefined) throw fault('no command given (Claude Code runs it as WRAPPER CLAUDE ARGS...)');
   const name = ctx.env.CCENV_ACTIVE;
@@ -71,17 +75,25 @@ export async function runWrapped(ctx: Context, argv: readonly string[]): Promise
     const why = error instanceof Error ? error.message : String(error);
     throw fault(`cannot read the secret of profile ${name}: ${why}`, error instanceof CcenvError ? error.hint : undefined);
   }
-  const inner = ctx.env[WRAP_INNER_VARIABLE];
-  const plan = buildPlan({
-    resolved,
-    caller: ctx.env,
-    secret,
-    mode: 'claude',
-    command: inner || command,
-    args: inner ? argv : args,
-    wrapper: { path: ctx.env.CLAUDE_CODE_PROCESS_WRAPPER ?? wrapperPath() ?? '', configDir },
-  });
-  // Claude Code's own command line is passed on untouched: it may be the service, a pty host or a session.
-  plan.notes = [];
-  return runPlan(plan, ctx.env);
+  const path = ctx.env.CLAUDE_CODE_PROCESS_WRAPPER || wrapperPath() || '';
+  return buildPlan({ resolved, caller: ctx.env, secret, mode: 'claude', command, args, wrapper: { path, configDir } });
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * What bin/ccenv-wrap reads on descriptor 3: bash code that sets the plan's environment
+ * (and puts the user's own wrapper first), a marker, a NUL, then the secret that claude reads
+ * from the same descriptor. With no descriptor secret, the code closes the descriptor.
+ */
+export function wrapperOutput(plan: LaunchPlan): string {
+  const lines: string[] = [];
+  for (const { name } of plan.removed) if (NAME.test(name)) lines.push(`unset ${name}`);
+  for (const [name, value] of Object.entries(plan.set)) lines.push(`export ${name}=${quoteSh(value)}`);
+  const inner = plan.set[WRAP_INNER_VARIABLE];
+  if (inner) lines.push(`set -- ${quoteSh(inner)} "$@"`);
+  const descriptor = plan.descriptors[0];
+  if (!descriptor || descriptor.fd !== 3) lines.push('exec 3<&-');
+  lines.push('#ccenv-ready');
+  return `${lines.join('\n')}\0${descriptor?.fd === 3 ? descriptor.secret : ''}`;
 }

@@ -1,11 +1,11 @@
 /**
  * Claude Code's own processes (background service, sessions, relaunches) start through
- * bin/ccenv-wrap.cjs, which a launch records: here the wrapper is run as Claude Code runs
+ * bin/ccenv-wrap, which a launch records: here the wrapper is run as Claude Code runs
  * it, `WRAPPER CLAUDE ARGS...`, with the environment the launch gave claude, against a
  * fake claude that records what it got.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 
 const KEY = 'sk-ant-api03-WRAPPER-TEST-SECRET-91c2';
-const WRAPPER = join(ROOT, 'bin', 'ccenv-wrap.cjs');
+const WRAPPER = join(ROOT, 'bin', 'ccenv-wrap');
 let box: Sandbox;
 let fake: FakeClaude;
 
@@ -51,7 +51,7 @@ async function wrap(env: Record<string, string>, args: string[]) {
 }
 
 describe('a launch records the wrapper', () => {
-  it('as an absolute path to ccenv-wrap.cjs, with the profile and the config directory', async () => {
+  it('as an absolute path to ccenv-wrap, with the profile and the config directory', async () => {
     await add('work');
     const env = await launchedEnv('work');
     expect(env.CLAUDE_CODE_PROCESS_WRAPPER).toBe(WRAPPER);
@@ -251,5 +251,20 @@ describe('ccenv @NAME --bg', () => {
     const run = await ccenv(box, ['@work', '-p', 'task'], { env: { FAKE_VERSION: '2.1.100' } });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('the wrapper behaves like exec', () => {
+  it('becomes the command: the process Claude Code started is the command itself', async () => {
+    await add('work');
+    const env = await launchedEnv('work');
+    const child = spawn(WRAPPER, [join(fake.bin, 'claude'), '--bg-spare', 's'], {
+      env: { ...env, CCENV_FILE_PASSPHRASE: box.env.CCENV_FILE_PASSPHRASE! },
+      stdio: 'ignore',
+    });
+    const code = await new Promise((done) => child.on('exit', (c) => done(c)));
+    expect(code).toBe(0);
+    expect(readFileSync(`${fake.log}.pid`, 'utf8').trim()).toBe(String(child.pid));
+    expect(fake.fd3()).toBe(KEY);
   });
 });

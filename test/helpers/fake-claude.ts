@@ -9,6 +9,7 @@ const SCRIPT = `#!/bin/sh
 log="$FAKE_LOG"
 for a in "$@"; do printf '%s\\n' "$a"; done > "$log.argv"
 env > "$log.env"
+echo $$ > "$log.pid"
 if { true <&3; } 2>/dev/null; then cat <&3 > "$log.fd3"; fi
 if [ "$1" = "--version" ]; then echo "\${FAKE_VERSION:-9.9.9} (Fake Claude)"; exit 0; fi
 if [ -n "$FAKE_TRAP" ]; then

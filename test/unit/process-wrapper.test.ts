@@ -31,7 +31,7 @@ describe('readsProcessWrapper', () => {
   ])('%s -> %s', (line, expected) => expect(readsProcessWrapper(line)).toBe(expected));
 });
 
-const SETUP = { path: '/opt/ccenv/bin/ccenv-wrap.cjs', configDir: '/home/u/.config/ccenv' };
+const SETUP = { path: '/opt/ccenv/bin/ccenv-wrap', configDir: '/home/u/.config/ccenv' };
 
 describe('wrapperVariables', () => {
   it.each([
