@@ -11,6 +11,7 @@ import * as edit from './edit.js';
 import * as env from './env.js';
 import * as exec from './exec.js';
 import * as hook from './hook.js';
+import * as ide from './ide.js';
 import * as init from './init.js';
 import * as list from './list.js';
 import * as remove from './remove.js';
@@ -23,7 +24,7 @@ import * as use from './use.js';
 
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
-  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline,
+  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline, ide,
 ];
 
 const OVERVIEW = `

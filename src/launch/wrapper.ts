@@ -9,7 +9,9 @@
  * Code keeps in its logs, and a non-zero exit.
  */
 import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configDir as ccenvConfigDir } from '../paths.js';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
 import { resolveProfile } from '../profiles/resolve.js';
@@ -21,6 +23,8 @@ import { secretFor } from './run.js';
 import { WRAP_CONFIG_VARIABLE, WRAP_INNER_VARIABLE, type WrapperSetup } from './wrapper-variables.js';
 
 export const WRAPPER_FILE = 'ccenv-wrap';
+/** The first argument bin/ccenv-ide passes: resolve the profile from the working directory. */
+const DIRECTORY_FLAG = '--ccenv-directory';
 
 /**
  * The absolute path of bin/ccenv-wrap beside this ccenv (from dist/ or from src/launch/
@@ -49,14 +53,16 @@ function fault(message: string, hint?: string): CcenvError {
  * wrapped process's environment, its secret read again. Throws, starting nothing, on any fault.
  */
 export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promise<LaunchPlan> {
-  const [command, ...args] = argv;
-  if (command === undefined) throw fault('no command given (Claude Code runs it as WRAPPER CLAUDE ARGS...)');
-  const name = ctx.env.CCENV_ACTIVE;
-  const configDir = ctx.env[WRAP_CONFIG_VARIABLE];
-  if (!name || !configDir) {
+  // bin/ccenv-ide: an editor's claude, with the profile of its working directory.
+  const fromDirectory = argv[0] === DIRECTORY_FLAG;
+  const [command, ...args] = fromDirectory ? argv.slice(1) : argv;
+  if (command === undefined) throw fault('no command given (it is run as WRAPPER CLAUDE ARGS...)');
+  const name = fromDirectory ? undefined : ctx.env.CCENV_ACTIVE;
+  const configDir = fromDirectory ? resolvePath(ccenvConfigDir(ctx.env)) : ctx.env[WRAP_CONFIG_VARIABLE];
+  if (!fromDirectory && (!name || !configDir)) {
     throw fault(`no profile recorded (CCENV_ACTIVE and ${WRAP_CONFIG_VARIABLE} are set by a ccenv launch)`, 'start claude through ccenv, or unset CLAUDE_CODE_PROCESS_WRAPPER');
   }
-  const env = { ...ctx.env, CCENV_CONFIG_DIR: configDir };
+  const env = { ...ctx.env, CCENV_CONFIG_DIR: configDir! };
   let resolved;
   let config;
   try {
@@ -64,19 +70,22 @@ export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promis
     resolved = await resolveProfile(env, ctx.cwd, config, name);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
+    if (fromDirectory) throw fault(`no profile for ${ctx.cwd}: ${why}`, error instanceof CcenvError ? error.hint : undefined);
     throw fault(`profile ${name}, which started this Claude Code, cannot be used: ${why}`, 'stop the background service (claude daemon stop) and launch again with ccenv @PROFILE');
   }
   const problems = profileProblems(resolved.profile);
-  if (problems.length > 0) throw fault(`profile ${name} is incomplete: ${problems.join('; ')}`);
+  if (problems.length > 0) throw fault(`profile ${resolved.name} is incomplete: ${problems.join('; ')}`);
   let secret: string | undefined;
   try {
     secret = await secretFor({ ...ctx, env }, config, resolved);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw fault(`cannot read the secret of profile ${name}: ${why}`, error instanceof CcenvError ? error.hint : undefined);
+    throw fault(`cannot read the secret of profile ${resolved.name}: ${why}`, error instanceof CcenvError ? error.hint : undefined);
   }
-  const path = ctx.env.CLAUDE_CODE_PROCESS_WRAPPER || wrapperPath() || '';
-  return buildPlan({ resolved, caller: ctx.env, secret, mode: 'claude', command, args, wrapper: { path, configDir } });
+  const recorded = ctx.env.CLAUDE_CODE_PROCESS_WRAPPER;
+  const path = (!fromDirectory && recorded) || wrapperPath() || '';
+  const plan = buildPlan({ resolved, caller: ctx.env, secret, mode: 'claude', command, args, wrapper: { path, configDir: configDir! } });
+  return fromDirectory ? { ...plan, args: [DIRECTORY_FLAG, ...plan.args] } : plan;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -90,6 +99,7 @@ export function wrapperOutput(plan: LaunchPlan): string {
   const lines: string[] = [];
   for (const { name } of plan.removed) if (NAME.test(name)) lines.push(`unset ${name}`);
   for (const [name, value] of Object.entries(plan.set)) lines.push(`export ${name}=${quoteSh(value)}`);
+  if (plan.args[0] === DIRECTORY_FLAG) lines.push('shift');
   const inner = plan.set[WRAP_INNER_VARIABLE];
   if (inner) lines.push(`set -- ${quoteSh(inner)} "$@"`);
   const descriptor = plan.descriptors[0];
