@@ -45,6 +45,8 @@ export interface StatusReport {
   claude: { path: string; version: string | null } | null;
   claudeProblem?: string;
   verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
+  /** Inside a launch: whether Claude Code's own processes start through ccenv. */
+  background?: import('../launch/background.js').BackgroundState;
 }
 
 async function secretState(
@@ -98,6 +100,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     const { status: said, problem } = await runAuthStatus(plan, childEnvironment(plan, ctx.env));
     report.verify = said ? compareAuth(plan, said) : { agrees: false, problem: problem ?? 'no answer' };
   }
+  if (report.outer) report.background = (await import('../launch/background.js')).backgroundState(ctx.env);
   const bad = report.secret === 'missing' || report.secret === 'unreadable' || !report.claude || (report.verify && !report.verify.agrees);
   if (bad) ctx.exitCode = 1;
   if (report.secretElsewhere) ctx.io.err(`ccenv: ${report.secretProblem}: export CCENV_BACKEND=${report.secretElsewhere}\n`);
@@ -124,6 +127,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
           : `${report.secret} in ${report.backend}`,
     ]);
   }
+  if (report.background) rows.push(['background', (await import('../launch/background.js')).describeBackground(report.background, report.outer!)]);
   rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);

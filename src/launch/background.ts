@@ -48,3 +48,34 @@ export async function checkBackground(plan: LaunchPlan, caller: Env, version: (p
   }
   return notes;
 }
+
+/** For `ccenv status` inside a session: whether Claude Code's own processes start through ccenv, and the service's profile. */
+export interface BackgroundState {
+  wrapped: boolean;
+  wrapper: string | null;
+  service: { pid: number; profile: string | null; wrapped: boolean } | null;
+}
+
+function isOurs(env: Env): boolean {
+  const wrapper = env[PROCESS_WRAPPER_VARIABLE];
+  return Boolean(wrapper && /(^|\/)ccenv-wrap$/.test(wrapper) && env[WRAP_CONFIG_VARIABLE] && env.CCENV_ACTIVE);
+}
+
+export function backgroundState(env: Env): BackgroundState {
+  const service = runningService(claudeConfigDir(env));
+  return {
+    wrapped: isOurs(env),
+    wrapper: env[PROCESS_WRAPPER_VARIABLE] || null,
+    service: service ? { pid: service.pid, profile: service.env?.CCENV_ACTIVE ?? null, wrapped: service.env ? isOurs(service.env) : false } : null,
+  };
+}
+
+/** One line for `ccenv status`. */
+export function describeBackground(state: BackgroundState, profile: string): string {
+  const own = state.wrapped
+    ? `wrapped: Claude Code starts its own processes through ${state.wrapper} with profile ${profile}`
+    : `not wrapped${state.wrapper ? ` (${PROCESS_WRAPPER_VARIABLE} is ${state.wrapper})` : ''}: this session's background processes will not carry the profile`;
+  if (!state.service) return own;
+  const service = state.service.wrapped ? `runs under profile ${state.service.profile}` : 'was not started through ccenv';
+  return `${own}; the background service (pid ${state.service.pid}) ${service}`;
+}

@@ -268,3 +268,20 @@ describe('the wrapper behaves like exec', () => {
     expect(fake.fd3()).toBe(KEY);
   });
 });
+
+describe('ccenv status inside a session ccenv started', () => {
+  it("shows that the session's background processes are wrapped, and by which profile", async () => {
+    await add('work');
+    const env = await launchedEnv('work');
+    const run = await ccenv(box, ['status'], { env: { ...env, CCENV_FILE_PASSPHRASE: box.env.CCENV_FILE_PASSPHRASE! } });
+    expect(run.stdout).toMatch(/^background +wrapped: Claude Code starts its own processes through .*\/bin\/ccenv-wrap with profile work$/m);
+    const json = JSON.parse((await ccenv(box, ['status', '--json'], { env: { ...env, CCENV_FILE_PASSPHRASE: box.env.CCENV_FILE_PASSPHRASE! } })).stdout);
+    expect(json.background).toEqual({ wrapped: true, wrapper: WRAPPER, service: null });
+  });
+
+  it('says so when they are not', async () => {
+    await add('work');
+    const run = await ccenv(box, ['status'], { env: { CCENV_ACTIVE: 'work' } });
+    expect(run.stdout).toMatch(/^background +not wrapped: this session's background processes will not carry the profile$/m);
+  });
+});
