@@ -105,4 +105,21 @@ describe('background sessions of the real claude, launched by ccenv', () => {
     expect(runningService(ownDir)?.env?.CCENV_ACTIVE).toBe('tok');
     expect(runningService(join(box.home, '.claude'))?.env?.CCENV_ACTIVE).toBe('api');
   }, 180_000);
+
+  it('with ccenv gone from the path a launch recorded, claude starts no service, says why and exits 1', async () => {
+    const fresh = join(box.home, 'fresh-claude-dir');
+    trustForBackground(join(fresh, '.claude.json'), workspace, [KEY]);
+    const before = modelCalls().length;
+    const gone = join(box.home, 'uninstalled', 'bin', 'ccenv-wrap');
+    const run = spawnSync(CLAUDE, ['--bg', 'fourth task'], {
+      cwd: workspace,
+      env: { ...box.env, CLAUDE_CONFIG_DIR: fresh, CCENV_ACTIVE: 'api', CCENV_WRAP_CONFIG: box.configDir, CLAUDE_CODE_PROCESS_WRAPPER: gone, ANTHROPIC_BASE_URL: api.url, ANTHROPIC_API_KEY: 'sk-ant-api03-NOT-THE-PROFILE' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr + run.stdout).toContain(`launcher \`${gone}\` does not exist`);
+    expect(modelCalls().length).toBe(before);
+    expect(runningService(fresh)).toBeUndefined();
+  }, 90_000);
 });
