@@ -79,3 +79,16 @@ export function describeBackground(state: BackgroundState, profile: string): str
   const service = state.service.wrapped ? `runs under profile ${state.service.profile}` : 'was not started through ccenv';
   return `${own}; the background service (pid ${state.service.pid}) ${service}`;
 }
+
+/**
+ * For a launch that does not ask for `--bg`: a note when the service of its Claude directory
+ * runs under another profile, since tasks sent to the background from inside the session
+ * (agent view) go to that service and run with its credential. One small file read.
+ */
+export function otherServiceNote(plan: LaunchPlan, caller: Env): string | undefined {
+  if (!plan.set[PROCESS_WRAPPER_VARIABLE]) return undefined;
+  const dir = claudeConfigDir(childEnvironment(plan, caller), plan.set.CLAUDE_CONFIG_DIR);
+  const service = runningService(dir);
+  const mismatch = service && serviceMismatch(service, plan);
+  return mismatch ? `the background service of ${dir} (pid ${service.pid}) ${mismatch}: tasks this session sends to the background would run with it` : undefined;
+}

@@ -25,7 +25,7 @@ import { resolve as resolvePath } from 'node:path';
 import { keepUsersWrapper } from './users-wrapper.js';
 import { wrapperSetup } from './wrapper.js';
 import { asksForBackground } from '../claude/process-wrapper.js';
-import { checkBackground } from './background.js';
+import { checkBackground, otherServiceNote } from './background.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -108,7 +108,10 @@ export async function preparePlan(
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
   const { plan } = await preparePlan(ctx, request);
-  if (plan.mode === 'claude' && asksForBackground(plan.args)) plan.notes.push(...(await checkBackground(plan, ctx.env)));
+  if (plan.mode === 'claude') {
+    if (asksForBackground(plan.args)) plan.notes.push(...(await checkBackground(plan, ctx.env)));
+    else plan.notes.push(...[otherServiceNote(plan, ctx.env)].filter((n) => n !== undefined));
+  }
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
   const ending = await runPlan(plan, ctx.env);

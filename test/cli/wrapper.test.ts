@@ -238,6 +238,19 @@ describe('ccenv @NAME --bg', () => {
     }
   });
 
+  it('a launch without --bg says when tasks sent to the background would run under another profile', async () => {
+    await add('work');
+    const other = service({ CCENV_ACTIVE: 'home', CLAUDE_CODE_PROCESS_WRAPPER: WRAPPER, CCENV_WRAP_CONFIG: box.configDir });
+    try {
+      const run = await ccenv(box, ['@work', '-p', 'task']);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stderr).toContain('runs under profile home: tasks this session sends to the background would run with it');
+      expect(fake.argv()).toEqual(['-p', 'task']);
+    } finally {
+      other.kill();
+    }
+  });
+
   it('warns that a claude older than 2.1.208 starts background sessions without the profile', async () => {
     await add('work');
     const run = await ccenv(box, ['@work', '--bg', 'task'], { env: { FAKE_VERSION: '2.1.100' } });
