@@ -37,7 +37,7 @@ export async function env(ctx: Context, at: string | undefined, options: { forma
   if (at !== undefined && !at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv env @${at}`);
   const { atName } = takeAtName(at === undefined ? [] : [at]);
   if (options.reveal) confirmInsideSession(ctx.env, `to print the secrets of ${atName ? `profile ${atName}` : 'the profile a launch here would use'}`);
-  const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true });
+  const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true, noWrapper: true });
   ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
   const why = format === 'sh' || format === 'fish' ? notForEval(plan, Boolean(options.reveal)) : undefined;
   if (why) ctx.io.err(`ccenv: not for eval: ${why}; ${insteadOfEval(plan.profile)}\n`);

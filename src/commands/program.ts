@@ -13,6 +13,7 @@ import * as exec from './exec.js';
 import * as exportVerb from './export.js';
 import * as importVerb from './import.js';
 import * as hook from './hook.js';
+import * as ide from './ide.js';
 import * as init from './init.js';
 import * as list from './list.js';
 import * as login from './login.js';
@@ -27,7 +28,7 @@ import * as use from './use.js';
 
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
-  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline,
+  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline, ide,
   exportVerb, importVerb,
 ];
 

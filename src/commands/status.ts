@@ -51,6 +51,8 @@ export interface StatusReport {
   verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
   /** A setup token within 14 days of its end, or past it: when it ends at the latest (ISO), and the days left. */
   tokenEnds?: { at: string; daysLeft: number };
+  /** Inside a launch: whether Claude Code's own processes start through ccenv. */
+  background?: import('../launch/background.js').BackgroundState;
 }
 
 async function secretState(
@@ -122,6 +124,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     const { status: said, problem } = await runAuthStatus(plan, childEnvironment(plan, ctx.env));
     report.verify = said ? compareAuth(plan, said) : { agrees: false, problem: problem ?? 'no answer' };
   }
+  if (report.outer) report.background = (await import('../launch/background.js')).backgroundState(ctx.env);
   const bad = report.secret === 'missing' || report.secret === 'unreadable' || !report.claude || (report.verify && !report.verify.agrees);
   if (bad) ctx.exitCode = 1;
   if (report.secretElsewhere) ctx.io.err(`ccenv: ${report.secretProblem}: export CCENV_BACKEND=${report.secretElsewhere}\n`);
@@ -152,6 +155,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ]);
   }
   if (report.tokenEnds) rows.push(['token', `setup token ${report.tokenEnds.daysLeft < 0 ? 'ended' : 'ends'} by ${report.tokenEnds.at.slice(0, 10)}`]);
+  if (report.background) rows.push(['background', (await import('../launch/background.js')).describeBackground(report.background, report.outer!)]);
   rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);

@@ -4,6 +4,7 @@ import { awsVariables } from './aws-variables.js';
 import { backend } from './backend.js';
 import { backups } from './backups.js';
 import { binaries } from './binaries.js';
+import { editors } from './editors.js';
 import { environment } from './environment.js';
 import type { Check, DoctorInput, Finding } from './finding.js';
 import { login } from './login.js';
@@ -11,7 +12,7 @@ import { profiles } from './profiles.js';
 import { settings } from './settings.js';
 import { sources } from './sources.js';
 
-export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, binaries, backend, profiles, sources, authStatus];
+export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, binaries, backend, profiles, sources, authStatus, editors];
 
 /** Runs each check; a check that crashes is itself a finding, and the others still run. */
 export async function runChecks(input: DoctorInput, checks: readonly Check[] = CHECKS): Promise<Finding[]> {

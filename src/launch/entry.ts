@@ -7,6 +7,7 @@ import { processContext } from '../context.js';
 import { dispatch, reportError, typoError } from '../dispatch.js';
 import { launchFromCommandLine, launchVerb, typoOrProfile } from './run.js';
 import { guardInspector } from './spawn.js';
+import { wrapperOutput, wrapperPlan } from './wrapper.js';
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
 export async function runLaunch(argv: string[]): Promise<number | undefined> {
@@ -28,5 +29,18 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
   } catch (error) {
     // Exit now, as src/cli.ts does: a keychain call that was given up on must not hold us.
     process.exit(reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1'));
+  }
+}
+
+/** bin/ccenv-wrap-plan.cjs: the plan for one of Claude Code's own processes, for bin/ccenv-wrap to run. */
+export async function runWrapperPlan(argv: string[]): Promise<number> {
+  try {
+    guardInspector();
+    const plan = await wrapperPlan(processContext(), argv);
+    await new Promise<void>((done) => process.stdout.write(wrapperOutput(plan), () => done()));
+    // As a launch does: a keychain connection left open must not hold the wrapper.
+    process.exit(0);
+  } catch (error) {
+    process.exit(reportError(error, (text) => process.stderr.write(text), process.env.CCENV_DEBUG === '1') || 1);
   }
 }

@@ -9,6 +9,7 @@ import type { ProfileSource, ResolvedProfile } from '../profiles/resolve.js';
 import type { ProfileKind } from '../profiles/types.js';
 import { sourceVariable } from '../secrets/sources/index.js';
 import { removalReason, type RemovalReason } from './scrub.js';
+import { wrapperVariables, type WrapperSetup } from './wrapper-variables.js';
 
 /** The descriptor a secret is handed to claude on. */
 export const SECRET_FD = 3;
@@ -49,6 +50,8 @@ export interface PlanInput {
   mode: 'claude' | 'exec';
   command: string;
   args: readonly string[];
+  /** Where ccenv's process wrapper is; a launch of claude then starts Claude Code's own processes through it. */
+  wrapper?: WrapperSetup;
 }
 
 /** Descriptors `claude --bare` does not read (FACTS); the gateway's it still does. */
@@ -89,6 +92,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     }
   }
   set.CCENV_ACTIVE = name;
+  if (mode === 'claude' && input.wrapper) Object.assign(set, wrapperVariables(input.wrapper, caller));
 
   const removed: LaunchPlan['removed'] = [];
   const ignored: string[] = [];

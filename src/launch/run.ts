@@ -21,6 +21,12 @@ import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
 import { endLikeChild, runPlan } from './spawn.js';
+import { configDir } from '../paths.js';
+import { resolve as resolvePath } from 'node:path';
+import { keepUsersWrapper } from './users-wrapper.js';
+import { wrapperSetup } from './wrapper.js';
+import { asksForBackground } from '../claude/process-wrapper.js';
+import { checkBackground, otherServiceNote } from './background.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -44,7 +50,7 @@ export function takeAtName(words: readonly string[]): { atName?: string; rest: s
 }
 
 /** The profile's secret from its source or the store, when it takes one; an error naming the fix when it is missing. */
-async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<string | undefined> {
+export async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedProfile): Promise<string | undefined> {
   const { name, profile } = resolved;
   const spec = kindSpec(profile.kind);
   if (!spec.launch(profile).secret) return undefined;
@@ -59,7 +65,7 @@ async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedPro
 export async function preparePlan(
   ctx: Context,
   request: LaunchRequest,
-  options: { claudeOptional?: boolean } = {},
+  options: { claudeOptional?: boolean; noWrapper?: boolean } = {},
 ): Promise<{ plan: LaunchPlan; resolved: ResolvedProfile; config: ConfigData }> {
   const config = await readConfig(ctx.env);
   if (request.typed) {
@@ -89,9 +95,11 @@ export async function preparePlan(
     }
   }
   const secret = await secretFor(ctx, config, resolved);
-  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args });
+  const wrapper = request.mode === 'claude' && !options.noWrapper ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
+  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
+    if (wrapper) plan = keepUsersWrapper(plan, layers);
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
   }
   return { plan, resolved, config };
@@ -101,6 +109,10 @@ export async function preparePlan(
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
   const { plan } = await preparePlan(ctx, request);
+  if (plan.mode === 'claude') {
+    if (asksForBackground(plan.args)) plan.notes.push(...(await checkBackground(plan, ctx.env)));
+    else plan.notes.push(...[otherServiceNote(plan, ctx.env)].filter((n) => n !== undefined));
+  }
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
   const ending = await runPlan(plan, ctx.env);

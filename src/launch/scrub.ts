@@ -23,6 +23,8 @@ export const CCENV_FOR_CHILDREN = [
   'CCENV_NO_FALLBACK',
   'CCENV_DEBUG',
   'CCENV_MANAGED_SETTINGS_DIR',
+  'CCENV_WRAP_CONFIG',
+  'CCENV_WRAP_INNER',
 ] as const;
 
 /** Whether a variable is ccenv's own and not meant for the programs it launches. */

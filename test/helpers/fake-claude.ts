@@ -9,8 +9,9 @@ const SCRIPT = `#!/bin/sh
 log="$FAKE_LOG"
 for a in "$@"; do printf '%s\\n' "$a"; done > "$log.argv"
 env > "$log.env"
+echo $$ > "$log.pid"
 if { true <&3; } 2>/dev/null; then cat <&3 > "$log.fd3"; fi
-if [ "$1" = "--version" ]; then echo "9.9.9 (Fake Claude)"; exit 0; fi
+if [ "$1" = "--version" ]; then echo "\${FAKE_VERSION:-9.9.9} (Fake Claude)"; exit 0; fi
 if [ -n "$FAKE_TRAP" ]; then
   for s in INT TERM HUP QUIT; do trap "echo $s >> '$log.signals'; exit $FAKE_TRAP_EXIT" $s; done
   : > "$log.ready"

@@ -1,0 +1,86 @@
+/**
+ * `ccenv ide` and bin/ccenv-ide, the wrapper an editor's Claude Code starts claude through
+ * (VS Code: `claudeCode.claudeProcessWrapper`, run as `WRAPPER CLAUDE ARGS...`).
+ */
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
+
+const KEY = 'sk-ant-api03-EDITOR-DIRECTORY-KEY-5d1a';
+let box: Sandbox;
+let fake: FakeClaude;
+
+beforeEach(() => {
+  box = sandbox();
+  fake = fakeClaudeOnPath(box);
+});
+afterEach(() => box.cleanup());
+
+describe('ccenv ide', () => {
+  it('vscode --json: the extension setting names bin/ccenv-ide, absolute and executable', async () => {
+    const run = await ccenv(box, ['ide', 'vscode', '--json']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const setup = JSON.parse(run.stdout);
+    expect(setup.editor).toBe('vscode');
+    const wrapper = setup.settings['claudeCode.claudeProcessWrapper'];
+    expect(wrapper).toBe(join(ROOT, 'bin', 'ccenv-ide'));
+    expect(() => accessSync(wrapper, constants.X_OK)).not.toThrow();
+    expect(setup.notes.join('\n')).toContain('claudeCode.environmentVariables');
+  });
+
+  it('names the JetBrains Claude command and the Zed executable: ccenv itself', async () => {
+    const run = await ccenv(box, ['ide', '--json']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const setups = JSON.parse(run.stdout) as { editor: string; settings: Record<string, unknown> }[];
+    expect(setups.map((s) => s.editor)).toEqual(['vscode', 'jetbrains', 'zed']);
+    const ccenvPath = join(ROOT, 'bin', 'ccenv.cjs');
+    expect(setups[1]!.settings['Claude command']).toBe(ccenvPath);
+    expect(setups[2]!.settings).toEqual({ agent_servers: { 'claude-acp': { type: 'registry', env: { CLAUDE_CODE_EXECUTABLE: ccenvPath } } } });
+  });
+
+  it('refuses an unknown editor', async () => {
+    const run = await ccenv(box, ['ide', 'emacs']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('unknown editor emacs');
+  });
+});
+
+describe('bin/ccenv-ide, as the VS Code extension runs it', () => {
+  it("starts the editor's claude with the profile of its working directory, arguments unchanged", async () => {
+    const add = await ccenv(box, ['add', 'proj', '--kind', 'api-key', '--secret-stdin'], { input: KEY });
+    expect(add.exitCode, add.stderr).toBe(0);
+    const project = join(box.home, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, '.ccprofile'), 'proj\n');
+    expect((await ccenv(box, ['allow'], { cwd: project })).exitCode).toBe(0);
+    const run = await execa(join(ROOT, 'bin', 'ccenv-ide'), [join(fake.bin, 'claude'), '--output-format', 'stream-json', '--input-format', 'stream-json'], {
+      env: { ...box.env, ANTHROPIC_API_KEY: 'sk-ant-api03-FROM-THE-EDITOR' },
+      extendEnv: false,
+      reject: false,
+      cwd: project,
+    });
+    expect(run.exitCode, String(run.stderr)).toBe(0);
+    expect(fake.argv()).toEqual(['--output-format', 'stream-json', '--input-format', 'stream-json']);
+    expect(fake.fd3()).toBe(KEY);
+    const env = fake.env();
+    expect(env.CCENV_ACTIVE).toBe('proj');
+    expect(env).not.toHaveProperty('ANTHROPIC_API_KEY');
+    // Its own background processes go through ccenv-wrap with that profile.
+    expect(env.CLAUDE_CODE_PROCESS_WRAPPER).toBe(join(ROOT, 'bin', 'ccenv-wrap'));
+    expect(env.CCENV_WRAP_CONFIG).toBe(box.configDir);
+  });
+
+  it('refuses, starting nothing, when the directory names a profile that does not exist', async () => {
+    const project = join(box.home, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, '.ccprofile'), 'nowhere\n');
+    expect((await ccenv(box, ['allow'], { cwd: project })).exitCode).toBe(0);
+    const run = await execa(join(ROOT, 'bin', 'ccenv-ide'), [join(fake.bin, 'claude'), '-p', 'x'], { env: box.env, extendEnv: false, reject: false, cwd: project });
+    expect(run.exitCode).not.toBe(0);
+    expect(String(run.stderr)).toContain('process wrapper: no profile for');
+    expect(fake.ran()).toBe(false);
+  });
+});
