@@ -50,7 +50,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
     }
     if (secretState.value !== undefined) noteRevealed(ctx, name, options.stdoutIsTerminal);
   }
-  const { hasSecret: _hasSecret, secretBackend: _secretBackend, ...fields } = profile;
+  const { hasSecret: _hasSecret, secretBackend: _secretBackend, secretSetAt: _secretSetAt, ...fields } = profile;
   const builtin = isBuiltin(config, name);
   if (options.json) {
     const out = { name, ...fields, builtin, default: config.default === name, auth: spec.describe(profile), secret: secretState ?? null };
@@ -63,7 +63,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   ];
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'env') for (const [k, v] of Object.entries(value as Record<string, string>)) lines.push(['env', `${k}=${v}`]);
-    else lines.push([key, String(value)]);
+    else lines.push([key, Array.isArray(value) ? value.join(', ') : String(value)]);
   }
   if (secretState) {
     lines.push([

@@ -64,7 +64,11 @@ function checkShape(data: unknown, path: string): ConfigData {
           ? typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
           : key === 'bearer' || key === 'hasSecret'
             ? typeof value === 'boolean'
-            : typeof value === 'string';
+            : key === 'fallback'
+              ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+              : key === 'secretSetAt'
+                ? typeof value === 'number'
+                : typeof value === 'string';
       if (!ok) throw fail(`profile "${name}": "${key}" has the wrong type`);
     }
   }
