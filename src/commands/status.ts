@@ -94,7 +94,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
       import('../launch/plan.js'),
       import('../claude/auth-status.js'),
     ]);
-    const { plan } = await preparePlan(ctx, { atName: name, mode: 'claude', args: ['auth', 'status'] });
+    const { plan } = await preparePlan(ctx, { atName: name, mode: 'claude', args: ['auth', 'status'], options: { noFallback: true } });
     const { status: said, problem } = await runAuthStatus(plan, childEnvironment(plan, ctx.env));
     report.verify = said ? compareAuth(plan, said) : { agrees: false, problem: problem ?? 'no answer' };
   }
