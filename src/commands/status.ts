@@ -7,6 +7,10 @@ import { describeSource, resolveProfile, sourceForMachines, type ResolvedProfile
 import { readConfig, type ConfigData } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { VERSION } from '../version.js';
+import { chooseProfile, failing, reasonOf } from '../health/choose.js';
+import { readHealth } from '../health/state.js';
+import { findProfile } from '../profiles/lookup.js';
+import type { Profile } from '../profiles/types.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -45,6 +49,10 @@ export interface StatusReport {
   claude: { path: string; version: string | null } | null;
   claudeProblem?: string;
   verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
+  /** The profile and its fallbacks in order, each with what the health file says of it now. */
+  chain?: ChainLink[];
+  /** The profile a launch here would start now, when it is not this one (or null: none, the chain is failing). */
+  launches?: string | null;
 }
 
 async function secretState(
@@ -81,6 +89,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
+  if (profile.fallback?.length) Object.assign(report, chainReport(ctx, config, name, profile));
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
   try {
     const path = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
@@ -124,11 +133,43 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
           : `${report.secret} in ${report.backend}`,
     ]);
   }
+  if (report.chain) {
+    rows.push(['fallback', report.chain.slice(1).map((l) => l.profile).join(' -> ')]);
+    for (const link of report.chain) if (link.why) rows.push(['', link.why]);
+    if (report.launches !== undefined) rows.push(['launches', report.launches ? `${report.launches}, instead of ${name}` : `nothing: every profile of the chain is failing (ccenv --no-fallback @${name} launches ${name} anyway)`]);
+  }
   rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);
   }
   for (const [k, v] of rows) ctx.io.out(`${k.padEnd(11)}${forTerminal(v)}\n`);
+}
+
+export interface ChainLink {
+  profile: string;
+  /** What the health file says, while it counts. */
+  status?: string;
+  detail?: string;
+  /** When it stops counting, ISO 8601. */
+  until?: string;
+  /** In words, for the table: "max is limited until 14:05". */
+  why?: string;
+}
+
+/** The chain with each failing link's reason, and the profile a launch would start now. */
+function chainReport(ctx: Context, config: ConfigData, name: string, profile: Profile): Pick<StatusReport, 'chain' | 'launches'> {
+  const health = readHealth(ctx.env, (line) => ctx.io.err(`${line}\n`));
+  const now = Date.now();
+  const chain: ChainLink[] = [name, ...profile.fallback!].map((link) => {
+    const linked = link === name ? profile : findProfile(config, link);
+    if (!linked) return { profile: link, why: `${link} no longer exists` };
+    const entry = failing(health, link, linked, now);
+    if (!entry) return { profile: link };
+    return { profile: link, status: entry.status, detail: entry.detail, ...(entry.until !== undefined ? { until: new Date(entry.until).toISOString() } : {}), why: reasonOf(link, entry, now) };
+  });
+  const choice = chooseProfile({ name, profile, health, now, find: (n) => findProfile(config, n) }, { noFallback: ctx.env.CCENV_NO_FALLBACK === '1' });
+  const launches = 'allBad' in choice ? null : choice.launch;
+  return { chain, ...(launches !== name ? { launches } : {}) };
 }
 
 /** `ccenv --version`: ccenv's version, and the claude a launch here would run. */
