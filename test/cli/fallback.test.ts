@@ -51,7 +51,10 @@ afterAll(async () => {
   await api?.close();
   box?.cleanup();
 });
-beforeEach(() => writeHealth({}));
+beforeEach(() => {
+  writeHealth({});
+  api.clear();
+});
 
 const config = () => JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8'));
 
@@ -178,6 +181,24 @@ describe('check records what it sees, and status shows the chain', () => {
       { profile: 'backup' },
     ]);
     expect(json.launches).toBe('backup');
+  });
+
+  it('--check on a launch asks the profile, then its fallbacks in order, and records what it saw', async () => {
+    const run = await ok(['--check', '@main', '-p', 'hi']);
+    expect(run.stderr).toMatch(/^ccenv: main is limited until \d\d:\d\d; gw was rejected \(HTTP 401, seen \d\d:\d\d\); launching backup$/);
+    expect(fake.fd3()).toBe(BACKUP_KEY);
+    expect(fake.argv()).toEqual(['-p', 'hi']);
+    expect(Object.keys(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles).sort()).toEqual(['gw', 'main']);
+    expect(api.requests().filter((r) => r.path.endsWith('/v1/models')).map((r) => r.path)).toEqual(['/status/429/v1/models', '/status/401/v1/models', '/v1/models']);
+  });
+
+  it('--check spends at most its budget on a profile that does not answer', async () => {
+    await ok(['add', 'slow', '--kind', 'api-key', '--base-url', `${api.url}/hang`, '--fallback', 'backup', '--secret-stdin'], MAIN_KEY);
+    const run = await ok(['exec', '@slow', '--check', '--', 'sh', '-c', 'printf %s "$CCENV_ACTIVE"']);
+    expect(run.stdout).toBe('backup');
+    expect(run.stderr).toContain('ccenv: --check: no time left to check backup; using what was recorded');
+    expect(run.stderr).toMatch(/ccenv: slow is down until \d\d:\d\d; launching backup$/);
+    expect(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles.slow).toMatchObject({ status: 'outage', detail: expect.stringMatching(/^no answer within 1[45]\d\d ms$/) });
   });
 
   it('a new secret clears a rejection for the launch', async () => {
