@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { healthChanges, healthOf } from '../../src/health/record.js';
 import { resetAt } from '../../src/health/reset.js';
-import { counts, OUTAGE_MS, type HealthEntry } from '../../src/health/state.js';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { counts, healthFile, moveHealth, OUTAGE_MS, readHealth, recordHealth, type HealthEntry } from '../../src/health/state.js';
 
 const NOW = Date.UTC(2026, 10, 28, 3, 0);
 
@@ -61,5 +64,31 @@ describe('a rejection counts until the secret changes', () => {
     ['a limit is about the account, not the secret', { ...rejected, status: 'limited', until: 9000 }, 1500, true],
   ])('%s', (_, entry, secretSetAt, expected) => {
     expect(counts(entry, 2000, secretSetAt)).toBe(expected);
+  });
+});
+
+describe('rename and remove take the entry along', () => {
+  const rejected: HealthEntry = { status: 'rejected', detail: 'HTTP 401', seenAt: 1000, source: 'check' };
+  const env = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccenv-health-move-'));
+    return { HOME: dir, XDG_STATE_HOME: join(dir, 'state') };
+  };
+
+  it('follows a rename, goes with a remove, and leaves the others', () => {
+    const e = env();
+    recordHealth(e, 'old', rejected);
+    recordHealth(e, 'other', rejected);
+    moveHealth(e, 'old', 'new');
+    expect(Object.keys(readHealth(e)).sort()).toEqual(['new', 'other']);
+    moveHealth(e, 'new');
+    expect(Object.keys(readHealth(e))).toEqual(['other']);
+  });
+
+  it('never throws, and leaves a file it cannot parse alone', () => {
+    const e = env();
+    mkdirSync(join(e.XDG_STATE_HOME, 'ccenv'), { recursive: true });
+    writeFileSync(healthFile(e), 'garbage');
+    expect(() => moveHealth(e, 'old', 'new')).not.toThrow();
+    expect(readFileSync(healthFile(e), 'utf8')).toBe('garbage');
   });
 });
