@@ -7,7 +7,7 @@
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
 import { chooseProfile } from '../health/choose.js';
-import { readHealth } from '../health/state.js';
+import { readHealth, updateHealth } from '../health/state.js';
 import { findProfile } from '../profiles/lookup.js';
 import type { ResolvedProfile } from '../profiles/resolve.js';
 import type { ConfigData } from '../profiles/store.js';
@@ -33,6 +33,14 @@ export function takeLaunchOptions(words: readonly string[], into: LaunchOptions 
   return { options: into, rest: words.slice(i) };
 }
 
+function forgetHealth(env: Context['env']): void {
+  try {
+    updateHealth(env, {});
+  } catch {
+    // not a file we can replace (a directory, no permission): the line will say so again
+  }
+}
+
 export async function withFallback(ctx: Context, config: ConfigData, resolved: ResolvedProfile, options: LaunchOptions = {}): Promise<ResolvedProfile> {
   const { name, profile } = resolved;
   const chain = profile.fallback ?? [];
@@ -48,7 +56,13 @@ export async function withFallback(ctx: Context, config: ConfigData, resolved: R
   } else if (chain.length === 0) {
     return resolved;
   }
-  const health = readHealth(ctx.env, (line) => ctx.io.err(`${line}\n`));
+  let unreadable = false;
+  const health = readHealth(ctx.env, (line) => {
+    unreadable = true;
+    ctx.io.err(`${line}\n`);
+  });
+  // Said once: the file is ours, and what it held is lost anyway.
+  if (unreadable) forgetHealth(ctx.env);
   const choice = chooseProfile({ name, profile, health, now: Date.now(), find: (n) => findProfile(config, n) }, { noFallback });
   if ('allBad' in choice) {
     throw new CcenvError(choice.allBad, {

@@ -155,6 +155,8 @@ describe('a launch of a profile known to fail', () => {
     const run = await ok(['exec', '@main', '--', 'sh', '-c', 'printf %s "$CCENV_ACTIVE"']);
     expect(run.stdout).toBe('main');
     expect(run.stderr).toBe(`ccenv: ignoring the health file ${healthPath()}: it does not parse; it will be rewritten`);
+    expect(JSON.parse(readFileSync(healthPath(), 'utf8'))).toEqual({ version: 1, profiles: {} });
+    expect((await ok(['exec', '@main', '--', 'true'])).stderr).toBe('');
   });
 });
 
