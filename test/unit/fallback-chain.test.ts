@@ -43,3 +43,27 @@ describe('rename and remove keep chains whole', () => {
     expect(namingAsFallback(c, 'gw')).toEqual(['max']);
   });
 });
+
+describe('doctor reports a chain edited by hand', () => {
+  it('names the profile, the problem, and the fix', async () => {
+    const { profiles } = await import('../../src/doctor/profiles.js');
+    const c = config({ max: { kind: 'subscription', fallback: ['gone', 'api'] }, api: { kind: 'subscription', fallback: ['max'] } });
+    const input = {
+      env: {},
+      cwd: '/',
+      home: '/nonexistent',
+      now: 0,
+      config: c,
+      profiles: Object.entries(c.profiles),
+      secrets: () => Promise.reject(new Error('not used')),
+      context: undefined as never,
+    };
+    const found = (await profiles.run(input)).filter((f) => f.id === 'profile.fallback');
+    expect(found.map((f) => [f.severity, f.what])).toEqual([
+      ['warning', 'profile max: --fallback gone: no profile named gone'],
+      ['warning', 'profile max: --fallback api: api already falls back to max (max -> api -> max), which would make a cycle'],
+      ['warning', 'profile api: --fallback max: max already falls back to api (api -> max -> api), which would make a cycle'],
+    ]);
+    expect(found[0]!.fix).toBe('ccenv edit max --fallback OTHER ... (the whole chain, in order), or: ccenv edit max --unset fallback');
+  });
+});
