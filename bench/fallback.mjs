@@ -94,24 +94,29 @@ async function inProcess(rounds) {
     const config = env.XDG_CONFIG_HOME + '/ccenv/config.json';
     JSON.parse(readFileSync(config, 'utf8'));
     const fd = openSync(config, 'r'); fstatSync(fd); readSync(fd, Buffer.alloc(4096), 0, 4096, null); closeSync(fd);
+    const cpu0 = process.cpuUsage();
     let t = process.hrtime.bigint();
     if (once().launch !== env.BENCH_LAUNCHES) throw new Error('the chain did not choose ' + env.BENCH_LAUNCHES);
     const cold = Number(process.hrtime.bigint() - t) / 1e6;
+    const spent = process.cpuUsage(cpu0);
+    const cpu = (spent.user + spent.system) / 1000;
     const warm = [];
     for (let i = 0; i < 200; i++) { t = process.hrtime.bigint(); once(); warm.push(Number(process.hrtime.bigint() - t) / 1e6); }
     warm.sort((a, b) => a - b);
-    console.log(JSON.stringify({ cold, warm: warm[100] }));`;
+    console.log(JSON.stringify({ cold, cpu, warm: warm[100] }));`;
   const measure = (profile, launches) => {
     const colds = [];
+    const cpus = [];
     const warms = [];
     for (let i = 0; i < rounds; i++) {
       const r = spawnSync(process.execPath, ['-e', child], { env: { ...env, BENCH_PROFILE: profile, BENCH_LAUNCHES: launches }, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`the in-process chain failed: ${r.stderr}`);
-      const { cold, warm } = JSON.parse(r.stdout);
+      const { cold, cpu, warm } = JSON.parse(r.stdout);
       colds.push(cold);
+      cpus.push(cpu);
       warms.push(warm);
     }
-    return { coldMs: median(colds), warmMs: median(warms) };
+    return { coldMs: median(colds), cpuMs: median(cpus), warmMs: median(warms) };
   };
   // q is limited (the line names its reset: a local time); r has a chain and is healthy.
   return { bad: measure('q', 'p'), healthy: measure('r', 'r') };
@@ -136,10 +141,11 @@ try {
   console.log(`ccenv exec @q -- true  median ${chained.toFixed(1)} ms  (q limited in the health file: launches its fallback p)`);
   console.log(`difference ${(chained - plain).toFixed(2)} ms (process level, within start-up noise)`);
   for (const [what, m] of [['q limited, launches p', bad], ['r healthy, with a chain', healthy]]) {
-    console.log(`the chain in process, ${what} (medians): ${m.coldMs.toFixed(3)} ms the first time, as in a launch; ${(m.warmMs * 1000).toFixed(0)} us warm`);
+    console.log(`the chain in process, ${what} (medians): the first time, as in a launch, ${m.coldMs.toFixed(3)} ms (${m.cpuMs.toFixed(3)} ms of CPU); ${(m.warmMs * 1000).toFixed(0)} us warm`);
   }
-  const cost = Math.max(bad.coldMs, healthy.coldMs);
-  console.log(`chain cost ${cost.toFixed(3)} ms (target < ${TARGET_MS} ms)${cost < TARGET_MS ? '' : '  ABOVE TARGET'}`);
+  // CPU time: what the chain costs, whatever else the machine runs at the same time.
+  const cost = Math.max(bad.cpuMs, healthy.cpuMs);
+  console.log(`chain cost ${cost.toFixed(3)} ms of CPU, the first time (target < ${TARGET_MS} ms)${cost < TARGET_MS ? '' : '  ABOVE TARGET'}`);
 } finally {
   if (keychain) for (const name of ['q', 'p']) spawnSync(process.execPath, [CCENV, 'remove', name, '--yes'], { env, stdio: 'ignore' });
   rmSync(home, { recursive: true, force: true });
