@@ -89,7 +89,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
-  if (profile.fallback?.length) Object.assign(report, chainReport(ctx, config, name, profile));
+  Object.assign(report, chainReport(ctx, config, name, profile));
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
   try {
     const path = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
@@ -134,7 +134,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ]);
   }
   if (report.chain) {
-    rows.push(['fallback', report.chain.slice(1).map((l) => l.profile).join(' -> ')]);
+    rows.push(['fallback', report.chain.length > 1 ? report.chain.slice(1).map((l) => l.profile).join(' -> ') : 'none: a launch starts it all the same']);
     for (const link of report.chain) if (link.why) rows.push(['', link.why]);
     if (report.launches !== undefined) rows.push(['launches', report.launches ? `${report.launches}, instead of ${name}` : `nothing: every profile of the chain is failing (ccenv --no-fallback @${name} launches ${name} anyway)`]);
   }
@@ -160,7 +160,9 @@ export interface ChainLink {
 function chainReport(ctx: Context, config: ConfigData, name: string, profile: Profile): Pick<StatusReport, 'chain' | 'launches'> {
   const health = readHealth(ctx.env, (line) => ctx.io.err(`${line}\n`));
   const now = Date.now();
-  const chain: ChainLink[] = [name, ...profile.fallback!].map((link) => {
+  // Without fallbacks, only a profile known to fail has anything to show.
+  if (!profile.fallback?.length && !failing(health, name, profile, now)) return {};
+  const chain: ChainLink[] = [name, ...(profile.fallback ?? [])].map((link) => {
     const linked = link === name ? profile : findProfile(config, link);
     if (!linked) return { profile: link, why: `${link} no longer exists` };
     const entry = failing(health, link, linked, now);

@@ -183,6 +183,10 @@ describe('check records what it sees, and status shows the chain', () => {
       { profile: 'backup' },
     ]);
     expect(json.launches).toBe('backup');
+
+    // no chain: only a profile known to fail says anything
+    expect((await ccenv(box, ['status', '@gw'])).stdout).toMatch(/^fallback   none: a launch starts it all the same\n {11}gw was rejected \(HTTP 401, seen \d\d:\d\d\)$/m);
+    expect((await ccenv(box, ['status', '@backup'])).stdout).not.toContain('fallback');
   });
 
   it('--check on a launch asks the profile, then its fallbacks in order, and records what it saw', async () => {
