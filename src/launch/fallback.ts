@@ -14,7 +14,6 @@ import type { ConfigData } from '../profiles/store.js';
 import type { Profile } from '../profiles/types.js';
 
 /** ccenv's own words for one launch, given before or right after @NAME. */
-export const LAUNCH_OPTIONS = ['--no-fallback', '--check'] as const;
 export interface LaunchOptions {
   /** Launch the resolved profile even when it is known to fail. */
   noFallback?: boolean;

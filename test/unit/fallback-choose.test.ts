@@ -76,3 +76,17 @@ describe('which profile a launch uses', () => {
     expect(clock(Date.UTC(2027, 0, 2, 23, 59), NOW)).toBe('Jan 2 23:59');
   });
 });
+
+describe("ccenv's launch options come off the front of the words", async () => {
+  const { takeLaunchOptions } = await import('../../src/launch/fallback.js');
+  it.each<[string[], object, string[]]>([
+    [[], {}, []],
+    [['-p', 'hi'], {}, ['-p', 'hi']],
+    [['--no-fallback', '-p', 'hi'], { noFallback: true }, ['-p', 'hi']],
+    [['--check', '--no-fallback', '@x'], { noFallback: true, check: true }, ['@x']],
+    [['-p', '--no-fallback'], {}, ['-p', '--no-fallback']],
+    [['--', '--check'], {}, ['--', '--check']],
+  ])('%j', (words, options, rest) => {
+    expect(takeLaunchOptions(words)).toEqual({ options, rest });
+  });
+});
