@@ -75,6 +75,7 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
   if (dropSecret) {
     delete next.hasSecret;
     delete next.secretBackend;
+    delete next.secretSetAt;
   }
   const profile = compact(next);
   await storeProfileWithSecret(ctx, name, secret, (config) => {
