@@ -41,6 +41,10 @@ export interface StatusReport {
   auth: string;
   /** The profile of the launch this command runs inside, from CCENV_ACTIVE. */
   outer: string | null;
+  /** The profile and its fallbacks in order, each with what the health file says of it now. */
+  chain?: ChainLink[];
+  /** The profile a launch here would start now, when it is not this one (or null: none, the chain is failing). */
+  launches?: string | null;
   backend: string | null;
   secret: 'present' | 'missing' | 'not needed' | 'unreadable';
   secretProblem?: string;
@@ -49,10 +53,6 @@ export interface StatusReport {
   claude: { path: string; version: string | null } | null;
   claudeProblem?: string;
   verify?: { agrees: boolean; says: string } | { agrees: false; problem: string };
-  /** The profile and its fallbacks in order, each with what the health file says of it now. */
-  chain?: ChainLink[];
-  /** The profile a launch here would start now, when it is not this one (or null: none, the chain is failing). */
-  launches?: string | null;
 }
 
 async function secretState(
@@ -89,7 +89,6 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
-  Object.assign(report, chainReport(ctx, config, name, profile));
   const { claudeVersion, findClaude } = await import('../claude/binary.js');
   try {
     const path = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
@@ -97,6 +96,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   } catch (error) {
     report.claudeProblem = error instanceof CcenvError ? `${error.message}; ${error.hint ?? ''}` : String(error);
   }
+  Object.assign(report, chainReport(ctx, config, name, profile));
   if (options.verify && report.claude && report.secret !== 'missing' && report.secret !== 'unreadable') {
     const [{ preparePlan }, { childEnvironment }, { compareAuth, runAuthStatus }] = await Promise.all([
       import('../launch/run.js'),
@@ -133,12 +133,12 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
           : `${report.secret} in ${report.backend}`,
     ]);
   }
+  rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.chain) {
     rows.push(['fallback', report.chain.length > 1 ? report.chain.slice(1).map((l) => l.profile).join(' -> ') : 'none: a launch starts it all the same']);
     for (const link of report.chain) if (link.why) rows.push(['', link.why]);
     if (report.launches !== undefined) rows.push(['launches', report.launches ? `${report.launches}, instead of ${name}` : `nothing: every profile of the chain is failing (ccenv --no-fallback @${name} launches ${name} anyway)`]);
   }
-  rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);
   }

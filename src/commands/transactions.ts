@@ -68,9 +68,9 @@ export async function storeProfileWithSecret(
       opened = store;
       if (secret !== undefined) {
         // Where the secret went: under another backend, status and launch say where it is.
-        // When: a `rejected` recorded before it was about the old secret (src/health/state.ts).
         const stored = config.profiles[name];
-        if (stored) Object.assign(stored, { secretBackend: store.backend, secretSetAt: Date.now() });
+        if (stored) stored.secretBackend = store.backend;
+        if (stored) stored.secretSetAt = Date.now();
         const previous = await store.get(name);
         await store.set(name, secret);
         undo = previous === undefined ? () => store.remove(name) : () => store.set(name, previous);

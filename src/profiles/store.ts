@@ -59,16 +59,19 @@ function checkShape(data: unknown, path: string): ConfigData {
     const kind = (profile as Record<string, unknown>).kind;
     if (!isProfileKind(kind)) throw fail(`profile "${name}" has unknown kind ${JSON.stringify(kind)}`);
     for (const [key, value] of Object.entries(profile)) {
+      // The names of other profiles, in order (src/profiles/fallback.ts).
+      if (key === 'fallback') {
+        if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw fail(`profile "${name}": "${key}" has the wrong type`);
+        continue;
+      }
       const ok =
         key === 'env'
           ? typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
           : key === 'bearer' || key === 'hasSecret'
             ? typeof value === 'boolean'
-            : key === 'fallback'
-              ? Array.isArray(value) && value.every((v) => typeof v === 'string')
-              : key === 'secretSetAt'
-                ? typeof value === 'number'
-                : typeof value === 'string';
+            : key === 'secretSetAt'
+              ? typeof value === 'number' && Number.isFinite(value)
+              : typeof value === 'string';
       if (!ok) throw fail(`profile "${name}": "${key}" has the wrong type`);
     }
   }
