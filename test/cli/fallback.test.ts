@@ -175,7 +175,7 @@ describe('check records what it sees, and status shows the chain', () => {
     noSecretIn(checked.stdout, checked.stderr, readFileSync(healthPath(), 'utf8'));
 
     const status = await ccenv(box, ['status', '@main']);
-    expect(status.stdout).toMatch(/fallback   gw -> backup\n {11}main is limited until \d\d:\d\d\n {11}gw was rejected \(HTTP 401, seen \d\d:\d\d\)\nlaunches   backup, instead of main\n/);
+    expect(status.stdout).toMatch(/fallback   gw -> backup\n {11}main is limited until \d\d:\d\d\n {11}gw was rejected \(HTTP 401, seen \d\d:\d\d\)\nlaunches   backup, instead of main$/m);
     const json = JSON.parse((await ccenv(box, ['status', '@main', '--json'])).stdout);
     expect(json.chain).toEqual([
       expect.objectContaining({ profile: 'main', status: 'limited', until: new Date(health.main.until).toISOString() }),
