@@ -117,6 +117,9 @@ function _ccenv_cc
             _ccenv_rescan
         case '@*'
             command $_ccenv_cmd run $argv[1] -- $rest
+        case '--no-fallback' '--check'
+            # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
+            command $_ccenv_cmd $argv
         case '*'
             command $_ccenv_cmd run -- $argv
     end

@@ -108,6 +108,8 @@ _ccenv_cc() {
       shift
       command $_ccenv_cmd run "$arg" -- "$@"
       ;;
+    # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
+    --no-fallback | --check) command $_ccenv_cmd "$@" ;;
     *) command $_ccenv_cmd run -- "$@" ;;
   esac
 }

@@ -4,10 +4,11 @@ import { CcenvError, usageError } from '../errors.js';
 import { KINDS, kindSpec } from '../profiles/kinds/index.js';
 import { checkProfileName } from '../profiles/names.js';
 import { obtainSecret } from '../profiles/secret-input.js';
-import { readConfig } from '../profiles/store.js';
+import { readConfig, type ConfigData } from '../profiles/store.js';
 import { isProfileKind, PROFILE_KINDS, type Profile, type ProfileKind } from '../profiles/types.js';
 import type { SecretStore } from '../secrets/store.js';
 import { fieldProblems, profileProblems } from '../profiles/validate.js';
+import { chainProblems } from '../profiles/fallback.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from './transactions.js';
@@ -17,6 +18,7 @@ Examples:
   printf %s "$KEY" | ccenv add work-api --kind api-key --secret-stdin
   ccenv add max --kind subscription                        # claude's own login
   ccenv add max2 --kind subscription --config-dir ~/.claude-max2
+  ccenv add max3 --kind subscription --fallback work-api    # work-api while max3 is known to fail
   printf %s "$TOKEN" | ccenv add glm --kind gateway --base-url https://gw.example/api --secret-stdin
   ccenv add work-bedrock --kind bedrock --region us-east-1 --aws-profile corp
   printf %s "$SECRET" | ccenv add bk --kind bedrock --region us-east-1 --access-key-id AKIA... --secret-stdin
@@ -76,6 +78,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   }
   const problems = profileProblems(profile);
   if (problems.length > 0) throw invalid(name, problems);
+  refuseChain(before, name, profile);
 
   const required = kindSpec(profile.kind).secret(profile).need === 'required' && profile.secretFrom === undefined && profile.secretCommand === undefined;
   // Only where a secret is coming anyway: a profile that takes none never waits for the keychain.
@@ -87,6 +90,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
     profile.secretBackend = orphan.store.backend;
     await storeProfileWithSecret(ctx, profileName, undefined, (config) => {
       if (Object.hasOwn(config.profiles, profileName)) throw exists(profileName);
+      refuseChain(config, profileName, profile);
       config.profiles[profileName] = profile;
     });
     ctx.io.err(`ccenv: added ${profileName} (${profile.kind}), with the secret already stored under that name in the ${orphan.store.description}\n`);
@@ -102,6 +106,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const profileName = name;
   const where = await storeProfileWithSecret(ctx, profileName, secret, (config) => {
     if (Object.hasOwn(config.profiles, profileName)) throw exists(profileName);
+    refuseChain(config, profileName, profile);
     config.profiles[profileName] = profile;
   });
   if (options.json) ctx.io.out(`${JSON.stringify({ name: profileName, ...profile }, null, 2)}\n`);
@@ -117,6 +122,13 @@ async function orphanSecret(ctx: Context, name: string): Promise<{ store: Secret
 
 function exists(name: string): CcenvError {
   return usageError(`a profile named ${name} already exists`, `change it with: ccenv edit ${name} ..., or remove it first`);
+}
+
+/** Refuses a fallback chain that names itself, an unknown profile, or closes a cycle. */
+export function refuseChain(config: ConfigData, name: string, profile: Profile): void {
+  if (profile.fallback === undefined) return;
+  const problems = chainProblems(config, name, profile.fallback);
+  if (problems.length > 0) throw invalid(name, problems);
 }
 
 export function invalid(name: string, problems: string[]): CcenvError {

@@ -4,6 +4,8 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { allOk } from '../health/classify.js';
 import { checkProfiles, type CheckResult } from '../health/check.js';
+import { healthChanges } from '../health/record.js';
+import { healthFile, updateHealth } from '../health/state.js';
 import { allProfiles, requireProfile } from '../profiles/lookup.js';
 import { resolveProfile } from '../profiles/resolve.js';
 import { readConfig, type ConfigData } from '../profiles/store.js';
@@ -29,6 +31,9 @@ secret stored); expired (a login past its expiry with no refresh token, known wi
 request); limited (429); outage (5xx, 529, no answer in time); unreachable (DNS, TLS,
 refused); unchecked (no free request for this kind; the detail says why). Profiles are
 checked in parallel. Claude Code's own login is never refreshed or written.
+What is seen is recorded for the launches that follow (a profile with --fallback launches
+its first fallback while it is rejected, expired, limited until its reset, or down for a
+few minutes): ok clears it. See: ccenv status.
 
 Exit status 0 when every checked profile is ok (unchecked ones do not count), 1 otherwise.
 
@@ -79,15 +84,27 @@ export async function check(ctx: Context, names: string[], options: CheckOptions
   const timeoutMs = timeoutOf(options.timeout);
   const config = await readConfig(ctx.env);
   const profiles = await chosen(ctx, config, names, options.all === true);
+  const now = Date.now();
   const results = await checkProfiles(profiles, {
     env: ctx.env,
     timeoutMs,
-    now: Date.now(),
+    now,
     readSecret: (name, profile) => readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: ctx.interactive, store: () => ctx.secrets(config) }),
     describeStore: async () => (await ctx.secrets(config)).description,
   });
-  ctx.io.out(options.json ? `${JSON.stringify(results, null, 2)}\n` : table(results));
+  recordChecks(ctx, results, now);
+  const rows = results.map(({ profile, kind, status, detail, ms }) => ({ profile, kind, status, detail, ms }));
+  ctx.io.out(options.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows));
   if (!allOk(results.map((r) => r.status))) ctx.exitCode = 1;
+}
+
+/** What was seen goes to the health file, for the launches that follow; a write that fails only says so. */
+function recordChecks(ctx: Context, results: readonly CheckResult[], now: number): void {
+  try {
+    updateHealth(ctx.env, healthChanges(results, now), now);
+  } catch (error) {
+    ctx.io.err(`ccenv: could not record the results in ${healthFile(ctx.env)}: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 function table(results: readonly CheckResult[]): string {

@@ -8,7 +8,7 @@ import { obtainSecret } from '../profiles/secret-input.js';
 import { readConfig } from '../profiles/store.js';
 import type { Profile, ProfileField } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
-import { invalid } from './add.js';
+import { invalid, refuseChain } from './add.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { checkpoint, noticeOrphans, storeProfileWithSecret } from './transactions.js';
 
@@ -29,7 +29,9 @@ Examples:
   ccenv edit work-api --model claude-sonnet-4-5 --description "team key"
   printf %s "$NEW_KEY" | ccenv edit work-api --secret-stdin      # rotate the secret
   ccenv edit work-bedrock --unset aws-profile --access-key-id AKIA... --secret-stdin < key.txt
-  ccenv edit glm --env API_TIMEOUT_MS=600000 --unset-env OLD_VAR`,
+  ccenv edit glm --env API_TIMEOUT_MS=600000 --unset-env OLD_VAR
+  ccenv edit max --fallback work-api --fallback glm               # the whole chain, in order
+  ccenv edit max --unset fallback`,
     );
   addProfileOptions(command).action((name: string, options: Record<string, unknown>, self: Command) => {
     takeSecretCommand(options, self.args.slice(1));
@@ -64,6 +66,7 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
   if (next.env && Object.keys(next.env).length === 0) delete next.env;
   const problems = profileProblems(compact(next));
   if (problems.length > 0) throw invalid(name, problems);
+  if (changes.fallback) refuseChain(await readConfig(ctx.env), name, next);
 
   const need = kindSpec(next.kind).secret(next).need;
   const before = kindSpec(current.kind).secret(current);
@@ -78,10 +81,12 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
   if (dropSecret) {
     delete next.hasSecret;
     delete next.secretBackend;
+    delete next.secretSetAt;
   }
   const profile = compact(next);
   await storeProfileWithSecret(ctx, name, secret, (config) => {
     requireStoredProfile(config, name, 'edited');
+    if (changes.fallback) refuseChain(config, name, profile);
     config.profiles[name] = profile;
   });
   if (dropSecret) {

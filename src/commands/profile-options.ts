@@ -6,7 +6,10 @@ import { parseEnvAssignments } from '../profiles/validate.js';
 
 /** The flags shared by `add` and `edit`: one per profile field, --env, --secret-stdin. */
 export function addProfileOptions(command: Command): Command {
-  for (const field of FIELD_SPECS) command.option(field.flag, field.help);
+  for (const field of FIELD_SPECS) {
+    if (field.repeatable) command.option(field.flag, field.help, (v: string, all: string[] = []) => [...all, v]);
+    else command.option(field.flag, field.help);
+  }
   command.option('--env <KEY=VALUE>', 'a non-secret variable for claude (repeatable)', (v: string, all: string[] = []) => [...all, v]);
   command.option('--secret-stdin', "read the profile's secret from standard input (never from an argument)");
   // Flags people try for a secret: accepted by the parser only to be refused with the way out.

@@ -45,6 +45,8 @@ claude is not started. ccenv -- WORDS sends every word to claude as it is.
 
 Which profile a launch uses: @NAME, else $CCENV_PROFILE (cc use), else the nearest allowed
 .ccprofile, else the default (use --global), else the built-in subscription profile.
+While it is known to fail, a launch starts its first --fallback that is not, and says so;
+--no-fallback (before or after @PROFILE) starts it anyway, --check asks its endpoint first.
 
 Secrets live in the OS keychain (service "ccenv"). Without one, choose the encrypted file:
   export CCENV_BACKEND=file   (passphrase asked, or from CCENV_FILE_PASSPHRASE)

@@ -3,6 +3,8 @@ import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
 import { isBuiltin, requireStoredProfile } from '../profiles/lookup.js';
 import { checkProfileName } from '../profiles/names.js';
+import { dropFromChains, namingAsFallback } from '../profiles/fallback.js';
+import { moveHealth } from '../health/state.js';
 import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { checkpoint, noticeOrphans } from './transactions.js';
@@ -25,19 +27,23 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
     return;
   }
   const profile = requireStoredProfile(config, name, 'removed');
-  await confirm(ctx, options, `Remove profile ${name} and its secret?`, `remove ${name}`);
+  const naming = namingAsFallback(config, name);
+  const chains = naming.length === 0 ? '' : `; ${naming.join(', ')} ${naming.length === 1 ? 'names' : 'name'} it as a fallback, and will no longer fall back to it`;
+  await confirm(ctx, options, `Remove profile ${name} and its secret${chains}?`, `remove ${name}${chains}`);
   const store = await ctx.secrets(config);
   // A secret kept in the other backend stays there, as a secret no profile holds: say where.
   const elsewhere = profile.hasSecret ? secretElsewhere(name, profile, store) : undefined;
   const hasSecret = profile.hasSecret === true && !elsewhere;
   // Reach the store before changing anything: a locked keychain stops the command here.
   if (hasSecret) await store.get(name);
+  let dropped: string[] = [];
   // The config first, then the secret (see transactions.ts): cut in between, the secret
   // outlives its profile and doctor names it; never the other way round.
   await updateConfig(ctx.env, async (current) => {
     requireStoredProfile(current, name, 'removed');
     delete current.profiles[name];
     if (current.default === name) delete current.default;
+    dropped = dropFromChains(current, name);
   });
   if (hasSecret) {
     await checkpoint(ctx, 'config-written');
@@ -50,6 +56,8 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
     }
   }
   ctx.io.err(`ccenv: removed ${name}${hasSecret ? ` and its secret from the ${store.description}` : ''}\n`);
+  moveHealth(ctx.env, name);
+  if (dropped.length > 0) ctx.io.err(`ccenv: taken out of the fallbacks of ${dropped.join(', ')}\n`);
   if (elsewhere) {
     ctx.io.err(`ccenv: its secret stays in the ${profile.secretBackend} backend; delete it there: CCENV_BACKEND=${profile.secretBackend} ccenv remove ${name} --yes\n`);
   }

@@ -4,6 +4,8 @@ import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import { allowedCcprofilesNaming, shellWordForPath } from '../profiles/directory.js';
 import { requireStoredProfile } from '../profiles/lookup.js';
+import { renameInChains } from '../profiles/fallback.js';
+import { moveHealth } from '../health/state.js';
 import { BUILTIN_PROFILE, checkProfileName } from '../profiles/names.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
@@ -26,6 +28,7 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
   if (from === to) throw usageError('the old and new names are the same');
   const store = await ctx.secrets(config);
   let copied = false;
+  let chains: string[] = [];
   try {
     await updateConfig(ctx.env, async (current) => {
       requireStoredProfile(current, from, 'renamed');
@@ -52,6 +55,7 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
       current.profiles[to] = current.profiles[from]!;
       delete current.profiles[from];
       if (current.default === from) current.default = to;
+      chains = renameInChains(current, from, to);
     });
   } catch (error) {
     if (copied) await store.remove(to).catch(() => undefined);
@@ -63,9 +67,11 @@ export async function rename(ctx: Context, from: string, to: string): Promise<vo
     await store.remove(from);
     await noticeOrphans(ctx, store);
   }
-  ctx.io.err(`ccenv: renamed ${from} to ${to}\n`);
+  ctx.io.err(`ccenv: renamed ${from} to ${to}${chains.length > 0 ? `, also in the fallbacks of ${chains.join(', ')}` : ''}\n`);
+  moveHealth(ctx.env, from, to);
   const files = allowedCcprofilesNaming(ctx.env, from);
   if (files.length === 0) return;
   ctx.io.err(`ccenv: ${files.length === 1 ? 'an allowed .ccprofile file names' : `${files.length} allowed .ccprofile files name`} ${from}, which no longer exists; point each at ${to} (this also allows it again):\n`);
   for (const file of files) ctx.io.err(`  (cd ${shellWordForPath(ctx.env, dirname(file))} && ccenv use --local ${to})\n`);
 }
+

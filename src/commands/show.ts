@@ -70,7 +70,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'env') for (const [k, v] of Object.entries(value as Record<string, string>)) lines.push(['env', `${k}=${v}`]);
     else if (key === 'secretCommand') lines.push([key, sourceName({ secretCommand: value as string[] })!.slice('command: '.length)]);
-    else lines.push([key, String(value)]);
+    else lines.push([key, Array.isArray(value) ? value.join(', ') : String(value)]);
   }
   if (secretState) {
     lines.push([

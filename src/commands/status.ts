@@ -9,6 +9,9 @@ import { hasSecretSource, secretSourceOf, sourceSpelling } from '../secrets/sour
 import { secretElsewhere } from '../secrets/store.js';
 import type { Profile } from '../profiles/types.js';
 import { VERSION } from '../version.js';
+import { chooseProfile, failing, reasonOf } from '../health/choose.js';
+import { readHealth } from '../health/state.js';
+import { findProfile } from '../profiles/lookup.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -39,6 +42,10 @@ export interface StatusReport {
   auth: string;
   /** The profile of the launch this command runs inside, from CCENV_ACTIVE. */
   outer: string | null;
+  /** The profile and its fallbacks in order, each with what the health file says of it now. */
+  chain?: ChainLink[];
+  /** The profile a launch here would start now, when it is not this one (or null: none, the chain is failing). */
+  launches?: string | null;
   backend: string | null;
   secret: 'present' | 'missing' | 'not needed' | 'unreadable' | 'from source';
   /** Where the secret is read at each launch (`op://...`, `pass:...`, `env:...`, `command: ...`); never the secret. */
@@ -114,13 +121,14 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   } catch (error) {
     report.claudeProblem = error instanceof CcenvError ? `${error.message}; ${error.hint ?? ''}` : String(error);
   }
+  Object.assign(report, chainReport(ctx, config, name, profile));
   if (options.verify && report.claude && report.secret !== 'missing' && report.secret !== 'unreadable') {
     const [{ preparePlan }, { childEnvironment }, { compareAuth, runAuthStatus }] = await Promise.all([
       import('../launch/run.js'),
       import('../launch/plan.js'),
       import('../claude/auth-status.js'),
     ]);
-    const { plan } = await preparePlan(ctx, { atName: name, mode: 'claude', args: ['auth', 'status'] });
+    const { plan } = await preparePlan(ctx, { atName: name, mode: 'claude', args: ['auth', 'status'], options: { noFallback: true } });
     const { status: said, problem } = await runAuthStatus(plan, childEnvironment(plan, ctx.env));
     report.verify = said ? compareAuth(plan, said) : { agrees: false, problem: problem ?? 'no answer' };
   }
@@ -157,10 +165,44 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   if (report.tokenEnds) rows.push(['token', `setup token ${report.tokenEnds.daysLeft < 0 ? 'ended' : 'ends'} by ${report.tokenEnds.at.slice(0, 10)}`]);
   if (report.background) rows.push(['background', (await import('../launch/background.js')).describeBackground(report.background, report.outer!)]);
   rows.push(['claude', report.claude ? `${report.claude.path} (${report.claude.version ?? 'version unknown'})` : `not found: ${report.claudeProblem}`]);
+  if (report.chain) {
+    rows.push(['fallback', report.chain.length > 1 ? report.chain.slice(1).map((l) => l.profile).join(' -> ') : 'none: a launch starts it all the same']);
+    for (const link of report.chain) if (link.why) rows.push(['', link.why]);
+    if (report.launches !== undefined) rows.push(['launches', report.launches ? `${report.launches}, instead of ${name}` : `nothing: every profile of the chain is failing (ccenv --no-fallback @${name} launches ${name} anyway)`]);
+  }
   if (report.verify) {
     rows.push(['verify', 'problem' in report.verify ? report.verify.problem : `${report.verify.agrees ? 'agrees' : 'DISAGREES'}: ${report.verify.says}`]);
   }
   for (const [k, v] of rows) ctx.io.out(`${k.padEnd(11)}${forTerminal(v)}\n`);
+}
+
+export interface ChainLink {
+  profile: string;
+  /** What the health file says, while it counts. */
+  status?: string;
+  detail?: string;
+  /** When it stops counting, ISO 8601. */
+  until?: string;
+  /** In words, for the table: "max is limited until 14:05". */
+  why?: string;
+}
+
+/** The chain with each failing link's reason, and the profile a launch would start now. */
+function chainReport(ctx: Context, config: ConfigData, name: string, profile: Profile): Pick<StatusReport, 'chain' | 'launches'> {
+  const health = readHealth(ctx.env, (line) => ctx.io.err(`${line}\n`));
+  const now = Date.now();
+  // Without fallbacks, only a profile known to fail has anything to show.
+  if (!profile.fallback?.length && !failing(health, name, profile, now)) return {};
+  const chain: ChainLink[] = [name, ...(profile.fallback ?? [])].map((link) => {
+    const linked = link === name ? profile : findProfile(config, link);
+    if (!linked) return { profile: link, why: `${link} no longer exists` };
+    const entry = failing(health, link, linked, now);
+    if (!entry) return { profile: link };
+    return { profile: link, status: entry.status, detail: entry.detail, ...(entry.until !== undefined ? { until: new Date(entry.until).toISOString() } : {}), why: reasonOf(link, entry, now) };
+  });
+  const choice = chooseProfile({ name, profile, health, now, find: (n) => findProfile(config, n) }, { noFallback: ctx.env.CCENV_NO_FALLBACK === '1' });
+  const launches = 'allBad' in choice ? null : choice.launch;
+  return { chain, ...(launches !== name ? { launches } : {}) };
 }
 
 /** `ccenv --version`: ccenv's version, and the claude a launch here would run. */

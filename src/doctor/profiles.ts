@@ -7,6 +7,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeTokenEnd, setupTokenEndingSoon } from '../claude/setup-token.js';
 import { kindSpec } from '../profiles/kinds/index.js';
+import { chainProblems } from '../profiles/fallback.js';
 import { findProfile } from '../profiles/lookup.js';
 import type { Profile } from '../profiles/types.js';
 import { withArticle } from '../profiles/secret-input.js';
@@ -127,6 +128,17 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
   return out;
 }
 
+/** A chain edited by hand: a launch skips what it cannot use, but the user meant something else. */
+function chainFindings(input: DoctorInput, name: string, chain: readonly string[]): Finding[] {
+  return chainProblems(input.config, name, chain).map((p) => ({
+    id: 'profile.fallback',
+    severity: 'warning',
+    what: `profile ${name}: ${p}`,
+    why: 'a launch skips a fallback it cannot use',
+    fix: `ccenv edit ${name} --fallback OTHER ... (the whole chain, in order), or: ccenv edit ${name} --unset fallback`,
+  }));
+}
+
 export const profiles: Check = {
   name: 'profiles',
   async run(input) {
@@ -153,6 +165,7 @@ export const profiles: Check = {
       });
     }
     for (const [name, profile] of input.profiles) out.push(...profileFindings(name, profile, input));
+    for (const [name, profile] of input.profiles) if (profile.fallback) out.push(...chainFindings(input, name, profile.fallback));
     return out;
   },
 };

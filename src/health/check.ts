@@ -6,6 +6,7 @@ import { classify, type CheckStatus } from './classify.js';
 import { loginVerdict } from './login.js';
 import { planCheck } from './plan.js';
 import { probe } from './probe.js';
+import { resetAt } from './reset.js';
 
 export interface CheckResult {
   profile: string;
@@ -14,6 +15,8 @@ export interface CheckResult {
   detail: string;
   /** How long the check took, in milliseconds. */
   ms: number;
+  /** limited: when the answer says the limit resets, ms since the epoch (for the health file, not printed). */
+  until?: number;
 }
 
 export interface CheckInput {
@@ -49,8 +52,10 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
     const verdict = await loginVerdict(input.env, plan.login, input.now);
     return row(verdict.status, verdict.detail);
   }
-  const verdict = classify(await probe(plan.probe, input.timeoutMs));
-  return row(verdict.status, verdict.detail);
+  const outcome = await probe(plan.probe, input.timeoutMs);
+  const verdict = classify(outcome);
+  const until = verdict.status === 'limited' && 'answer' in outcome ? resetAt(outcome.headers, input.now) : undefined;
+  return { ...row(verdict.status, verdict.detail), ...(until !== undefined ? { until } : {}) };
 }
 
 export async function checkProfiles(profiles: readonly [string, Profile][], input: CheckInput): Promise<CheckResult[]> {

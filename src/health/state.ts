@@ -85,9 +85,14 @@ export function readHealth(env: Env, warn: (line: string) => void = () => {}): H
   }
 }
 
-/** Whether an entry still makes its profile bad at `now`. */
-export function counts(entry: HealthEntry | undefined, now: number): entry is HealthEntry {
-  return entry !== undefined && (entry.until === undefined || entry.until > now);
+/**
+ * Whether an entry still makes its profile bad at `now`. A `rejected` seen before the
+ * profile's secret was last stored (`secretSetAt`) was about the old secret: it no longer counts.
+ */
+export function counts(entry: HealthEntry | undefined, now: number, secretSetAt?: number): entry is HealthEntry {
+  if (entry === undefined) return false;
+  if (entry.status === 'rejected' && secretSetAt !== undefined && entry.seenAt < secretSetAt) return false;
+  return entry.until === undefined || entry.until > now;
 }
 
 /**
@@ -96,11 +101,28 @@ export function counts(entry: HealthEntry | undefined, now: number): entry is He
  * entry, which is what a newer observation should do.
  */
 export function recordHealth(env: Env, profile: string, entry: HealthEntry | undefined, now: number = Date.now()): void {
+  updateHealth(env, { [profile]: entry }, now);
+}
+
+/** recordHealth for several profiles in one write (`ccenv check --all`). */
+export function updateHealth(env: Env, changes: Readonly<Record<string, HealthEntry | undefined>>, now: number = Date.now()): void {
   const health = readHealth(env);
-  if (entry === undefined) delete health[profile];
-  else health[profile] = entry;
+  for (const [profile, entry] of Object.entries(changes)) {
+    if (entry === undefined) delete health[profile];
+    else health[profile] = entry;
+  }
   for (const [name, e] of Object.entries(health)) if (!counts(e, now)) delete health[name];
   const dir = stateDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   replaceFile(healthFile(env), `${JSON.stringify({ version: HEALTH_VERSION, profiles: health }, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** After a rename (`to`) or a remove (no `to`): the profile's entry follows its name, or goes. Never throws. */
+export function moveHealth(env: Env, from: string, to?: string): void {
+  try {
+    const entry = readHealth(env)[from];
+    if (entry) updateHealth(env, to === undefined ? { [from]: undefined } : { [from]: undefined, [to]: entry });
+  } catch {
+    // a record of the past only: the command that moved the profile succeeded
+  }
 }

@@ -253,6 +253,12 @@ export function sameShape(a: Profile, b: Profile): boolean {
     const { description: _d, hasSecret: _h, secretBackend: _s, secretSetAt: _t, claude: _c, env: _e, ...rest } = p;
     return JSON.stringify(Object.entries(rest).sort(([x], [y]) => x.localeCompare(y)));
   };
-  return key(a) === key(b);
+  return key(withoutChain(a)) === key(withoutChain(b));
+}
+
+/** A profile's fallbacks are not part of what it is. */
+function withoutChain(profile: Profile): Profile {
+  const { fallback: _f, ...rest } = profile;
+  return rest;
 }
 

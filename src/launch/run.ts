@@ -15,6 +15,7 @@ import { profileProblems } from '../profiles/validate.js';
 import { readProfileSecret } from '../secrets/sources/index.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { misplacedProfile } from './profile-words.js';
+import { takeLaunchOptions, withFallback, type LaunchOptions } from './fallback.js';
 import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
 import { isatty } from 'node:tty';
@@ -38,6 +39,8 @@ export interface LaunchRequest {
    * began. A profile named among them without its place stops the launch (profile-words.ts).
    */
   typed?: { spelled: string; firstOnly?: boolean };
+  /** ccenv's own options for this launch (--no-fallback, --check). */
+  options?: LaunchOptions;
 }
 
 /** Splits a leading `@NAME` off the words. */
@@ -73,7 +76,8 @@ export async function preparePlan(
     const misplaced = misplacedProfile(typed, (name) => findProfile(config, name) !== undefined);
     if (misplaced) throw misplaced;
   }
-  const resolved = await resolveProfile(ctx.env, ctx.cwd, config, request.atName);
+  // A profile known to fail gives way to its first fallback that is not: before any secret is read.
+  const resolved = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options);
   const { name, profile } = resolved;
   const problems = profileProblems(profile);
   if (problems.length > 0) {
@@ -129,8 +133,10 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
  */
 export async function launchFromCommandLine(ctx: Context, argv: string[], options: { verbatim?: boolean } = {}): Promise<number> {
   if (options.verbatim) return launch(ctx, { mode: 'claude', args: argv });
-  const { atName, rest } = takeAtName(argv);
-  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: rest, typed: { spelled: 'ccenv' } });
+  const before = takeLaunchOptions(argv);
+  const { atName, rest } = takeAtName(before.rest);
+  const after = takeLaunchOptions(rest, before.options);
+  return launch(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: after.rest, typed: { spelled: 'ccenv' }, options: after.options });
 }
 
 /**
@@ -140,7 +146,9 @@ export async function launchFromCommandLine(ctx: Context, argv: string[], option
 export async function launchVerb(ctx: Context, argv: readonly string[]): Promise<number | undefined> {
   const [verb, ...words] = argv;
   if (verb !== 'run' && verb !== 'exec') return undefined;
-  const { atName, rest } = takeAtName(words);
+  const before = takeLaunchOptions(words);
+  const { atName, rest: afterName } = takeAtName(before.rest);
+  const { options, rest } = takeLaunchOptions(afterName, before.options);
   if (rest[0] === '--help' || rest[0] === '-h') return undefined;
   const verbatim = rest[0] === '--';
   if (verbatim) rest.shift();
@@ -148,6 +156,7 @@ export async function launchVerb(ctx: Context, argv: readonly string[]): Promise
     ...(atName !== undefined ? { atName } : {}),
     mode: verb === 'exec' ? 'exec' : 'claude',
     args: rest,
+    options,
     ...(verbatim ? {} : { typed: { spelled: `ccenv ${verb}`, firstOnly: verb === 'exec' } }),
   });
 }

@@ -1,4 +1,5 @@
 import { secretFromProblem } from './secret-source.js';
+import { isValidProfileName } from './names.js';
 import type { Profile, ProfileField } from './types.js';
 
 /** A profile field as the command line spells it, and how its value is checked. */
@@ -8,6 +9,8 @@ export interface FieldSpec {
   help: string;
   /** Returns a problem with the value, or undefined when it is fine. */
   check?(value: string): string | undefined;
+  /** Given once per value (`--fallback a --fallback b`): the field holds them in order. */
+  repeatable?: boolean;
 }
 
 const URL_RE = /^https?:\/\/[^\s]+$/;
@@ -34,13 +37,20 @@ function pattern(re: RegExp, what: string) {
 }
 
 /** Fields every kind accepts. */
-export const COMMON_FIELDS: readonly ProfileField[] = ['description', 'baseUrl', 'model', 'env', 'claude', 'secretFrom', 'secretCommand'];
+export const COMMON_FIELDS: readonly ProfileField[] = ['description', 'baseUrl', 'model', 'env', 'claude', 'fallback', 'secretFrom', 'secretCommand'];
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
   { key: 'description', flag: '--description <text>', help: 'a note for list and show', check: noControl },
   { key: 'baseUrl', flag: '--base-url <url>', help: "the provider's base URL (gateway: required)", check: url },
   { key: 'model', flag: '--model <model>', help: 'the model claude uses (ANTHROPIC_MODEL)', check: pattern(SIMPLE_RE, 'a model name') },
   { key: 'claude', flag: '--claude <path>', help: 'which claude binary to launch', check: noControl },
+  {
+    key: 'fallback',
+    flag: '--fallback <profile>',
+    help: 'a profile to launch instead while this one is known to fail (repeatable: tried in order)',
+    check: (value) => (isValidProfileName(value) ? undefined : `'${value}' is not a profile name`),
+    repeatable: true,
+  },
   { key: 'configDir', flag: '--config-dir <dir>', help: 'subscription: a CLAUDE_CONFIG_DIR of its own, for a second account', check: noControl },
   { key: 'region', flag: '--region <region>', help: 'bedrock, mantle, vertex: the cloud region', check: pattern(REGION_RE, 'a region (like us-east-1)') },
   { key: 'awsProfile', flag: '--aws-profile <name>', help: 'bedrock, mantle: a profile from ~/.aws/config', check: pattern(SIMPLE_RE, 'an AWS profile name') },

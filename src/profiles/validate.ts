@@ -45,8 +45,10 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
       if (problem) problems.push(`--secret-command: ${problem}`);
       continue;
     }
-    const problem = fieldSpec(key).check?.(String(value));
-    if (problem) problems.push(`${flagOf(key)}: ${problem}`);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      const problem = fieldSpec(key).check?.(String(one));
+      if (problem) problems.push(`${flagOf(key)}: ${problem}`);
+    }
   }
   return problems;
 }

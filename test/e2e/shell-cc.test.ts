@@ -27,6 +27,8 @@ const CALLS: [string, string][] = [
   ['cc -p "fix it"', '-p fix it'],
   ['cc', ''],
   ['cc -- list', '-- list'],
+  ['cc --no-fallback -p hi', '-p hi'],
+  ['cc --no-fallback @home -p hi', '-p hi'],
   ['cc @home --help', '--help'],
   ['cc @home -p hi', '-p hi'],
 ];
