@@ -16,7 +16,8 @@ const EXAMPLES = `
 Examples:
   printf %s "$KEY" | ccenv add work-api --kind api-key --secret-stdin
   ccenv add max --kind subscription                        # claude's own login
-  ccenv add max2 --kind subscription --config-dir ~/.claude-max2
+  ccenv add max2 --kind subscription --own-login            # a second account, sharing your setup
+  ccenv add max3 --kind subscription --config-dir ~/.claude-max3
   printf %s "$TOKEN" | ccenv add glm --kind gateway --base-url https://gw.example/api --secret-stdin
   ccenv add work-bedrock --kind bedrock --region us-east-1 --aws-profile corp
   printf %s "$SECRET" | ccenv add bk --kind bedrock --region us-east-1 --access-key-id AKIA... --secret-stdin
@@ -63,6 +64,12 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const before = await readConfig(ctx.env);
   if (name !== undefined && Object.hasOwn(before.profiles, name)) throw exists(name);
 
+  if (fromFlags.ownLogin) {
+    if (name === undefined) throw usageError('--own-login needs the profile name on the command line');
+    if (fromFlags.configDir !== undefined) throw usageError('--own-login and --config-dir: choose one', '--own-login: ccenv makes and manages the directory; --config-dir DIR: one you manage');
+    if (options.secretStdin) throw usageError("--own-login keeps Claude Code's own login: no --secret-stdin");
+    if (kind === 'subscription') fromFlags.configDir = (await import('../accounts/paths.js')).accountDir(ctx.env, name);
+  }
   let profile: Profile;
   const given = name !== undefined && kind !== undefined ? compact({ kind: kind as ProfileKind, ...fromFlags }) : undefined;
   if (name !== undefined && given && (profileProblems(given).length === 0 || !ctx.interactive)) {
@@ -74,6 +81,10 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const problems = profileProblems(profile);
   if (problems.length > 0) throw invalid(name, problems);
 
+  if (profile.ownLogin) {
+    await addOwnLogin(ctx, name, profile, Boolean(options.json));
+    return;
+  }
   const required = kindSpec(profile.kind).secret(profile).need === 'required';
   // Only where a secret is coming anyway: a profile that takes none never waits for the keychain.
   const orphan = required || options.secretStdin ? await orphanSecret(ctx, name) : undefined;
@@ -103,6 +114,20 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   });
   if (options.json) ctx.io.out(`${JSON.stringify({ name: profileName, ...profile }, null, 2)}\n`);
   else ctx.io.err(`ccenv: added ${profileName} (${profile.kind}${secret !== undefined ? `, secret in the ${where}` : ''})\n`);
+}
+
+/** An own-login profile: its directory first (a data directory that cannot be written stops here), then the profile. */
+async function addOwnLogin(ctx: Context, name: string, profile: Profile, json: boolean): Promise<void> {
+  const { makeAccountDir } = await import('../accounts/create.js');
+  const { dir, adopted } = makeAccountDir(ctx.env, name);
+  profile.configDir = dir;
+  await storeProfileWithSecret(ctx, name, undefined, (config) => {
+    if (Object.hasOwn(config.profiles, name)) throw exists(name);
+    config.profiles[name] = profile;
+  });
+  if (json) ctx.io.out(`${JSON.stringify({ name, ...profile }, null, 2)}\n`);
+  else ctx.io.err(`ccenv: added ${name} (subscription, its own login in ${dir}${adopted ? ', a directory that was already there' : ''})\n`);
+  ctx.io.err(`ccenv: log in to its account: ccenv login ${name}\n`);
 }
 
 /** A secret stored under the name of a profile not yet added: the orphan of an interrupted command. */

@@ -20,6 +20,7 @@ import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
 import { endLikeChild, runPlan } from './spawn.js';
+import { prepareAccount } from '../accounts/prepare.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -99,7 +100,9 @@ export async function preparePlan(
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
-  const { plan } = await preparePlan(ctx, request);
+  const { plan, resolved } = await preparePlan(ctx, request);
+  // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
+  if (resolved.profile.ownLogin) plan.notes.push(...(await prepareAccount(ctx.env, resolved.name, resolved.profile)));
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
   const ending = await runPlan(plan, ctx.env);

@@ -62,7 +62,7 @@ function checkShape(data: unknown, path: string): ConfigData {
       const ok =
         key === 'env'
           ? typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
-          : key === 'bearer' || key === 'hasSecret'
+          : key === 'bearer' || key === 'hasSecret' || key === 'ownLogin' || key === 'sharedHistory'
             ? typeof value === 'boolean'
             : typeof value === 'string';
       if (!ok) throw fail(`profile "${name}": "${key}" has the wrong type`);

@@ -30,7 +30,7 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
       problems.push(...envProblems(value as Record<string, string>, kind));
       continue;
     }
-    if (key === 'bearer') continue;
+    if (typeof value === 'boolean') continue;
     const problem = fieldSpec(key).check?.(String(value));
     if (problem) problems.push(`${flagOf(key)}: ${problem}`);
   }
