@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CREDENTIALS_FILE, globalConfigFile, mainClaudeDir, storedAccount, type StoredAccount } from '../claude/account-files.js';
 import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
+import type { Profile } from '../profiles/types.js';
 
 export interface AccountIdentity extends StoredAccount {
   loggedIn: boolean;
@@ -41,4 +42,15 @@ export function describeIdentity(id: AccountIdentity): string {
   if (!id.loggedIn) return id.email ? `not logged in (was ${id.email})` : 'not logged in';
   const parts = [id.email ?? 'logged in', id.organization, id.planName ?? id.plan].filter((p): p is string => Boolean(p));
   return `${parts.join(', ')}${id.expired ? ' (login expired)' : ''}`;
+}
+
+/**
+ * The account of a subscription profile that uses a login (not a setup-token), read once per
+ * config directory (`seen`); undefined for other profiles.
+ */
+export function identityOf(env: Env, profile: Profile, seen: Map<string, AccountIdentity | undefined> = new Map()): AccountIdentity | undefined {
+  if (profile.kind !== 'subscription' || profile.hasSecret) return undefined;
+  const key = profile.configDir ?? '';
+  if (!seen.has(key)) seen.set(key, accountIdentity(env, profile.configDir));
+  return seen.get(key);
 }

@@ -17,14 +17,20 @@ export function register(program: Command, ctx: Context): void {
 
 export async function list(ctx: Context, options: { json?: boolean }): Promise<void> {
   const config = await readConfig(ctx.env);
-  const rows = allProfiles(config).map(([name, profile, builtin]) => ({
-    name,
-    kind: profile.kind,
-    default: config.default === name,
-    builtin,
-    auth: kindSpec(profile.kind).describe(profile),
-    ...(profile.description ? { description: profile.description } : {}),
-  }));
+  const { identityOf, describeIdentity } = await import('../accounts/identity.js');
+  const identities = new Map<string, ReturnType<typeof identityOf>>();
+  const rows = allProfiles(config).map(([name, profile, builtin]) => {
+    const account = identityOf(ctx.env, profile, identities);
+    return {
+      name,
+      kind: profile.kind,
+      default: config.default === name,
+      builtin,
+      auth: kindSpec(profile.kind).describe(profile),
+      ...(account ? { account } : {}),
+      ...(profile.description ? { description: profile.description } : {}),
+    };
+  });
   if (options.json) {
     ctx.io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return;
@@ -39,7 +45,8 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
   const lines = rows.map((row) => {
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
-    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+    const auth = row.account ? `${row.auth}: ${describeIdentity(row.account)}` : row.auth;
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(auth)}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });
   ctx.io.out(lines.join(''));
 }

@@ -20,7 +20,9 @@ export interface Where {
 /** A change `doctor --fix` may make: safe and local, one file at a time. */
 export type Fix =
   | { kind: 'remove-env-variable'; file: string; variable: string }
-  | { kind: 'chmod'; file: string; mode: number };
+  | { kind: 'chmod'; file: string; mode: number }
+  /** An own-login directory's link to the main Claude directory (what is in its place is kept as a backup). */
+  | { kind: 'relink'; file: string; target: string };
 
 export interface Finding {
   /** Stable id of the kind of trap, like `rc-file.credential` (for --json and tests). */

@@ -1,4 +1,5 @@
 /** Every check doctor runs, in the order it reports them. Adding a check is adding a file and a line here. */
+import { accounts } from './accounts.js';
 import { authStatus } from './auth-status.js';
 import { awsVariables } from './aws-variables.js';
 import { backend } from './backend.js';
@@ -10,7 +11,7 @@ import { login } from './login.js';
 import { profiles } from './profiles.js';
 import { settings } from './settings.js';
 
-export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, binaries, backend, profiles, authStatus];
+export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, accounts, binaries, backend, profiles, authStatus];
 
 /** Runs each check; a check that crashes is itself a finding, and the others still run. */
 export async function runChecks(input: DoctorInput, checks: readonly Check[] = CHECKS): Promise<Finding[]> {
