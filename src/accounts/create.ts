@@ -1,5 +1,6 @@
 /** Making (or adopting) an own-login directory when its profile is added. */
-import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { mainClaudeDir } from '../claude/account-files.js';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
@@ -7,6 +8,19 @@ import { syncLinks } from './links.js';
 import { accountDir, accountsRoot } from './paths.js';
 
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR']);
+
+function writableCode(path: string): string | undefined {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    try {
+      accessSync(dir, constants.W_OK);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') return code;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 /**
  * Makes $XDG_DATA_HOME/ccenv/accounts/NAME (mode 0700) and its links. A directory left by an
@@ -20,6 +34,8 @@ export function makeAccountDir(env: Env, name: string): { dir: string; adopted: 
     mkdirSync(dir, { mode: 0o700 });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
+    // A recursive mkdir on a read-only mount reports ENOENT: ask the nearest directory that exists.
+    if (e.code === 'ENOENT') e.code = writableCode(dir) ?? e.code;
     if (e.code === 'EEXIST') {
       const stat = lstatSync(dir);
       if (!stat.isDirectory()) {
