@@ -26,7 +26,7 @@ function writableCode(path: string): string | undefined {
  * Makes $XDG_DATA_HOME/ccenv/accounts/NAME (mode 0700) and its links. A directory left by an
  * earlier profile of that name (`remove --keep-dir`) is adopted, login and history included.
  */
-export function makeAccountDir(env: Env, name: string): { dir: string; adopted: boolean } {
+export function makeAccountDir(env: Env, name: string, sharedHistory = false): { dir: string; adopted: boolean } {
   const dir = accountDir(env, name);
   let adopted = false;
   try {
@@ -49,6 +49,6 @@ export function makeAccountDir(env: Env, name: string): { dir: string; adopted: 
       });
     } else throw error;
   }
-  syncLinks({ dir, main: mainClaudeDir(env), sharedHistory: false });
+  syncLinks({ dir, main: mainClaudeDir(env), sharedHistory });
   return { dir, adopted };
 }

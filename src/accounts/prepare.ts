@@ -5,7 +5,8 @@
  * becomes a note, and `ccenv doctor` says more.
  */
 import { mkdirSync } from 'node:fs';
-import { mainClaudeDir } from '../claude/account-files.js';
+import { join } from 'node:path';
+import { HISTORY_ITEM, mainClaudeDir } from '../claude/account-files.js';
 import type { Env } from '../paths.js';
 import type { Profile } from '../profiles/types.js';
 import { syncLinks } from './links.js';
@@ -20,7 +21,16 @@ export async function prepareAccount(env: Env, name: string, profile: Profile, o
   } catch (error) {
     return [`cannot make the config directory of ${name} (${dir}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`];
   }
-  const links = syncLinks({ dir, main: mainClaudeDir(env), sharedHistory: profile.sharedHistory === true });
+  const main = mainClaudeDir(env);
+  if (profile.sharedHistory) {
+    // Shared history needs a place in the main directory before the first session writes one here.
+    try {
+      mkdirSync(join(main, HISTORY_ITEM), { recursive: true, mode: 0o700 });
+    } catch {
+      // the link waits for it; doctor says why
+    }
+  }
+  const links = syncLinks({ dir, main, sharedHistory: profile.sharedHistory === true });
   if (links.errors.length > 0) notes.push(`${name}: could not link ${links.errors.join(', ')} to your main Claude directory`);
   if (links.left.length > 0) {
     notes.push(`${name}: ${links.left.map((s) => s.item).join(', ')} in ${dir} ${links.left.length === 1 ? 'is' : 'are'} not linked to your main Claude directory: ccenv doctor @${name} says how to fix it`);

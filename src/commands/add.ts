@@ -119,7 +119,7 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
 /** An own-login profile: its directory first (a data directory that cannot be written stops here), then the profile. */
 async function addOwnLogin(ctx: Context, name: string, profile: Profile, json: boolean): Promise<void> {
   const { makeAccountDir } = await import('../accounts/create.js');
-  const { dir, adopted } = makeAccountDir(ctx.env, name);
+  const { dir, adopted } = makeAccountDir(ctx.env, name, profile.sharedHistory === true);
   profile.configDir = dir;
   await storeProfileWithSecret(ctx, name, undefined, (config) => {
     if (Object.hasOwn(config.profiles, name)) throw exists(name);
