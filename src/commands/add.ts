@@ -119,6 +119,9 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
 /** An own-login profile: its directory first (a data directory that cannot be written stops here), then the profile. */
 async function addOwnLogin(ctx: Context, name: string, profile: Profile, json: boolean): Promise<void> {
   const { makeAccountDir } = await import('../accounts/create.js');
+  // A profile renamed since keeps the directory made under its old name: never share it.
+  const owner = Object.entries((await readConfig(ctx.env)).profiles).find(([, p]) => p.configDir === profile.configDir);
+  if (owner) throw usageError(`${profile.configDir} is the config directory of profile ${owner[0]}`, `choose another name, or remove ${owner[0]} first`);
   const { dir, adopted } = makeAccountDir(ctx.env, name, profile.sharedHistory === true);
   profile.configDir = dir;
   await storeProfileWithSecret(ctx, name, undefined, (config) => {

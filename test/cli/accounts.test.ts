@@ -82,6 +82,14 @@ describe('add --own-login', () => {
     expect(existsSync(accountOf('x'))).toBe(false);
   });
 
+  it("never takes the directory of a profile renamed since", async () => {
+    await add('first');
+    expect((await ccenv(box, ['rename', 'first', 'renamed'])).exitCode).toBe(0);
+    const run = await ccenv(box, ['add', 'first', '--kind', 'subscription', '--own-login']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('is the config directory of profile renamed');
+  });
+
   it('a data directory that cannot be written stops the add with the reason, and adds nothing', async () => {
     mkdirSync(box.dataDir, { recursive: true });
     const undo = makeReadOnly(box.dataDir);
