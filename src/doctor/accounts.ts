@@ -7,6 +7,9 @@ import { existsSync } from 'node:fs';
 import { mainClaudeDir } from '../claude/account-files.js';
 import { accountIdentity } from '../accounts/identity.js';
 import { linkStates, type ItemState } from '../accounts/links.js';
+import { BUILTIN } from '../profiles/lookup.js';
+import { BUILTIN_PROFILE } from '../profiles/names.js';
+import type { Profile } from '../profiles/types.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 
 function linkFinding(name: string, s: ItemState, home: string): Finding | undefined {
@@ -50,7 +53,10 @@ function accountFindings(name: string, dir: string, sharedHistory: boolean, inpu
 function sameAccount(input: DoctorInput): Finding[] {
   const byAccount = new Map<string, { names: string[]; email?: string }>();
   const dirs = new Set<string>();
-  for (const [name, profile] of input.profiles) {
+  // The built-in profile's login (~/.claude) counts too, when every profile is checked.
+  const all: [string, Profile][] = [...input.profiles];
+  if (!input.only && !all.some(([name]) => name === BUILTIN_PROFILE)) all.unshift([BUILTIN_PROFILE, BUILTIN]);
+  for (const [name, profile] of all) {
     if (profile.kind !== 'subscription' || profile.hasSecret) continue;
     const key = profile.configDir ?? '';
     if (dirs.has(key)) continue;

@@ -199,6 +199,9 @@ describe('who is this', () => {
     expect((await ccenv(box, ['show', 'one'])).stdout).toMatch(/account +one@example.com, Org One, max/);
     const line = await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'one', CLAUDE_CONFIG_DIR: accountOf('one') } });
     expect(line.stdout).toBe('one (subscription) one@example.com');
+    // What Claude Code stored is read for its account fields only: no token is ever printed.
+    for (const run of [list, line]) expect(run.stdout + run.stderr).not.toContain('sk-ant-o');
+    expect((await ccenv(box, ['show', 'one', '--json'])).stdout).not.toContain('sk-ant-o');
   });
 });
 
@@ -251,6 +254,10 @@ describe('doctor on own-login directories', () => {
     expect(same?.what).toBe('profiles acct and other are logged in to the same account (same@example.com)');
     expect(same?.fix).toContain('ccenv logout other');
     expect(found.find((f) => f.id === 'login.expired')?.what).toContain('profile old');
+    logIn(main, { id: 'old', email: 'old@example.com' });
+    // The main login keeps its account block in ~/.claude.json, beside ~/.claude.
+    write(join(box.home, '.claude.json'), readFileSync(join(main, '.claude.json')));
+    expect((await findings()).filter((f) => f.id === 'account.same-login').map((f) => f.what)).toContain('profiles subscription and old are logged in to the same account (old@example.com)');
   });
 });
 
