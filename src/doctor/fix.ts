@@ -145,7 +145,7 @@ export async function applyFixes(fixes: readonly Fix[], now: Date, home: string)
 }
 
 async function relink(fix: Extract<Fix, { kind: 'relink' }>, now: Date, home: string): Promise<FixResult> {
-  const { repairLink } = await import('../accounts/repair.js');
+  const { repairLink } = await import('./relink.js');
   try {
     const { message, backup } = repairLink(fix.file, fix.target, now);
     return { fix, applied: true, message: tilde(message, home).split(`${home}/`).join('~/'), ...(backup ? { backup } : {}) };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkStates, syncLinks, type AccountLayout } from '../../src/accounts/links.js';
-import { repairLink } from '../../src/accounts/repair.js';
+import { repairLink } from '../../src/doctor/relink.js';
 
 let root: string;
 let layout: AccountLayout;
