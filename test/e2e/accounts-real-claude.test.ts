@@ -6,7 +6,7 @@
  * CLAUDE.md and user MCP server made in the main directory reach every account; history
  * stays per account unless --shared-history.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,16 @@ describe('several accounts with the real claude', () => {
     const added = filesUnder(join(main(), 'projects')).filter((f) => f.endsWith('.jsonl') && !before.includes(f));
     expect(added).toHaveLength(1);
     expect(readlinkSync(join(dirOf('shared'), 'projects'))).toBe(join(main(), 'projects'));
+  }, 120_000);
+
+  it('two launches of one account at once leave its .claude.json and the main one whole', async () => {
+    const mainBefore = readFileSync(join(box.home, '.claude.json'), 'utf8');
+    const runs = await Promise.all([claude(['@acct2', '-p', 'one']), claude(['@acct2', '-p', 'two'])]);
+    for (const r of runs) expect(r.exitCode, r.stderr).toBe(0);
+    const data = JSON.parse(readFileSync(join(dirOf('acct2'), '.claude.json'), 'utf8'));
+    expect(data.oauthAccount.emailAddress).toBe(ACCOUNTS[1]!.email);
+    expect(Object.keys(data.mcpServers)).toEqual([MARK.mcp]);
+    expect(readFileSync(join(box.home, '.claude.json'), 'utf8')).toBe(mainBefore);
   }, 120_000);
 
   it('ccenv list names each account from what Claude Code stored', async () => {
