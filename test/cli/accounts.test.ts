@@ -144,6 +144,19 @@ describe('a launch of an own-login profile', () => {
     expect(Object.keys(JSON.parse(readFileSync(join(accountOf('mcp'), '.claude.json'), 'utf8')).mcpServers).sort()).toEqual(['main', 'own']);
   });
 
+  it('ccenv sync does it now, without a launch', async () => {
+    await add('synced');
+    write(join(main, 'CLAUDE.md'), '# later');
+    write(join(box.home, '.claude.json'), JSON.stringify({ mcpServers: { s: { type: 'stdio', command: 's', args: [] } } }));
+    const run = await ccenv(box, ['sync']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain('synced: in step');
+    expect(fake.ran()).toBe(false);
+    expect(readlinkSync(join(accountOf('synced'), 'CLAUDE.md'))).toBe(join(main, 'CLAUDE.md'));
+    expect(JSON.parse(readFileSync(join(accountOf('synced'), '.claude.json'), 'utf8')).mcpServers).toHaveProperty('s');
+    expect((await ccenv(box, ['sync', 'subscription'])).exitCode).toBe(2);
+  });
+
   it('two launches of one account at once leave both .claude.json files whole', async () => {
     await add('twice');
     const mainFile = write(join(box.home, '.claude.json'), JSON.stringify({ userID: 'main', mcpServers: { s: { type: 'stdio', command: 's', args: [] } } }));
