@@ -45,8 +45,9 @@ export function register(program: Command, ctx: Context): void {
 export async function add(ctx: Context, nameArg: string | undefined, options: Record<string, unknown>): Promise<void> {
   refuseSecretArgument(options, `ccenv add ${nameArg ?? 'NAME'} --kind ${(options.kind as string | undefined) ?? 'KIND'}`);
   let name = nameArg;
-  let kind = options.kind as string | undefined;
   const fromFlags = profileInput(options);
+  // --own-login is a subscription's: `ccenv add work-max --own-login` says enough.
+  let kind = (options.kind as string | undefined) ?? (fromFlags.ownLogin ? 'subscription' : undefined);
   await checkClaudeOption(fromFlags, ctx.cwd);
   if (name === undefined || kind === undefined) {
     if (!ctx.interactive) {

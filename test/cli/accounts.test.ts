@@ -71,6 +71,12 @@ describe('add --own-login', () => {
     expect(shown).toMatchObject({ kind: 'subscription', ownLogin: true, configDir: dir, account: { loggedIn: false } });
   });
 
+  it('--own-login alone means a subscription', async () => {
+    const run = await ccenv(box, ['add', 'short', '--own-login']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse((await ccenv(box, ['show', 'short', '--json'])).stdout)).toMatchObject({ kind: 'subscription', ownLogin: true, configDir: accountOf('short') });
+  });
+
   it.each([
     [['--config-dir', '/tmp/x'], /choose one/],
     [['--kind', 'api-key'], /does not apply/],
