@@ -7,7 +7,7 @@ import { closest, didYouMean } from './suggest.js';
 /** Words that are ccenv's own; everything else goes to claude. */
 export const RESERVED_VERBS: ReadonlySet<string> = new Set([
   'run', 'exec', 'env', 'use', 'status', 'current', 'check', 'list', 'ls', 'show', 'add', 'edit', 'remove', 'rm',
-  'rename', 'allow', 'deny', 'doctor', 'init', 'hook', 'completion', 'statusline', 'login', 'logout', 'ide', '--help', '--version',
+  'rename', 'allow', 'deny', 'doctor', 'init', 'hook', 'completion', 'statusline', 'login', 'logout', 'ide', 'sync', '--help', '--version',
   'export', 'import',
 ]);
 

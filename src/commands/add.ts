@@ -17,8 +17,9 @@ const EXAMPLES = `
 Examples:
   printf %s "$KEY" | ccenv add work-api --kind api-key --secret-stdin
   ccenv add max --kind subscription                        # claude's own login
-  ccenv add max2 --kind subscription --config-dir ~/.claude-max2
-  ccenv add max3 --kind subscription --fallback work-api    # work-api while max3 is known to fail
+  ccenv add max2 --kind subscription --own-login            # a second account, sharing your setup
+  ccenv add max3 --kind subscription --config-dir ~/.claude-max3
+  ccenv add max4 --kind subscription --fallback work-api    # work-api while max4 is known to fail
   printf %s "$TOKEN" | ccenv add glm --kind gateway --base-url https://gw.example/api --secret-stdin
   ccenv add work-bedrock --kind bedrock --region us-east-1 --aws-profile corp
   printf %s "$SECRET" | ccenv add bk --kind bedrock --region us-east-1 --access-key-id AKIA... --secret-stdin
@@ -49,8 +50,9 @@ export function register(program: Command, ctx: Context): void {
 export async function add(ctx: Context, nameArg: string | undefined, options: Record<string, unknown>): Promise<void> {
   refuseSecretArgument(options, `ccenv add ${nameArg ?? 'NAME'} --kind ${(options.kind as string | undefined) ?? 'KIND'}`);
   let name = nameArg;
-  let kind = options.kind as string | undefined;
   const fromFlags = profileInput(options);
+  // --own-login is a subscription's: `ccenv add work-max --own-login` says enough.
+  let kind = (options.kind as string | undefined) ?? (fromFlags.ownLogin ? 'subscription' : undefined);
   await checkClaudeOption(fromFlags, ctx.cwd);
   if (name === undefined || kind === undefined) {
     if (!ctx.interactive) {
@@ -68,6 +70,12 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   const before = await readConfig(ctx.env);
   if (name !== undefined && Object.hasOwn(before.profiles, name)) throw exists(name);
 
+  if (fromFlags.ownLogin) {
+    if (name === undefined) throw usageError('--own-login needs the profile name on the command line');
+    if (fromFlags.configDir !== undefined) throw usageError('--own-login and --config-dir: choose one', '--own-login: ccenv makes and manages the directory; --config-dir DIR: one you manage');
+    if (options.secretStdin) throw usageError("--own-login keeps Claude Code's own login: no --secret-stdin");
+    if (kind === 'subscription') fromFlags.configDir = (await import('../accounts/paths.js')).accountDir(ctx.env, name);
+  }
   let profile: Profile;
   const given = name !== undefined && kind !== undefined ? compact({ kind: kind as ProfileKind, ...fromFlags }) : undefined;
   if (name !== undefined && given && (profileProblems(given).length === 0 || !ctx.interactive)) {
@@ -80,6 +88,10 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   if (problems.length > 0) throw invalid(name, problems);
   refuseChain(before, name, profile);
 
+  if (profile.ownLogin) {
+    await addOwnLogin(ctx, name, profile, Boolean(options.json));
+    return;
+  }
   const required = kindSpec(profile.kind).secret(profile).need === 'required' && profile.secretFrom === undefined && profile.secretCommand === undefined;
   // Only where a secret is coming anyway: a profile that takes none never waits for the keychain.
   const orphan = required || options.secretStdin ? await orphanSecret(ctx, name) : undefined;
@@ -111,6 +123,36 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   });
   if (options.json) ctx.io.out(`${JSON.stringify({ name: profileName, ...profile }, null, 2)}\n`);
   else ctx.io.err(`ccenv: added ${profileName} (${profile.kind}${secret !== undefined ? `, secret in the ${where}` : ''})\n`);
+}
+
+/** An own-login profile: its directory first (a data directory that cannot be written stops here), then the profile. */
+async function addOwnLogin(ctx: Context, name: string, profile: Profile, json: boolean): Promise<void> {
+  const { makeAccountDir } = await import('../accounts/create.js');
+  // A profile renamed since keeps the directory made under its old name: never share it.
+  const owner = Object.entries((await readConfig(ctx.env)).profiles).find(([, p]) => p.configDir === profile.configDir);
+  if (owner) throw usageError(`${profile.configDir} is the config directory of profile ${owner[0]}`, `choose another name, or remove ${owner[0]} first`);
+  const { dir, adopted } = makeAccountDir(ctx.env, name, profile.sharedHistory === true);
+  profile.configDir = dir;
+  await storeProfileWithSecret(ctx, name, undefined, (config) => {
+    if (Object.hasOwn(config.profiles, name)) throw exists(name);
+    config.profiles[name] = profile;
+  });
+  if (json) ctx.io.out(`${JSON.stringify({ name, ...profile }, null, 2)}\n`);
+  else ctx.io.err(`ccenv: added ${name} (subscription, its own login in ${dir}${adopted ? ', a directory that was already there' : ''})\n`);
+  if (json || !ctx.interactive) {
+    ctx.io.err(`ccenv: log in to its account: ccenv login ${name}\n`);
+    return;
+  }
+  const { askConfirm } = await import('../prompt.js');
+  if (!(await askConfirm(`Log in to ${name}'s account now?`, true))) {
+    ctx.io.err(`ccenv: later: ccenv login ${name}\n`);
+    return;
+  }
+  const { loginProfile } = await import('../accounts/login-flow.js');
+  const { findClaude } = await import('../claude/binary.js');
+  const claude = findClaude(ctx.env, ctx.cwd, { name, claude: profile.claude }).path;
+  const code = await loginProfile(ctx, { name, profile, claude }, { repair: false });
+  if (code !== 0) ctx.io.err(`ccenv: the login did not finish; try again: ccenv login ${name}\n`);
 }
 
 /** A secret stored under the name of a profile not yet added: the orphan of an interrupted command. */

@@ -48,6 +48,9 @@ export async function edit(ctx: Context, name: string, options: Record<string, u
   const current = requireStoredProfile(await readConfig(ctx.env), name, 'edited');
   const changes = profileInput(options);
   await checkClaudeOption(changes, ctx.cwd);
+  if (changes.ownLogin && !current.ownLogin) {
+    throw usageError('--own-login is chosen when a profile is added', `add a new one: ccenv add NAME --kind subscription --own-login`);
+  }
   const unset = (options.unset as string[] | undefined) ?? [];
   const unsetEnv = (options.unsetEnv as string[] | undefined) ?? [];
   if (Object.keys(changes).length === 0 && unset.length === 0 && unsetEnv.length === 0 && !options.secretStdin) {

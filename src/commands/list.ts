@@ -26,16 +26,22 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     const end = setupTokenEndingSoon(profile, now);
     return end ? { tokenEndsAt: end.endsAt } : {};
   };
-  const rows = allProfiles(config).map(([name, profile, builtin]) => ({
-    name,
-    kind: profile.kind,
-    default: config.default === name,
-    builtin,
-    auth: kindSpec(profile.kind).describe(profile),
-    ...(hasSecretSource(profile) ? { secretSource: sourceName(profile) } : {}),
-    ...(profile.description ? { description: profile.description } : {}),
-    ...tokenEnd(profile),
-  }));
+  const { identityOf, describeIdentity } = await import('../accounts/identity.js');
+  const identities = new Map<string, ReturnType<typeof identityOf>>();
+  const rows = allProfiles(config).map(([name, profile, builtin]) => {
+    const account = identityOf(ctx.env, profile, identities);
+    return {
+      name,
+      kind: profile.kind,
+      default: config.default === name,
+      builtin,
+      auth: kindSpec(profile.kind).describe(profile),
+      ...(account ? { account } : {}),
+      ...(hasSecretSource(profile) ? { secretSource: sourceName(profile) } : {}),
+      ...(profile.description ? { description: profile.description } : {}),
+      ...tokenEnd(profile),
+    };
+  });
   if (options.json) {
     ctx.io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return;
@@ -51,8 +57,9 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
     const from = row.secretSource ? ` from ${row.secretSource}` : '';
+    const auth = row.account ? `${row.auth}: ${describeIdentity(row.account)}` : row.auth;
     const ends = row.tokenEndsAt !== undefined ? `  (setup token ${row.tokenEndsAt < now ? 'ended' : 'ends'} by ${new Date(row.tokenEndsAt).toISOString().slice(0, 10)})` : '';
-    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(row.auth + from)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(auth + from)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });
   ctx.io.out(lines.join(''));
 }

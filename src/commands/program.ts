@@ -24,11 +24,12 @@ import * as run from './run.js';
 import * as show from './show.js';
 import * as status from './status.js';
 import * as statusline from './statusline.js';
+import * as sync from './sync.js';
 import * as use from './use.js';
 
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
-  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline, ide,
+  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline, ide, sync,
   exportVerb, importVerb,
 ];
 

@@ -15,12 +15,13 @@ export function register(program: Command, ctx: Context): void {
     .alias('rm')
     .argument('<name>', 'the profile')
     .description('remove a profile and its secret')
-    .option('-y, --yes', 'do not ask (for scripts)')
-    .addHelpText('after', '\nExamples:\n  ccenv remove old-key\n  ccenv remove old-key --yes')
-    .action((name: string, options: { yes?: boolean }) => remove(ctx, name, options));
+    .option('-y, --yes', 'do not ask (for scripts); an own-login profile loses its directory too')
+    .option('--keep-dir', "an own-login profile: keep its directory (its login and history); adding the name again takes it back")
+    .addHelpText('after', '\nExamples:\n  ccenv remove old-key\n  ccenv remove old-key --yes\n  ccenv remove work-max --keep-dir')
+    .action((name: string, options: { yes?: boolean; keepDir?: boolean }) => remove(ctx, name, options));
 }
 
-export async function remove(ctx: Context, name: string, options: { yes?: boolean }): Promise<void> {
+export async function remove(ctx: Context, name: string, options: { yes?: boolean; keepDir?: boolean }): Promise<void> {
   const config = await readConfig(ctx.env);
   if (!Object.hasOwn(config.profiles, name)) {
     await removeOrphanSecret(ctx, config, name, options);
@@ -58,10 +59,27 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
   ctx.io.err(`ccenv: removed ${name}${hasSecret ? ` and its secret from the ${store.description}` : ''}\n`);
   moveHealth(ctx.env, name);
   if (dropped.length > 0) ctx.io.err(`ccenv: taken out of the fallbacks of ${dropped.join(', ')}\n`);
+  if (profile.ownLogin && profile.configDir) await removeAccountDir(ctx, name, profile.configDir, options);
   if (elsewhere) {
     ctx.io.err(`ccenv: its secret stays in the ${profile.secretBackend} backend; delete it there: CCENV_BACKEND=${profile.secretBackend} ccenv remove ${name} --yes\n`);
   }
   if (hasSecret) await noticeOrphans(ctx, store);
+}
+
+/** An own-login profile's directory: deleted with --yes or when the user says so, kept with --keep-dir. */
+async function removeAccountDir(ctx: Context, name: string, dir: string, options: { yes?: boolean; keepDir?: boolean }): Promise<void> {
+  let drop = !options.keepDir && options.yes === true;
+  if (!options.keepDir && !options.yes && ctx.interactive) {
+    const { askConfirm } = await import('../prompt.js');
+    drop = await askConfirm(`Delete ${dir}, the login and history of ${name}? (your main Claude setup stays)`);
+  }
+  if (!drop) {
+    ctx.io.err(`ccenv: kept ${dir}; ccenv add ${name} --kind subscription --own-login takes it back\n`);
+    return;
+  }
+  const { deleteAccountDir } = await import('../accounts/remove.js');
+  const kept = deleteAccountDir(ctx.env, dir);
+  ctx.io.err(kept ? `ccenv: ${kept}\n` : `ccenv: deleted ${dir}\n`);
 }
 
 async function confirm(ctx: Context, options: { yes?: boolean }, question: string, what: string): Promise<void> {

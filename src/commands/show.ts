@@ -58,14 +58,17 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   }
   const { hasSecret: _hasSecret, secretBackend: _secretBackend, secretSetAt: _secretSetAt, ...fields } = profile;
   const builtin = isBuiltin(config, name);
+  const { identityOf, describeIdentity } = await import('../accounts/identity.js');
+  const account = identityOf(ctx.env, profile);
   if (options.json) {
-    const out = { name, ...fields, builtin, default: config.default === name, auth: spec.describe(profile), secret: secretState ?? null };
+    const out = { name, ...fields, builtin, default: config.default === name, auth: spec.describe(profile), ...(account ? { account } : {}), secret: secretState ?? null };
     ctx.io.out(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   const lines: [string, string][] = [
     ['name', `${name}${builtin ? ' (built in)' : ''}${config.default === name ? ' (default)' : ''}`],
     ['auth', spec.describe(profile)],
+    ...(account ? [['account', describeIdentity(account)] as [string, string]] : []),
   ];
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'env') for (const [k, v] of Object.entries(value as Record<string, string>)) lines.push(['env', `${k}=${v}`]);

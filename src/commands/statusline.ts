@@ -34,11 +34,13 @@ export async function statusline(ctx: Context, options: { json?: boolean }): Pro
       // a broken config must not break claude's status line: the name alone
     }
   }
+  // Which account a subscription launch is logged in to (what Claude Code stored in its config directory).
+  const email = kind === 'subscription' ? (await import('../accounts/identity.js')).accountIdentity(ctx.env, ctx.env.CLAUDE_CONFIG_DIR || undefined).email : undefined;
   if (options.json) {
-    ctx.io.out(`${JSON.stringify({ profile: name ?? null, kind: kind ?? null })}\n`);
+    ctx.io.out(`${JSON.stringify({ profile: name ?? null, kind: kind ?? null, ...(email ? { email } : {}) })}\n`);
     return;
   }
   if (!name) return;
   const { forTerminal } = await import('../terminal.js');
-  ctx.io.out(`${forTerminal(name)}${kind ? ` (${forTerminal(kind)})` : ''}\n`);
+  ctx.io.out(`${forTerminal(name)}${kind ? ` (${forTerminal(kind)})` : ''}${email ? ` ${forTerminal(email)}` : ''}\n`);
 }

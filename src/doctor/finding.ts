@@ -20,7 +20,9 @@ export interface Where {
 /** A change to one file that `doctor --fix` may make: safe and local. */
 export type FileFix =
   | { kind: 'remove-env-variable'; file: string; variable: string }
-  | { kind: 'chmod'; file: string; mode: number };
+  | { kind: 'chmod'; file: string; mode: number }
+  /** An own-login directory's link to the main Claude directory (what is in its place is kept as a backup). */
+  | { kind: 'relink'; file: string; target: string };
 
 /** A change `doctor --fix` may make: to one file, or a login repaired (listed first). */
 export type Fix =

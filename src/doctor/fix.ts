@@ -23,6 +23,7 @@ export interface FixResult {
 export function describeFix(fix: Fix, home: string): string {
   if (fix.kind === 'repair-login') return `set the broken login of ${fix.profile} aside (a dated backup, mode 0600) and log in again: ccenv login --repair ${fix.profile}`;
   if (fix.kind === 'chmod') return `chmod ${fix.mode.toString(8)} ${tilde(fix.file, home)}`;
+  if (fix.kind === 'relink') return `link ${tilde(fix.file, home)} to ${tilde(fix.target, home)}`;
   return `remove ${fix.variable} from the env block of ${tilde(fix.file, home)}`;
 }
 
@@ -140,5 +141,16 @@ export async function applyFixes(fixes: readonly FileFix[], now: Date, home: str
       results.push({ fix, applied: false, message: `cannot chmod ${tilde(fix.file, home)}: ${(error as Error).message}` });
     }
   }
+  for (const fix of fixes) if (fix.kind === 'relink') results.push(await relink(fix, now, home));
   return results;
+}
+
+async function relink(fix: Extract<Fix, { kind: 'relink' }>, now: Date, home: string): Promise<FixResult> {
+  const { repairLink } = await import('./relink.js');
+  try {
+    const { message, backup } = repairLink(fix.file, fix.target, now);
+    return { fix, applied: true, message: tilde(message, home).split(`${home}/`).join('~/'), ...(backup ? { backup } : {}) };
+  } catch (error) {
+    return { fix, applied: false, message: `cannot link ${tilde(fix.file, home)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing lost` };
+  }
 }

@@ -1,4 +1,5 @@
 /** Every check doctor runs, in the order it reports them. Adding a check is adding a file and a line here. */
+import { accounts } from './accounts.js';
 import { authStatus } from './auth-status.js';
 import { awsVariables } from './aws-variables.js';
 import { backend } from './backend.js';
@@ -12,7 +13,7 @@ import { profiles } from './profiles.js';
 import { settings } from './settings.js';
 import { sources } from './sources.js';
 
-export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, binaries, backend, profiles, sources, authStatus, editors];
+export const CHECKS: readonly Check[] = [environment, awsVariables, settings, backups, login, accounts, binaries, backend, profiles, sources, authStatus, editors];
 
 /** Runs each check; a check that crashes is itself a finding, and the others still run. */
 export async function runChecks(input: DoctorInput, checks: readonly Check[] = CHECKS): Promise<Finding[]> {

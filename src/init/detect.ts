@@ -4,15 +4,15 @@
  * here writes anything.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { readSettingsLayers } from '../claude/settings.js';
 import { awsFiles } from '../doctor/profiles.js';
 import { isClaudeVariable, isOn } from '../doctor/variables.js';
 import type { Env } from '../paths.js';
 import { cleanSecret } from '../profiles/secret-input.js';
-import { isValidProfileName } from '../profiles/names.js';
 import type { Profile } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
+import { extraConfigDirs, nameForConfigDir } from './config-dirs.js';
 
 /** Where variables were found: the shell, or one settings file's env block. */
 export interface Source {
@@ -233,15 +233,25 @@ export async function detect(env: Env, cwd: string, home: string): Promise<Detec
   const defaultDir = join(home, '.claude');
   const login = hasLogin(defaultDir);
   if (login) out.login = { dir: defaultDir, ...login };
+  const taken = (name: string) => proposals.some((p) => p.name === name);
   if (configDir && configDir !== defaultDir && hasLogin(configDir) && !env.CCENV_ACTIVE) {
-    const base = basename(configDir).replace(/^\.+/, '').replace(/[^A-Za-z0-9._-]/g, '-');
-    const name = isValidProfileName(`subscription-${base}`) ? `subscription-${base}` : 'subscription-2';
     proposals.push({
-      name,
+      name: nameForConfigDir(configDir, taken),
       profile: { kind: 'subscription', configDir },
       sources: [{ label: 'this shell', vars: { CLAUDE_CONFIG_DIR: configDir } }],
       variables: ['CLAUDE_CONFIG_DIR'],
       notes: [`the claude login in ${configDir}`],
+    });
+  }
+  // Directories kept for other accounts: ~/.claude-* with a login, CLAUDE_CONFIG_DIR in start-up files.
+  for (const found of extraConfigDirs(env, home, (dir) => hasLogin(dir) !== undefined)) {
+    if (proposals.some((p) => p.profile.configDir === found.dir)) continue;
+    proposals.push({
+      name: nameForConfigDir(found.dir, taken),
+      profile: { kind: 'subscription', configDir: found.dir },
+      sources: [{ label: found.label, vars: { CLAUDE_CONFIG_DIR: found.dir } }],
+      variables: [],
+      notes: [`the claude login in ${found.dir}`],
     });
   }
   return out;

@@ -52,6 +52,8 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     repeatable: true,
   },
   { key: 'configDir', flag: '--config-dir <dir>', help: 'subscription: a CLAUDE_CONFIG_DIR of its own, for a second account', check: noControl },
+  { key: 'ownLogin', flag: '--own-login', help: 'subscription: a config directory of its own, made and managed by ccenv, sharing your Claude setup (a second account)' },
+  { key: 'sharedHistory', flag: '--shared-history', help: 'subscription with --own-login: share history (projects/) with your main Claude directory too' },
   { key: 'region', flag: '--region <region>', help: 'bedrock, mantle, vertex: the cloud region', check: pattern(REGION_RE, 'a region (like us-east-1)') },
   { key: 'awsProfile', flag: '--aws-profile <name>', help: 'bedrock, mantle: a profile from ~/.aws/config', check: pattern(SIMPLE_RE, 'an AWS profile name') },
   {

@@ -39,7 +39,7 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
       problems.push(...envProblems(value as Record<string, string>, kind));
       continue;
     }
-    if (key === 'bearer') continue;
+    if (typeof value === 'boolean') continue;
     if (key === 'secretCommand') {
       const problem = Array.isArray(value) ? secretCommandProblem(value as string[]) : 'must be a list of words';
       if (problem) problems.push(`--secret-command: ${problem}`);

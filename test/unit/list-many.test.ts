@@ -20,6 +20,6 @@ describe('list with very many profiles', () => {
     await list(world.ctx, {});
     const lines = world.out.join('').split('\n').filter(Boolean);
     expect(lines).toHaveLength(150_002);
-    expect(lines[1]).toBe(`  ${'p0'.padEnd('a-much-longer-name'.length)}  subscription  claude's own login`);
+    expect(lines[1]).toBe(`  ${'p0'.padEnd('a-much-longer-name'.length)}  subscription  claude's own login: not logged in`);
   }, 60_000);
 });

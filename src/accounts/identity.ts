@@ -1,0 +1,56 @@
+/**
+ * Who a config directory is logged in as, from what Claude Code stored there: the account
+ * block of `.claude.json` (e-mail, organisation, plan name) and the login's plan and expiry
+ * in `.credentials.json`. No request, no token read out: only those fields are kept.
+ */
+import { join } from 'node:path';
+import { CREDENTIALS_FILE, globalConfigFile, mainClaudeDir, storedAccount, type StoredAccount } from '../claude/account-files.js';
+import { readBounded } from '../fs/bounded.js';
+import type { Env } from '../paths.js';
+import type { Profile } from '../profiles/types.js';
+
+export interface AccountIdentity extends StoredAccount {
+  loggedIn: boolean;
+  /** `subscriptionType` of the login ("max", "pro"). */
+  plan?: string;
+  /** The access token expired and there is no refresh token to renew it. */
+  expired?: boolean;
+}
+
+function readJson(path: string, limit: number): unknown {
+  try {
+    return JSON.parse(readBounded(path, limit).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `configDir` undefined: the main login (~/.claude and ~/.claude.json). */
+export function accountIdentity(env: Env, configDir: string | undefined, now: number = Date.now()): AccountIdentity {
+  const stored = storedAccount(readJson(globalConfigFile(env, configDir), 64 * 1024 * 1024)) ?? {};
+  const oauth = (readJson(join(configDir ?? mainClaudeDir(env), CREDENTIALS_FILE), 64 * 1024) as { claudeAiOauth?: Record<string, unknown> } | undefined)?.claudeAiOauth;
+  const loggedIn = typeof oauth?.accessToken === 'string' && oauth.accessToken !== '';
+  const out: AccountIdentity = { loggedIn, ...stored };
+  if (loggedIn && typeof oauth.subscriptionType === 'string') out.plan = oauth.subscriptionType;
+  const canRefresh = typeof oauth?.refreshToken === 'string' && oauth.refreshToken !== '';
+  if (loggedIn && typeof oauth.expiresAt === 'number' && oauth.expiresAt < now && !canRefresh) out.expired = true;
+  return out;
+}
+
+/** "one@example.com, Org One, max" / "not logged in": for list, show and the status line. */
+export function describeIdentity(id: AccountIdentity): string {
+  if (!id.loggedIn) return id.email ? `not logged in (was ${id.email})` : 'not logged in';
+  const parts = [id.email ?? 'logged in', id.organization, id.planName ?? id.plan].filter((p): p is string => Boolean(p));
+  return `${parts.join(', ')}${id.expired ? ' (login expired)' : ''}`;
+}
+
+/**
+ * The account of a subscription profile that uses a login (not a setup-token), read once per
+ * config directory (`seen`); undefined for other profiles.
+ */
+export function identityOf(env: Env, profile: Profile, seen: Map<string, AccountIdentity | undefined> = new Map()): AccountIdentity | undefined {
+  if (profile.kind !== 'subscription' || profile.hasSecret) return undefined;
+  const key = profile.configDir ?? '';
+  if (!seen.has(key)) seen.set(key, accountIdentity(env, profile.configDir));
+  return seen.get(key);
+}
