@@ -10,6 +10,7 @@ import * as doctor from './doctor.js';
 import * as edit from './edit.js';
 import * as env from './env.js';
 import * as exec from './exec.js';
+import * as healthHook from './health-hook.js';
 import * as hook from './hook.js';
 import * as init from './init.js';
 import * as list from './list.js';
@@ -23,7 +24,7 @@ import * as use from './use.js';
 
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
-  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline,
+  run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, init, hook, completion, statusline, healthHook,
 ];
 
 const OVERVIEW = `
