@@ -19,6 +19,7 @@ import { applySettingsOverrides, findUserSettings } from './settings-override.js
 import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
+import { runSession } from './session.js';
 import { endLikeChild, runPlan } from './spawn.js';
 
 export interface LaunchRequest {
@@ -31,6 +32,8 @@ export interface LaunchRequest {
    * began. A profile named among them without its place stops the launch (profile-words.ts).
    */
   typed?: { spelled: string; firstOnly?: boolean };
+  /** This launch is the one more run of a failed `-p` on a fallback: no further one. */
+  retried?: boolean;
 }
 
 /** Splits a leading `@NAME` off the words. */
@@ -99,10 +102,12 @@ export async function preparePlan(
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
-  const { plan } = await preparePlan(ctx, request);
+  const { plan, config } = await preparePlan(ctx, request);
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  const ending = await runPlan(plan, ctx.env);
+  const relaunch = (atName: string, args: string[], o: { retried: boolean }) => launch(ctx, { atName, mode: 'claude', args, retried: o.retried });
+  const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, { relaunch, args: request.args, retried: request.retried === true }) : await runPlan(plan, ctx.env);
+  if (typeof ending === 'number') return ending;
   if (plan.mode === 'claude' && 'code' in ending) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
     if (hint) ctx.io.err(`ccenv: ${hint}\n`);

@@ -62,6 +62,8 @@ function checkShape(data: unknown, path: string): ConfigData {
       const ok =
         key === 'env'
           ? typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
+          : key === 'fallback'
+            ? Array.isArray(value) && value.every((v) => typeof v === 'string')
           : key === 'bearer' || key === 'hasSecret'
             ? typeof value === 'boolean'
             : typeof value === 'string';

@@ -1,0 +1,162 @@
+/**
+ * A claude session with ccenv's failure hook, and what follows when its credential failed:
+ * after an interactive session, how to go on (on a terminal, an offer to resume on the next
+ * fallback, No by default: billing may change); a `-p` run that failed before answering is
+ * run once more on the fallback, and the caller's stdout gets only the answer that succeeded.
+ */
+import { copyFileSync, constants, fstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { parseStopFailure, type StopFailureInput } from '../claude/hooks.js';
+import type { Context } from '../context.js';
+import { readBounded } from '../fs/bounded.js';
+import { entryFromFailure, failureStatus } from '../health/seen.js';
+import { readHealth, recordHealth, type HealthEntry } from '../health/state.js';
+import { findProfile } from '../profiles/lookup.js';
+import type { ConfigData } from '../profiles/store.js';
+import { addFailureHook, failureFile, failureHookCommand, newLaunchId } from './failure-hook.js';
+import type { LaunchPlan } from './plan.js';
+import { goOn, type GoOn } from './session-failure.js';
+import { runPlan, type Ending } from './spawn.js';
+
+const PRINT_FLAGS = new Set(['-p', '--print']);
+
+export function isPrintRun(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => PRINT_FLAGS.has(a));
+}
+
+/**
+ * Whether a second run would get the same input: stdin is a terminal, /dev/null or closed.
+ * A prompt piped in was read by the first run and cannot be given again.
+ */
+function stdinReplayable(): boolean {
+  try {
+    return fstatSync(0).isCharacterDevice();
+  } catch {
+    return true;
+  }
+}
+
+export interface SessionOptions {
+  /** Launches another profile (the fallback): its exit code. */
+  relaunch(atName: string, args: string[], options: { retried: boolean }): Promise<number>;
+  /** claude's arguments as the caller gave them, for a run on the fallback. */
+  args: readonly string[];
+  /** This run is already the one more run on a fallback. */
+  retried?: boolean;
+}
+
+/**
+ * The failure this launch's hook saw, if any: the hook's file is read (and removed), its
+ * last credential failure recorded for the profile, and the profile's entry returned when
+ * this launch recorded it (the hook, or the status line).
+ */
+function failureOf(ctx: Context, plan: LaunchPlan, launchId: string): HealthEntry | undefined {
+  const file = failureFile(ctx.env, launchId);
+  let text = '';
+  try {
+    text = readBounded(file, 1 << 20).toString('utf8');
+    unlinkSync(file);
+  } catch {
+    // no failure seen (no file), or one that cannot be read: nothing to add
+  }
+  let last: StopFailureInput | undefined;
+  for (const line of text.split('\n')) {
+    const failure = parseStopFailure(line);
+    if (failure && failureStatus(failure.error)) last = failure;
+  }
+  if (last) {
+    const now = Date.now();
+    const tags = { launch: launchId, ...(last.sessionId ? { sessionId: last.sessionId } : {}), ...(last.transcriptPath ? { transcript: last.transcriptPath } : {}) };
+    const entry = entryFromFailure(last.error, now, tags, readHealth(ctx.env)[plan.profile]);
+    try {
+      if (entry) recordHealth(ctx.env, plan.profile, entry, now);
+    } catch (error) {
+      ctx.io.err(`ccenv: cannot record the health of ${plan.profile}: ${(error as Error).message}\n`);
+    }
+  }
+  const entry = readHealth(ctx.env)[plan.profile];
+  return entry?.launch === launchId ? entry : undefined;
+}
+
+function howToGoOn(ctx: Context, plan: LaunchPlan, config: ConfigData, entry: HealthEntry): GoOn {
+  return goOn({ profile: plan.profile, entry, profiles: (n) => findProfile(config, n), health: readHealth(ctx.env), env: ctx.env, now: Date.now() });
+}
+
+function inSomeChain(config: ConfigData, name: string): boolean {
+  return Object.values(config.profiles).some((p) => p.fallback?.includes(name));
+}
+
+/** Runs the session; a number when another launch took over (its exit code), else how claude ended. */
+export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigData, options: SessionOptions): Promise<Ending | number> {
+  const chain = findProfile(config, plan.profile)?.fallback ?? [];
+  // Health counts only where a chain is involved: a profile no chain names runs as it always did.
+  if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env);
+  const launchId = newLaunchId();
+  plan = addFailureHook(plan, failureHookCommand(failureFile(ctx.env, launchId)), launchId, ctx.cwd);
+  const fallbackOff = ctx.env.CCENV_NO_FALLBACK === '1' || options.retried === true;
+  if (isPrintRun(plan.args)) {
+    if (chain.length === 0 || fallbackOff || !stdinReplayable()) return runPlan(plan, ctx.env);
+    return printWithFallback(ctx, plan, config, launchId, options);
+  }
+  const ending = await runPlan(plan, ctx.env);
+  if (!('code' in ending)) return ending;
+  const entry = failureOf(ctx, plan, launchId);
+  if (!entry) return ending;
+  const next = howToGoOn(ctx, plan, config, entry);
+  ctx.io.err(`ccenv: during this session, ${next.said}\n`);
+  if (!next.fallback || !next.sessionId) {
+    if (next.commands.length > 0) ctx.io.err(`ccenv: to resume it: ${next.commands.join(' && ')}\n`);
+    else if (!next.fallback) ctx.io.err(`ccenv: ${plan.profile} has no fallback that works now (ccenv edit ${plan.profile} --fallback OTHER names one)\n`);
+    return ending;
+  }
+  const billing = next.fallback.billing ? `; billing changes to ${next.fallback.billing}` : '';
+  const copyNote = next.copy ? `; its Claude directory is another one, so the conversation is copied there first (${next.copy.to})` : '';
+  if (ctx.interactive && !fallbackOff) {
+    const { askConfirm } = await import('../prompt.js');
+    const yes = await askConfirm(`Continue this conversation on ${next.fallback.name} now${billing}${copyNote}?`, false).catch(() => false);
+    if (yes) {
+      if (next.copy) copyConversation(next.copy);
+      return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false });
+    }
+  }
+  ctx.io.err(`ccenv: to continue it on ${next.fallback.name}${billing}: ${next.commands.join(' && ')}\n`);
+  return ending;
+}
+
+/** Copies the conversation (never moves it, never over a file that is there). */
+function copyConversation(copy: { from: string; to: string }): void {
+  mkdirSync(copy.to, { recursive: true, mode: 0o700 });
+  try {
+    copyFileSync(copy.from, `${copy.to}/${copy.from.split('/').pop()}`, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * `-p` with a fallback chain: claude's stdout is held until it ends. A run that exited
+ * non-zero after ccenv's hook recorded a failed credential for it produced no answer (the
+ * text on stdout is Claude Code's error message): it is run once more on the fallback,
+ * whose stdout goes to the caller as it comes. Anything else is passed on as it was.
+ */
+async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigData, launchId: string, options: SessionOptions): Promise<Ending | number> {
+  const held: Buffer[] = [];
+  const ending = await runPlan(plan, ctx.env, (chunk) => held.push(chunk));
+  const entry = 'code' in ending && ending.code !== 0 ? failureOf(ctx, plan, launchId) : undefined;
+  const next = entry ? howToGoOn(ctx, plan, config, entry) : undefined;
+  if (!entry || !next?.fallback) {
+    if (next) ctx.io.err(`ccenv: ${next.said}; no fallback of ${plan.profile} works now\n`);
+    await writeOut(Buffer.concat(held));
+    return ending;
+  }
+  const billing = next.fallback.billing ? ` (${next.fallback.billing})` : '';
+  ctx.io.err(`ccenv: ${next.said}; running it once more on ${next.fallback.name}${billing}\n`);
+  return options.relaunch(next.fallback.name, [...options.args], { retried: true });
+}
+
+function writeOut(bytes: Buffer): Promise<void> {
+  if (bytes.length === 0) return Promise.resolve();
+  return new Promise((done) => {
+    process.stdout.write(bytes, () => done());
+  });
+}
