@@ -28,7 +28,7 @@ function shellWord(word: string): string {
  * path: it works installed, through npx and from a clone) records it at once, for other
  * launches while the session goes on.
  */
-export function failureHookCommand(file: string, node: string = process.execPath, entry: string | undefined = process.argv[1]): string {
+export function failureHookCommand(file: string, node: string = process.execPath, entry: string | null = process.argv[1] ?? null): string {
   const keep = `mkdir -p ${shellWord(dirname(file))} && `;
   if (!entry) return `${keep}cat >> ${shellWord(file)}`;
   let path = entry;
