@@ -34,6 +34,8 @@ export interface LaunchRequest {
   typed?: { spelled: string; firstOnly?: boolean };
   /** This launch is the one more run of a failed `-p` on a fallback: no further one. */
   retried?: boolean;
+  /** The prompt piped to the failed run, given again. */
+  input?: Buffer;
 }
 
 /** Splits a leading `@NAME` off the words. */
@@ -105,8 +107,9 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   const { plan, config } = await preparePlan(ctx, request);
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  const relaunch = (atName: string, args: string[], o: { retried: boolean }) => launch(ctx, { atName, mode: 'claude', args, retried: o.retried });
-  const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, { relaunch, args: request.args, retried: request.retried === true }) : await runPlan(plan, ctx.env);
+  const relaunch = (atName: string, args: string[], o: { retried: boolean; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
+  const session = { relaunch, args: request.args, retried: request.retried === true, ...(request.input ? { input: request.input } : {}) };
+  const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, session) : await runPlan(plan, ctx.env);
   if (typeof ending === 'number') return ending;
   if (plan.mode === 'claude' && 'code' in ending) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));

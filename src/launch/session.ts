@@ -24,25 +24,54 @@ export function isPrintRun(args: readonly string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((a) => PRINT_FLAGS.has(a));
 }
 
+/** How long claude -p waits for piped input before it goes on without (2.1.332: "no stdin data received in 3s"). */
+const STDIN_WAIT_MS = 3000;
+
 /**
- * Whether a second run would get the same input: stdin is a terminal, /dev/null or closed.
- * A prompt piped in was read by the first run and cannot be given again.
+ * The prompt piped to a `-p` run, read whole so that a second run gets it too: undefined when
+ * stdin is a terminal or a device such as /dev/null (each run reads it as it is), else its
+ * bytes, or nothing when none came within claude's own wait.
  */
-function stdinReplayable(): boolean {
+async function pipedPrompt(): Promise<Buffer | undefined> {
   try {
-    return fstatSync(0).isCharacterDevice();
+    if (fstatSync(0).isCharacterDevice()) return undefined;
   } catch {
-    return true;
+    return undefined;
   }
+  const { stdin } = process;
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    const finish = () => {
+      clearTimeout(timer);
+      stdin.pause();
+      done(Buffer.concat(chunks));
+    };
+    const timer = setTimeout(finish, STDIN_WAIT_MS);
+    stdin.on('data', (chunk: Buffer) => {
+      clearTimeout(timer);
+      chunks.push(chunk);
+    });
+    stdin.once('end', finish);
+    stdin.once('error', finish);
+  });
+}
+
+/** A run that reads a stream of messages on stdin (`--input-format stream-json`) is a conversation, not one prompt: never run twice. */
+function streamsInput(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  const words = end === -1 ? args : args.slice(0, end);
+  return words.some((w, i) => (w === '--input-format' && words[i + 1] === 'stream-json') || w === '--input-format=stream-json');
 }
 
 export interface SessionOptions {
   /** Launches another profile (the fallback): its exit code. */
-  relaunch(atName: string, args: string[], options: { retried: boolean }): Promise<number>;
+  relaunch(atName: string, args: string[], options: { retried: boolean; input?: Buffer }): Promise<number>;
   /** claude's arguments as the caller gave them, for a run on the fallback. */
   args: readonly string[];
   /** This run is already the one more run on a fallback. */
   retried?: boolean;
+  /** The prompt the first run was piped, for the one more run. */
+  input?: Buffer;
 }
 
 /**
@@ -90,13 +119,15 @@ function inSomeChain(config: ConfigData, name: string): boolean {
 export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigData, options: SessionOptions): Promise<Ending | number> {
   const chain = findProfile(config, plan.profile)?.fallback ?? [];
   // Health counts only where a chain is involved: a profile no chain names runs as it always did.
-  if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env);
+  if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env, undefined, options.input);
   const launchId = newLaunchId();
   plan = addFailureHook(plan, failureHookCommand(failureFile(ctx.env, launchId)), launchId, ctx.cwd);
   const fallbackOff = ctx.env.CCENV_NO_FALLBACK === '1' || options.retried === true;
   if (isPrintRun(plan.args)) {
-    if (chain.length === 0 || fallbackOff || !stdinReplayable()) return runPlan(plan, ctx.env);
-    return printWithFallback(ctx, plan, config, launchId, options);
+    if (chain.length > 0 && !fallbackOff && !streamsInput(plan.args)) return printWithFallback(ctx, plan, config, launchId, options);
+    const ending = await runPlan(plan, ctx.env, undefined, options.input);
+    failureOf(ctx, plan, launchId); // records what the hook saw
+    return ending;
   }
   const ending = await runPlan(plan, ctx.env);
   if (!('code' in ending)) return ending;
@@ -141,7 +172,8 @@ function copyConversation(copy: { from: string; to: string }): void {
  */
 async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigData, launchId: string, options: SessionOptions): Promise<Ending | number> {
   const held: Buffer[] = [];
-  const ending = await runPlan(plan, ctx.env, (chunk) => held.push(chunk));
+  const input = await pipedPrompt();
+  const ending = await runPlan(plan, ctx.env, (chunk) => held.push(chunk), input);
   const entry = 'code' in ending && ending.code !== 0 ? failureOf(ctx, plan, launchId) : undefined;
   const next = entry ? howToGoOn(ctx, plan, config, entry) : undefined;
   if (!entry || !next?.fallback) {
@@ -151,7 +183,7 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   }
   const billing = next.fallback.billing ? ` (${next.fallback.billing})` : '';
   ctx.io.err(`ccenv: ${next.said}; running it once more on ${next.fallback.name}${billing}\n`);
-  return options.relaunch(next.fallback.name, [...options.args], { retried: true });
+  return options.relaunch(next.fallback.name, [...options.args], { retried: true, ...(input ? { input } : {}) });
 }
 
 function writeOut(bytes: Buffer): Promise<void> {
