@@ -166,8 +166,9 @@ function copyConversation(copy: { from: string; to: string }): void {
 
 /**
  * `-p` with a fallback chain: claude's stdout is held until it ends. A run that exited
- * non-zero after ccenv's hook recorded a failed credential for it produced no answer (the
- * text on stdout is Claude Code's error message): it is run once more on the fallback,
+ * non-zero after ccenv's hook recorded a failed credential for it, and whose conversation
+ * has no tool call, produced no answer and did nothing (the text on stdout is Claude Code's
+ * error message): it is run once more on the fallback,
  * whose stdout goes to the caller as it comes. Anything else is passed on as it was.
  */
 async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigData, launchId: string, options: SessionOptions): Promise<Ending | number> {
@@ -181,9 +182,27 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
     await writeOut(Buffer.concat(held));
     return ending;
   }
+  if (entry.transcript && usedTools(entry.transcript)) {
+    ctx.io.err(`ccenv: ${next.said}; not run again on ${next.fallback.name}: tools had run in that conversation, and would run twice\n`);
+    await writeOut(Buffer.concat(held));
+    return ending;
+  }
   const billing = next.fallback.billing ? ` (${next.fallback.billing})` : '';
   ctx.io.err(`ccenv: ${next.said}; running it once more on ${next.fallback.name}${billing}\n`);
   return options.relaunch(next.fallback.name, [...options.args], { retried: true, ...(input ? { input } : {}) });
+}
+
+/**
+ * Whether the conversation Claude Code kept (its transcript, one JSON object a line) has a
+ * tool call: then the run had acted before it failed, and is not run again. A transcript
+ * that is not there (`--no-session-persistence`) says nothing: the run failed before acting.
+ */
+function usedTools(transcript: string): boolean {
+  try {
+    return readBounded(transcript, 64 << 20).includes('"type":"tool_use"');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
 }
 
 function writeOut(bytes: Buffer): Promise<void> {

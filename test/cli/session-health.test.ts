@@ -20,11 +20,16 @@ if (env.CCENV_ACTIVE === env.FAKE_FAIL_FOR) {
   const hooks = at >= 0 ? JSON.parse(args[at + 1]).hooks.StopFailure : [];
   const dir = env.CLAUDE_CONFIG_DIR || env.HOME + '/.claude';
   const input = JSON.stringify({ session_id: 'S1', transcript_path: dir + '/projects/-w/S1.jsonl', cwd: '/w', hook_event_name: 'StopFailure', error: 'authentication_failed', last_assistant_message: 'Failed to authenticate. API Error: 401' });
+  if (env.FAKE_TOOLS) {
+    require('node:fs').mkdirSync(dir + '/projects/-w', { recursive: true });
+    appendFileSync(dir + '/projects/-w/S1.jsonl', JSON.stringify({ type: 'assistant', message: { content: [{ type: 'tool_use', id: 't1', name: 'Bash', input: {} }] } }) + '\\n');
+  }
   for (const group of hooks) for (const h of group.hooks) execFileSync('/bin/sh', ['-c', h.command], { input });
   process.stdout.write('Failed to authenticate. API Error: 401\\n');
   process.exit(Number(env.FAKE_EXIT ?? 1));
 }
-process.stdout.write('answer from ' + env.CCENV_ACTIVE + '\\n');
+const given = env.FAKE_ECHO_STDIN ? ', given: ' + require('node:fs').readFileSync(0, 'utf8') : '';
+process.stdout.write('answer from ' + env.CCENV_ACTIVE + given + '\\n');
 `;
 
 const BAD_KEY = 'sk-ant-api03-SESSION-BAD-KEY-0001';
@@ -85,6 +90,20 @@ describe('-p with a fallback', () => {
     // bad is recorded as rejected: good has no fallback that works, and passes its own answer on.
     expect(again).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
     expect(again.stderr).toContain('no fallback of good works now');
+  });
+
+  it('a run whose conversation had run tools is not run again: they would run twice', async () => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad', FAKE_TOOLS: '1' } });
+    expect(run).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
+    expect(run.stderr).toContain('not run again on good: tools had run in that conversation');
+    expect(runs()).toHaveLength(1);
+  });
+
+  it('the prompt piped to the failed run goes to the fallback too', async () => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad', FAKE_ECHO_STDIN: '1' }, input: 'the piped part' });
+    expect(run.stdout).toBe('answer from good, given: the piped part');
   });
 
   it('a run that succeeds is passed on as it is; a profile no chain names gets no hook', async () => {
