@@ -1,8 +1,9 @@
 /**
  * The real claude (the pinned devDependency) against the stand-in: the StopFailure hook a
  * launch adds records a rejected credential during a real run, and `-p` is run once more on
- * the fallback, its stdout only the answer that succeeded; the status line Claude Code runs
- * records a subscription's full usage window.
+ * the fallback, its stdout only the answer that succeeded; an interactive session that
+ * failed offers the fallback, and the conversation resumes there (copied to its own Claude
+ * directory); the status line Claude Code runs records a subscription's full usage window.
  *
  * CLAUDE_CODE_MAX_RETRIES=0: without it, Claude Code 2.1.332 retries a 401 with back-off
  * for minutes before it gives up (docs/claude-code.md, "Print mode").
@@ -66,6 +67,56 @@ describe('a session on the real claude', () => {
 
   describe('at a terminal', () => {
     if (!requirement('tmux', has('tmux'), HOW_TO_GET)) return;
+
+    it('a session whose key was rejected offers to go on with the fallback, and the conversation resumes there', async () => {
+      const work = join(box.home, 'work2');
+      const other = join(box.home, 'accounts', 'good2');
+      mkdirSync(work, { recursive: true });
+      mkdirSync(other, { recursive: true });
+      const trusted = JSON.stringify({ hasCompletedOnboarding: true, projects: { [work]: { hasTrustDialogAccepted: true } } });
+      writeFileSync(join(box.home, '.claude.json'), trusted);
+      writeFileSync(join(other, '.claude.json'), trusted);
+      expect((await ccenv(box, ['add', 'good2', '--kind', 'subscription', '--config-dir', other, '--base-url', api.url, '--secret-stdin'], { input: TOKEN })).exitCode).toBe(0);
+      const file = join(box.configDir, 'config.json');
+      const config = JSON.parse(readFileSync(file, 'utf8'));
+      config.profiles.bad.fallback = ['good2'];
+      writeFileSync(file, JSON.stringify(config));
+      api.clear();
+      const term = terminal(box);
+      try {
+        await term.start(`cd ${work} && ${process.execPath} ${CCENV} @bad`);
+        const screenShows = async (text: string) => {
+          for (let i = 0; i < 600; i++) {
+            const screen = await term.screen();
+            if (screen.includes(text)) return screen;
+            await sleep(200);
+          }
+          throw new Error(`never saw ${text}:\n${await term.screen()}`);
+        };
+        await screenShows('❯');
+        await term.type('first words');
+        await screenShows('API Error: 401');
+        await term.type('/exit');
+        const offer = await screenShows('Continue this conversation on good2 now');
+        expect(offer).toContain('during this session, bad was rejected (Claude Code: authentication_failed)');
+        expect(offer).toContain('billing changes to subscription');
+        await term.type('y');
+        await screenShows('first words');
+        await term.type('second words');
+        await screenShows('stand-in ok');
+        const last = api.modelRequests().at(-1)!;
+        expect(last.headers.authorization).toBe(`Bearer ${TOKEN}`);
+        expect(last.body).toContain('first words');
+        expect(last.body).toContain('second words');
+        const id = health().bad.sessionId as string;
+        expect(existsSync(join(other, 'projects', work.replaceAll('/', '-'), `${id}.jsonl`))).toBe(true);
+        expect(existsSync(join(box.home, '.claude', 'projects', work.replaceAll('/', '-'), `${id}.jsonl`))).toBe(true);
+      } finally {
+        await term.close();
+        config.profiles.bad.fallback = ['good'];
+        writeFileSync(file, JSON.stringify(config));
+      }
+    }, 300_000);
 
     it("the status line records the subscription's full five-hour window", async () => {
       const work = join(box.home, 'work');
