@@ -15,6 +15,7 @@ export interface UsageWindow {
 
 export interface StatusLineInput {
   sessionId?: string;
+  transcriptPath?: string;
   fiveHour?: UsageWindow;
   sevenDay?: UsageWindow;
 }
@@ -51,6 +52,7 @@ export function parseStatusLineInput(text: string): StatusLineInput {
   if (!data) return {};
   const input: StatusLineInput = {};
   if (typeof data.session_id === 'string' && data.session_id !== '') input.sessionId = data.session_id;
+  if (typeof data.transcript_path === 'string' && data.transcript_path !== '') input.transcriptPath = data.transcript_path;
   const limits = record(data.rate_limits);
   for (const { key, field } of USAGE_WINDOWS) {
     const w = usageWindow(limits?.[key]);

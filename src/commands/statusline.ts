@@ -28,7 +28,11 @@ async function recordUsage(ctx: Context, name: string, input: import('../claude/
   const { entryFromUsage } = await import('../health/seen.js');
   const { readHealth, recordHealth } = await import('../health/state.js');
   const now = Date.now();
-  const seen = entryFromUsage(input, now, { ...(ctx.env.CCENV_LAUNCH_ID ? { launch: ctx.env.CCENV_LAUNCH_ID } : {}), ...(input.sessionId ? { sessionId: input.sessionId } : {}) });
+  const seen = entryFromUsage(input, now, {
+    ...(ctx.env.CCENV_LAUNCH_ID ? { launch: ctx.env.CCENV_LAUNCH_ID } : {}),
+    ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+    ...(input.transcriptPath ? { transcript: input.transcriptPath } : {}),
+  });
   if (seen === 'keep') return;
   try {
     const known = readHealth(ctx.env)[name];

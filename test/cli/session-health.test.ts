@@ -137,9 +137,27 @@ describe('a session whose credential failed', () => {
   });
 });
 
+describe('ccenv health-hook, as Claude Code runs it', () => {
+  const input = JSON.stringify({ session_id: 'S3', transcript_path: '/t/S3.jsonl', hook_event_name: 'StopFailure', error: 'rate_limit' });
+  it('records the failure for the launched profile at once, and prints nothing', async () => {
+    const run = await ccenv(box, ['health-hook'], { env: { CCENV_ACTIVE: 'max', CCENV_LAUNCH_ID: 'L3' }, input });
+    expect(run).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(health()).toEqual({ max: { status: 'limited', detail: 'Claude Code: rate_limit', seenAt: expect.any(Number), until: expect.any(Number), source: 'hook', launch: 'L3', sessionId: 'S3', transcript: '/t/S3.jsonl' } });
+  });
+  it.each([
+    ['outside a launch', {}, input],
+    ['another event', { CCENV_ACTIVE: 'max' }, '{"hook_event_name":"Stop"}'],
+    ['an error that is not the credential', { CCENV_ACTIVE: 'max' }, input.replace('rate_limit', 'model_not_found')],
+    ['garbage', { CCENV_ACTIVE: 'max' }, '{{{'],
+  ])('%s: nothing recorded, exit 0', async (_, env, text) => {
+    expect(await ccenv(box, ['health-hook'], { env, input: text })).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(box.home, '.local', 'state', 'ccenv', 'health.json'))).toBe(false);
+  });
+});
+
 describe('ccenv statusline with the JSON Claude Code pipes in', () => {
   const usage = (five: number, seven: number) =>
-    JSON.stringify({ session_id: 'S2', rate_limits: { five_hour: { used_percentage: five, resets_at: 1795841004 }, seven_day: { used_percentage: seven, resets_at: 1796096604 } } });
+    JSON.stringify({ session_id: 'S2', transcript_path: '/h/.claude/projects/-w/S2.jsonl', rate_limits: { five_hour: { used_percentage: five, resets_at: 1795841004 }, seven_day: { used_percentage: seven, resets_at: 1796096604 } } });
 
   it('shows the usage; at 100% records the profile limited until the reset; below, clears it', async () => {
     await ccenv(box, ['add', 'max', '--kind', 'subscription']);
@@ -147,7 +165,7 @@ describe('ccenv statusline with the JSON Claude Code pipes in', () => {
     const full = await ccenv(box, ['statusline'], { env, input: usage(100, 42) });
     expect(full).toMatchObject({ exitCode: 0, stdout: 'max (subscription) · 5h 100% · 7d 42%', stderr: '' });
     expect(health()).toEqual({
-      max: { status: 'limited', detail: expect.stringMatching(/^5h limit at 100%; resets (\d{4}-\d\d-\d\d )?\d\d:\d\d$/), seenAt: expect.any(Number), until: 1795841004000, source: 'statusline', launch: 'L9', sessionId: 'S2' },
+      max: { status: 'limited', detail: expect.stringMatching(/^5h limit at 100%; resets (\d{4}-\d\d-\d\d )?\d\d:\d\d$/), seenAt: expect.any(Number), until: 1795841004000, source: 'statusline', launch: 'L9', sessionId: 'S2', transcript: '/h/.claude/projects/-w/S2.jsonl' },
     });
     expect(JSON.parse((await ccenv(box, ['statusline', '--json'], { env, input: usage(100, 42) })).stdout)).toEqual({ profile: 'max', kind: 'subscription', usage: { '5h': 100, '7d': 42 } });
     expect((await ccenv(box, ['statusline'], { env, input: usage(3, 42) })).stdout).toBe('max (subscription) · 5h 3% · 7d 42%');

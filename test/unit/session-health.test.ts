@@ -37,6 +37,7 @@ describe('the status-line JSON', () => {
   it('gives the session and the usage windows, resets in ms', () => {
     expect(parseStatusLineInput(SEEN_STATUS_LINE)).toEqual({
       sessionId: 'a3cbf98f-7eb4-4f89-acc8-4f2459ab5dfe',
+      transcriptPath: '/h/.claude/projects/-w/a3cbf98f-7eb4-4f89-acc8-4f2459ab5dfe.jsonl',
       fiveHour: { percent: 100, resetsAt: 1795841004000 },
       sevenDay: { percent: 42, resetsAt: 1796096604000 },
     });
