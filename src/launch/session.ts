@@ -130,9 +130,9 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
     return ending;
   }
   const ending = await runPlan(plan, ctx.env);
-  if (!('code' in ending)) return ending;
+  // Read (and record) what the hook saw however claude ended; speak only after an exit.
   const entry = failureOf(ctx, plan, launchId);
-  if (!entry) return ending;
+  if (!('code' in ending) || !entry) return ending;
   const next = howToGoOn(ctx, plan, config, entry);
   ctx.io.err(`ccenv: during this session, ${next.said}\n`);
   if (!next.fallback || !next.sessionId) {
@@ -175,7 +175,8 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   const held: Buffer[] = [];
   const input = await pipedPrompt();
   const ending = await runPlan(plan, ctx.env, (chunk) => held.push(chunk), input);
-  const entry = 'code' in ending && ending.code !== 0 ? failureOf(ctx, plan, launchId) : undefined;
+  const seen = failureOf(ctx, plan, launchId);
+  const entry = 'code' in ending && ending.code !== 0 ? seen : undefined;
   const next = entry ? howToGoOn(ctx, plan, config, entry) : undefined;
   if (!entry || !next?.fallback) {
     if (next) ctx.io.err(`ccenv: ${next.said}; no fallback of ${plan.profile} works now\n`);
