@@ -145,23 +145,24 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   if (ctx.interactive && !fallbackOff) {
     const { askConfirm } = await import('../prompt.js');
     const yes = await askConfirm(`Continue this conversation on ${next.fallback.name} now${billing}${copyNote}?`, false).catch(() => false);
-    if (yes) {
-      if (next.copy) copyConversation(next.copy);
-      return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false });
-    }
+    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false });
   }
   ctx.io.err(`ccenv: to continue it on ${next.fallback.name}${billing}: ${next.commands.join(' && ')}\n`);
   return ending;
 }
 
-/** Copies the conversation (never moves it, never over a file that is there). */
-function copyConversation(copy: { from: string; to: string }): void {
-  mkdirSync(copy.to, { recursive: true, mode: 0o700 });
+/** Copies the conversation where the fallback looks (never moves it, never over a file that is there); false, said, when it cannot. */
+function copied(ctx: Context, copy: { from: string; to: string } | undefined): boolean {
+  if (!copy) return true;
   try {
+    mkdirSync(copy.to, { recursive: true, mode: 0o700 });
     copyFileSync(copy.from, `${copy.to}/${copy.from.split('/').pop()}`, constants.COPYFILE_EXCL);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
+    ctx.io.err(`ccenv: cannot copy the conversation to ${copy.to}: ${(error as Error).message}\n`);
+    return false;
   }
+  return true;
 }
 
 /**
