@@ -7,12 +7,15 @@ import { closest, didYouMean } from './suggest.js';
 /** Words that are ccenv's own; everything else goes to claude. */
 export const RESERVED_VERBS: ReadonlySet<string> = new Set([
   'run', 'exec', 'env', 'use', 'status', 'current', 'check', 'list', 'ls', 'show', 'add', 'edit', 'remove', 'rm',
-  'rename', 'allow', 'deny', 'doctor', 'init', 'hook', 'completion', 'statusline', 'login', 'logout', 'ide', 'sync', '--help', '--version',
+  'rename', 'allow', 'deny', 'doctor', 'init', 'hook', 'completion', 'statusline', 'login', 'logout', 'ide', 'sync', 'health-hook', '--help', '--version',
   'export', 'import',
 ]);
 
+/** Verbs that only Claude Code runs (a hook): reserved, never suggested. */
+const HIDDEN_VERBS: ReadonlySet<string> = new Set(['health-hook']);
+
 /** ccenv's spelled-out words, as a first word is compared with them for typos. */
-const CCENV_WORDS: readonly string[] = [...RESERVED_VERBS].filter((v) => !v.startsWith('-')).concat('help', 'version');
+const CCENV_WORDS: readonly string[] = [...RESERVED_VERBS].filter((v) => !v.startsWith('-') && !HIDDEN_VERBS.has(v)).concat('help', 'version');
 
 /**
  * A first word that could be a slip of the keyboard rather than a prompt: one bare word of

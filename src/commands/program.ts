@@ -12,6 +12,7 @@ import * as env from './env.js';
 import * as exec from './exec.js';
 import * as exportVerb from './export.js';
 import * as importVerb from './import.js';
+import * as healthHook from './health-hook.js';
 import * as hook from './hook.js';
 import * as ide from './ide.js';
 import * as init from './init.js';
@@ -30,7 +31,7 @@ import * as use from './use.js';
 /** Each verb's module registers its command; adding a verb is adding a file and a line here. */
 const VERBS: readonly { register(program: Command, ctx: Context): void }[] = [
   run, exec, env, use, status, check, list, show, add, edit, remove, rename, allow, deny, doctor, login, logout, init, hook, completion, statusline, ide, sync,
-  exportVerb, importVerb,
+  exportVerb, importVerb, healthHook,
 ];
 
 const OVERVIEW = `

@@ -37,6 +37,11 @@ export interface HealthEntry {
    */
   until?: number;
   source: HealthSource;
+  /** The launch that saw it (CCENV_LAUNCH_ID), so that the launch can tell after claude exits. */
+  launch?: string;
+  /** The Claude Code session it happened in, and its transcript: to resume it elsewhere. */
+  sessionId?: string;
+  transcript?: string;
 }
 
 export type Health = Record<string, HealthEntry>;

@@ -21,6 +21,7 @@ import { applySettingsOverrides, findUserSettings } from './settings-override.js
 import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
+import { runSession } from './session.js';
 import { endLikeChild, runPlan } from './spawn.js';
 import { configDir } from '../paths.js';
 import { resolve as resolvePath } from 'node:path';
@@ -42,6 +43,10 @@ export interface LaunchRequest {
   typed?: { spelled: string; firstOnly?: boolean };
   /** ccenv's own options for this launch (--no-fallback, --check). */
   options?: LaunchOptions;
+  /** This launch is the one more run of a failed `-p` on a fallback: no further one. */
+  retried?: boolean;
+  /** The prompt piped to the failed run, given again. */
+  input?: Buffer;
 }
 
 /** Splits a leading `@NAME` off the words. */
@@ -113,7 +118,7 @@ export async function preparePlan(
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
-  const { plan, resolved } = await preparePlan(ctx, request);
+  const { plan, resolved, config } = await preparePlan(ctx, request);
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
   if (resolved.profile.ownLogin) plan.notes.push(...(await prepareAccount(ctx.env, resolved.name, resolved.profile)));
   if (plan.mode === 'claude') {
@@ -122,7 +127,10 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   }
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  const ending = await runPlan(plan, ctx.env);
+  const relaunch = (atName: string, args: string[], o: { retried: boolean; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
+  const session = { relaunch, args: request.args, retried: request.retried === true, noFallback: request.options?.noFallback === true, ...(request.input ? { input: request.input } : {}) };
+  const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, session) : await runPlan(plan, ctx.env);
+  if (typeof ending === 'number') return ending;
   if (plan.mode === 'claude' && 'code' in ending) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
     if (hint) ctx.io.err(`ccenv: ${hint}\n`);

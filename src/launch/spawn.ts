@@ -26,15 +26,23 @@ export function guardInspector(): void {
   process.on('SIGUSR1', () => {});
 }
 
-/** Runs the plan's command and resolves with how it ended. */
-export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
-  const stdio: StdioOptions = ['inherit', 'inherit', 'inherit'];
+/**
+ * Runs the plan's command and resolves with how it ended. For `-p` with a fallback
+ * (session.ts): `capture` takes its stdout instead of ccenv's, `input` is its whole stdin.
+ */
+export function runPlan(plan: LaunchPlan, caller: Env, capture?: (chunk: Buffer) => void, input?: Buffer): Promise<Ending> {
+  const stdio: StdioOptions = [input ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit', 'inherit'];
   for (const { fd } of plan.descriptors) {
     while (stdio.length < fd) stdio.push('ignore');
     // A socket pair: claude reads the secret from it and closes it; nothing is on disk.
     stdio[fd] = 'pipe';
   }
   const child = spawn(plan.command, plan.args, { stdio, env: childEnvironment(plan, caller) });
+  if (capture) child.stdout?.on('data', capture);
+  if (input) {
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
+  }
   for (const { fd, secret } of plan.descriptors) {
     const stream = child.stdio[fd] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): unknown };
     // A child that exits without reading it closes its end: not an error.
@@ -62,7 +70,8 @@ export function runPlan(plan: LaunchPlan, caller: Env): Promise<Ending> {
         }),
       );
     });
-    child.once('exit', (code, signal) => {
+    // With stdout captured, wait for all of it: 'close' comes after the last byte.
+    child.once(capture ? 'close' : 'exit', (code: number | null, signal: NodeJS.Signals | null) => {
       cleanUp();
       done(signal ? { signal } : { code: code ?? 0 });
     });

@@ -30,7 +30,8 @@ export function fieldProblems(fields: Partial<Profile>, kind?: ProfileKind): str
   const allowed = kind === undefined ? undefined : new Set<ProfileField>([...COMMON_FIELDS, ...kindSpec(kind).fields]);
   const problems: string[] = [];
   for (const [key, value] of Object.entries(fields) as [keyof Profile, unknown][]) {
-    if (key === 'kind' || key === 'hasSecret' || key === 'secretBackend' || key === 'secretSetAt' || value === undefined) continue;
+    // fallback: names of other profiles, checked where the chain is saved.
+    if (key === 'kind' || key === 'hasSecret' || key === 'secretBackend' || key === 'secretSetAt' || key === 'fallback' || value === undefined) continue;
     if (allowed && !allowed.has(key)) {
       problems.push(`${flagOf(key)} does not apply to ${withArticle(kind!)} profile`);
       continue;

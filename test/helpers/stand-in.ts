@@ -216,6 +216,8 @@ export async function startStandIn(opts: StandInOptions = {}) {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (req.method === 'GET' && /\/v1\/models$/.test(path)) return models(res, path);
     if (req.method !== 'POST') return notFound(res, req);
+    // POST /status/<code>/...: that error for every model call, as models() answers.
+    if (/^\/status\/\d{3}\//.test(path) && !/count_tokens$/.test(path)) return models(res, path);
     if (/\/count_tokens$/.test(path) || /count-tokens/.test(path)) {
       return sendJson(res, { input_tokens: 1 });
     }
@@ -238,7 +240,7 @@ export async function startStandIn(opts: StandInOptions = {}) {
       if (!streaming) return sendJson(res, messageJson(`msg_standin_${++idCounter}`, model, content, stop));
       const { events } = messageEvents(model, content, stop);
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache',
-        'request-id': 'req_standin' });
+        'request-id': 'req_standin', ...usageHeaders(path) });
       for (const ev of events) res.write(`event: ${String(ev.type)}\ndata: ${JSON.stringify(ev)}\n\n`);
       res.end();
       return;
@@ -285,6 +287,23 @@ function models(res: ServerResponse, path: string): void {
     ? { 'retry-after': '30', 'anthropic-ratelimit-requests-reset': '2026-11-28T03:00:00Z' } : {};
   res.writeHead(code, { 'content-type': 'application/json', 'request-id': 'req_standin', ...extra });
   res.end(JSON.stringify({ type: 'error', error: { type, message: `stand-in: ${code}` } }));
+}
+
+/**
+ * /usage/<five-hour %>/<seven-day %>/...: a streamed reply carries a subscription's usage
+ * headers, which Claude Code passes to its status line as `rate_limits` (resets in 1 h, 3 d).
+ */
+function usageHeaders(path: string): Record<string, string> {
+  const m = path.match(/^\/usage\/(\d+)\/(\d+)\//);
+  if (!m) return {};
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    'anthropic-ratelimit-unified-status': 'allowed_warning',
+    'anthropic-ratelimit-unified-5h-utilization': String(Number(m[1]) / 100),
+    'anthropic-ratelimit-unified-5h-reset': String(now + 3600),
+    'anthropic-ratelimit-unified-7d-utilization': String(Number(m[2]) / 100),
+    'anthropic-ratelimit-unified-7d-reset': String(now + 3 * 86400),
+  };
 }
 
 function sendJson(res: ServerResponse, obj: unknown, status = 200): void {

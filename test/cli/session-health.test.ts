@@ -1,0 +1,192 @@
+/**
+ * Health seen inside a session, through the built CLI: the status line records a full usage
+ * window; a fake claude that runs the StopFailure hook the launch gave it, as Claude Code
+ * does, makes the launch say how to go on, or run `-p` once more on the fallback.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+
+/** Runs the StopFailure hooks of its --settings when FAKE_FAIL_FOR names the launched profile, as claude does for a 401. */
+const FAKE = `#!${process.execPath}
+const { execFileSync } = require('node:child_process');
+const { appendFileSync } = require('node:fs');
+const args = process.argv.slice(2);
+const env = process.env;
+appendFileSync(env.FAKE_LOG, JSON.stringify({ profile: env.CCENV_ACTIVE, args }) + '\\n');
+if (env.CCENV_ACTIVE === env.FAKE_FAIL_FOR) {
+  const at = args.indexOf('--settings');
+  const hooks = at >= 0 ? JSON.parse(args[at + 1]).hooks.StopFailure : [];
+  const dir = env.CLAUDE_CONFIG_DIR || env.HOME + '/.claude';
+  const input = JSON.stringify({ session_id: 'S1', transcript_path: dir + '/projects/-w/S1.jsonl', cwd: '/w', hook_event_name: 'StopFailure', error: 'authentication_failed', last_assistant_message: 'Failed to authenticate. API Error: 401' });
+  if (env.FAKE_TOOLS) {
+    require('node:fs').mkdirSync(dir + '/projects/-w', { recursive: true });
+    appendFileSync(dir + '/projects/-w/S1.jsonl', JSON.stringify({ type: 'assistant', message: { content: [{ type: 'tool_use', id: 't1', name: 'Bash', input: {} }] } }) + '\\n');
+  }
+  for (const group of hooks) for (const h of group.hooks) execFileSync('/bin/sh', ['-c', h.command], { input });
+  process.stdout.write('Failed to authenticate. API Error: 401\\n');
+  process.exit(Number(env.FAKE_EXIT ?? 1));
+}
+const given = env.FAKE_ECHO_STDIN ? ', given: ' + require('node:fs').readFileSync(0, 'utf8') : '';
+process.stdout.write('answer from ' + env.CCENV_ACTIVE + given + '\\n');
+`;
+
+const BAD_KEY = 'sk-ant-api03-SESSION-BAD-KEY-0001';
+const GOOD_KEY = 'sk-ant-api03-SESSION-GOOD-KEY-0002';
+
+let box: Sandbox;
+let log: string;
+beforeEach(() => {
+  box = sandbox({ XDG_STATE_HOME: '', TZ: 'UTC' });
+  box.env.XDG_STATE_HOME = join(box.home, '.local', 'state');
+  const bin = join(box.home, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'claude'), FAKE);
+  chmodSync(join(bin, 'claude'), 0o755);
+  box.env.PATH = `${bin}:${box.env.PATH}`;
+  log = join(box.home, 'claude.log');
+  box.env.FAKE_LOG = log;
+});
+afterEach(() => box.cleanup());
+
+const health = () => JSON.parse(readFileSync(join(box.home, '.local', 'state', 'ccenv', 'health.json'), 'utf8')).profiles;
+const runs = () => readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { profile: string; args: string[] });
+
+/** Profiles made with add, the chain written into config.json as a colleague's --fallback would. */
+async function profiles(fallback: Record<string, string[]>, bad: string[] = ['--kind', 'api-key']): Promise<void> {
+  expect((await ccenv(box, ['add', 'bad', ...bad, ...(bad.includes('api-key') ? ['--secret-stdin'] : [])], { input: BAD_KEY })).exitCode).toBe(0);
+  expect((await ccenv(box, ['add', 'good', '--kind', 'api-key', '--secret-stdin'], { input: GOOD_KEY })).exitCode).toBe(0);
+  const file = join(box.configDir, 'config.json');
+  const config = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [name, chain] of Object.entries(fallback)) config.profiles[name].fallback = chain;
+  writeFileSync(file, JSON.stringify(config));
+}
+
+function noSecrets(...texts: string[]): void {
+  for (const text of texts) {
+    expect(text).not.toContain(BAD_KEY);
+    expect(text).not.toContain(GOOD_KEY);
+  }
+}
+
+describe('-p with a fallback', () => {
+  it('a run whose credential was rejected is run once more on the fallback; stdout has only that answer', async () => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toBe('answer from good');
+    expect(run.stderr).toContain('ccenv: bad was rejected (Claude Code: authentication_failed); running it once more on good');
+    expect(runs().map((r) => [r.profile, r.args.slice(-2)])).toEqual([['bad', ['-p', 'hi']], ['good', ['-p', 'hi']]]);
+    expect(health()).toMatchObject({ bad: { status: 'rejected', source: 'hook', sessionId: 'S1' } });
+    noSecrets(run.stderr, JSON.stringify(health()));
+  });
+
+  it('once only: a fallback that fails too gives its own output and status', async () => {
+    await profiles({ bad: ['good'], good: ['bad'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad' } });
+    expect(run.stdout).toBe('answer from good');
+    const again = await ccenv(box, ['@good', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'good' } });
+    // bad is recorded as rejected: good has no fallback that works, and passes its own answer on.
+    expect(again).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
+    expect(again.stderr).toContain('no fallback of good works now');
+  });
+
+  it.each([
+    ['--no-fallback', ['--no-fallback', '@bad', '-p', 'hi'], {}],
+    ['CCENV_NO_FALLBACK=1', ['@bad', '-p', 'hi'], { CCENV_NO_FALLBACK: '1' }],
+  ])('%s: a failed run is not run again on the fallback', async (_, argv, env) => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, argv, { env: { FAKE_FAIL_FOR: 'bad', ...env } });
+    expect(run).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
+    expect(runs().map((r) => r.profile)).toEqual(['bad']);
+  });
+
+  it('a run whose conversation had run tools is not run again: they would run twice', async () => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad', FAKE_TOOLS: '1' } });
+    expect(run).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
+    expect(run.stderr).toContain('not run again on good: tools had run in that conversation');
+    expect(runs()).toHaveLength(1);
+  });
+
+  it('the prompt piped to the failed run goes to the fallback too', async () => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad', FAKE_ECHO_STDIN: '1' }, input: 'the piped part' });
+    expect(run.stdout).toBe('answer from good, given: the piped part');
+  });
+
+  it('a run that succeeds is passed on as it is; a profile no chain names gets no hook', async () => {
+    await profiles({ bad: ['good'] });
+    expect(await ccenv(box, ['@bad', '-p', 'hi'])).toMatchObject({ exitCode: 0, stdout: 'answer from bad', stderr: '' });
+    await ccenv(box, ['add', 'lone', '--kind', 'api-key', '--secret-stdin'], { input: GOOD_KEY });
+    await ccenv(box, ['@lone', '-p', 'hi']);
+    expect(runs().at(-1)).toEqual({ profile: 'lone', args: ['-p', 'hi'] });
+  });
+});
+
+describe('a session whose credential failed', () => {
+  it('says what happened and the commands to resume it on the fallback, copying the conversation to its Claude directory', async () => {
+    const dir = join(box.home, 'accounts', 'bad');
+    await profiles({ bad: ['good'] }, ['--kind', 'subscription', '--config-dir', dir]);
+    const run = await ccenv(box, ['@bad'], { env: { FAKE_FAIL_FOR: 'bad', FAKE_EXIT: '0' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toBe('Failed to authenticate. API Error: 401');
+    expect(run.stderr).toContain('ccenv: during this session, bad was rejected (Claude Code: authentication_failed)');
+    const target = join(box.home, '.claude', 'projects', '-w');
+    expect(run.stderr).toContain(
+      `ccenv: to continue it on good; billing changes to API billing: mkdir -p ${target} && cp -n ${dir}/projects/-w/S1.jsonl ${target}/ && ccenv run @good -- --resume S1`,
+    );
+    expect(runs()).toHaveLength(1);
+    noSecrets(run.stderr);
+  });
+
+  it('no failure: nothing said', async () => {
+    await profiles({ bad: ['good'] });
+    expect(await ccenv(box, ['@bad'])).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+});
+
+describe('ccenv health-hook, as Claude Code runs it', () => {
+  const input = JSON.stringify({ session_id: 'S3', transcript_path: '/t/S3.jsonl', hook_event_name: 'StopFailure', error: 'rate_limit' });
+  it('records the failure for the launched profile at once, and prints nothing', async () => {
+    const run = await ccenv(box, ['health-hook'], { env: { CCENV_ACTIVE: 'max', CCENV_LAUNCH_ID: 'L3' }, input });
+    expect(run).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(health()).toEqual({ max: { status: 'limited', detail: 'Claude Code: rate_limit', seenAt: expect.any(Number), until: expect.any(Number), source: 'hook', launch: 'L3', sessionId: 'S3', transcript: '/t/S3.jsonl' } });
+  });
+  it.each([
+    ['outside a launch', {}, input],
+    ['another event', { CCENV_ACTIVE: 'max' }, '{"hook_event_name":"Stop"}'],
+    ['an error that is not the credential', { CCENV_ACTIVE: 'max' }, input.replace('rate_limit', 'model_not_found')],
+    ['garbage', { CCENV_ACTIVE: 'max' }, '{{{'],
+  ])('%s: nothing recorded, exit 0', async (_, env, text) => {
+    expect(await ccenv(box, ['health-hook'], { env, input: text })).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(box.home, '.local', 'state', 'ccenv', 'health.json'))).toBe(false);
+  });
+});
+
+/** Five hours from when the tests run, in epoch seconds as Claude Code gives it: always ahead. */
+const FIVE_HOUR_RESET = Math.floor(Date.now() / 1000) + 5 * 3600;
+
+describe('ccenv statusline with the JSON Claude Code pipes in', () => {
+  const usage = (five: number, seven: number) =>
+    JSON.stringify({ session_id: 'S2', transcript_path: '/h/.claude/projects/-w/S2.jsonl', rate_limits: { five_hour: { used_percentage: five, resets_at: FIVE_HOUR_RESET }, seven_day: { used_percentage: seven, resets_at: FIVE_HOUR_RESET + 255_600 } } });
+
+  it('shows the usage; at 100% records the profile limited until the reset; below, clears it', async () => {
+    await ccenv(box, ['add', 'max', '--kind', 'subscription']);
+    const env = { CCENV_ACTIVE: 'max', CCENV_LAUNCH_ID: 'L9' };
+    const full = await ccenv(box, ['statusline'], { env, input: usage(100, 42) });
+    expect(full).toMatchObject({ exitCode: 0, stdout: 'max (subscription) · 5h 100% · 7d 42%', stderr: '' });
+    expect(health()).toEqual({
+      max: { status: 'limited', detail: expect.stringMatching(/^5h limit at 100%; resets (\d{4}-\d\d-\d\d )?\d\d:\d\d$/), seenAt: expect.any(Number), until: FIVE_HOUR_RESET * 1000, source: 'statusline', launch: 'L9', sessionId: 'S2', transcript: '/h/.claude/projects/-w/S2.jsonl' },
+    });
+    expect(JSON.parse((await ccenv(box, ['statusline', '--json'], { env, input: usage(100, 42) })).stdout)).toEqual({ profile: 'max', kind: 'subscription', usage: { '5h': 100, '7d': 42 } });
+    expect((await ccenv(box, ['statusline'], { env, input: usage(3, 42) })).stdout).toBe('max (subscription) · 5h 3% · 7d 42%');
+    expect(health()).toEqual({});
+  });
+
+  it('nothing piped in: the name alone, nothing recorded', async () => {
+    expect(await ccenv(box, ['statusline'], { env: { CCENV_ACTIVE: 'x' } })).toMatchObject({ exitCode: 0, stdout: 'x' });
+    expect(existsSync(join(box.home, '.local', 'state', 'ccenv', 'health.json'))).toBe(false);
+  });
+});
