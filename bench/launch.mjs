@@ -4,7 +4,7 @@
 // `node -e 0`, interleaved in one run; prints the medians and their ratio. Target: <= 1.3x.
 // Uses the keychain when a Secret Service answers on the bus (npm run bench starts a private
 // one), else the encrypted file backend (whose scrypt key derivation dominates; said below).
-// Run: node bench/launch.mjs [rounds]
+// Run: node bench/launch.mjs [rounds]   (CCENV_BENCH_QUICK=1: 10 rounds)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
-const ROUNDS = Number(process.argv[2] ?? 40);
+const ROUNDS = Number(process.argv[2] ?? (process.env.CCENV_BENCH_QUICK === '1' ? 10 : 40));
 const TARGET = 1.3;
 
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm run build first');
