@@ -14,12 +14,14 @@ import { readSettingsLayers } from '../claude/settings.js';
 import { profileProblems } from '../profiles/validate.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { misplacedProfile } from './profile-words.js';
-import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
+import { buildPlan, childEnvironment, missingSecret, secretRoute, type LaunchPlan } from './plan.js';
+import { secretTiming } from './secret-timing.js';
+import { chosenBackend } from '../secrets/open.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
 import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
-import { endLikeChild, runPlan } from './spawn.js';
+import { endLikeChild, runPlan, type LateSecret } from './spawn.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -54,12 +56,24 @@ async function secretFor(ctx: Context, config: ConfigData, resolved: ResolvedPro
   return secret;
 }
 
-/** Resolve, read, plan: everything up to the spawn. Reads the secret store once. */
+/** A launch ready to run: its plan, and for a secret that comes after the spawn, the one call that reads it. */
+export interface PreparedLaunch {
+  plan: LaunchPlan;
+  resolved: ResolvedProfile;
+  config: ConfigData;
+  /** Set when the plan's secret is read after claude starts (secret-timing.ts). */
+  lateSecret?: LateSecret;
+}
+
+/**
+ * Resolve, read, plan: everything up to the spawn. Reads the secret store once: here, or
+ * with `secretAfterSpawn` and where secret-timing.ts allows it, through `lateSecret`.
+ */
 export async function preparePlan(
   ctx: Context,
   request: LaunchRequest,
-  options: { claudeOptional?: boolean } = {},
-): Promise<{ plan: LaunchPlan; resolved: ResolvedProfile; config: ConfigData }> {
+  options: { claudeOptional?: boolean; secretAfterSpawn?: boolean } = {},
+): Promise<PreparedLaunch> {
   const config = await readConfig(ctx.env);
   if (request.typed) {
     const typed = { ...request.typed, args: request.args, ...(request.atName !== undefined ? { atName: request.atName } : {}) };
@@ -87,22 +101,25 @@ export async function preparePlan(
       command = 'claude';
     }
   }
-  const secret = await secretFor(ctx, config, resolved);
-  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args });
+  const route = secretRoute(profile, request.mode, args);
+  const timing = options.secretAfterSpawn ? secretTiming(ctx.env, chosenBackend(ctx.env, config).backend, profile, route) : 'before';
+  const secret = timing === 'before' ? await secretFor(ctx, config, resolved) : undefined;
+  let plan = buildPlan({ resolved, caller: ctx.env, secret, secretAfterSpawn: timing === 'after', mode: request.mode, command, args });
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
   }
-  return { plan, resolved, config };
+  if (timing === 'before') return { plan, resolved, config };
+  return { plan, resolved, config, lateSecret: async () => (await secretFor(ctx, config, resolved))! };
 }
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
-  const { plan } = await preparePlan(ctx, request);
+  const { plan, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  const ending = await runPlan(plan, ctx.env);
+  const ending = await runPlan(plan, ctx.env, lateSecret);
   if (plan.mode === 'claude' && 'code' in ending) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
     if (hint) ctx.io.err(`ccenv: ${hint}\n`);

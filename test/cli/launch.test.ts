@@ -267,6 +267,30 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
   });
 });
 
+describe('a secret read after claude is started', () => {
+  it('missing from the store: claude is ended before it reads its descriptor, and the error is as before', async () => {
+    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
+    const run = await ccenv(box, ['@work']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
+    expect(run.stderr).toContain('ccenv edit work --secret-stdin');
+    expect(fake.wentOn()).toBe(false);
+    expect(fake.fd3() ?? '').toBe('');
+  });
+
+  it('missing from the store, for exec (a variable, read first): the command is not started', async () => {
+    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
+    const run = await ccenv(box, ['exec', '@work', '--', 'claude']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
+    expect(fake.ran()).toBe(false);
+  });
+});
+
 describe('claude is not started when', () => {
   it.each([
     ['the profile is unknown', ['@nope'], /no profile named nope/],
@@ -275,17 +299,6 @@ describe('claude is not started when', () => {
     const run = await ccenv(box, args);
     expect(run.exitCode).not.toBe(0);
     expect(run.stderr).toMatch(message);
-    expect(fake.ran()).toBe(false);
-  });
-
-  it('the secret is missing from the store', async () => {
-    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
-    mkdirSync(box.configDir, { recursive: true });
-    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
-    const run = await ccenv(box, ['@work']);
-    expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
-    expect(run.stderr).toContain('ccenv edit work --secret-stdin');
     expect(fake.ran()).toBe(false);
   });
 
