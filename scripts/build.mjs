@@ -41,9 +41,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // What a launch never or rarely needs (writing config, prompts, the file backend's writes)
-  // stays out of the file, loaded from node_modules if ever needed: less to compile.
-  external: ['@napi-rs/keyring', 'conf', 'proper-lockfile', 'write-file-atomic', '@inquirer/*'],
+  // What a launch never or rarely needs (writing config, prompts, the file backend's writes,
+  // jsonc-parser for a config or settings file that JSON.parse refused) stays out of the
+  // file, loaded from node_modules if ever needed: less to compile on every launch.
+  external: ['@napi-rs/keyring', 'conf', 'proper-lockfile', 'write-file-atomic', '@inquirer/*', 'jsonc-parser'],
   banner: { js: "const __ccenvUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __CCENV_VERSION__: JSON.stringify(version), 'import.meta.url': '__ccenvUrl' },
   mainFields: ['module', 'main'],
