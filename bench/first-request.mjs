@@ -5,7 +5,8 @@
 // records when each request arrives; interleaved rounds, medians, the ratio. Target: <= 1.07x.
 // Uses the keychain when a Secret Service answers on the bus (npm run bench starts a private
 // one), else the encrypted file backend.
-// Run: node bench/first-request.mjs [rounds]   (CCENV_BENCH_QUICK=1 or --quick: 5 rounds)
+// Run: node bench/first-request.mjs [rounds]   (CCENV_BENCH_QUICK=1 or --quick: 5 rounds;
+// CCENV_BENCH_OTHER=/path/to/other/bin/ccenv.cjs adds that build, e.g. main's, to the rounds)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
+const OTHER = process.env.CCENV_BENCH_OTHER;
 const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
 const QUICK = process.env.CCENV_BENCH_QUICK === '1' || process.argv.includes('--quick');
 const ROUNDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? (QUICK ? 5 : 17));
@@ -111,6 +113,7 @@ try {
   const cases = {
     'claude -p hi (key in env)': () => firstRequest(join(CLAUDE_BIN, 'claude'), ['-p', 'hi'], directEnv),
     'ccenv @p -p hi': () => firstRequest(process.execPath, [CCENV, '@p', '-p', 'hi'], ccenvEnv),
+    ...(OTHER ? { 'other ccenv': () => firstRequest(process.execPath, [OTHER, '@p', '-p', 'hi'], ccenvEnv) } : {}),
   };
   const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < 2; i++) for (const run of Object.values(cases)) await run(); // first-run files, page cache
@@ -123,6 +126,10 @@ try {
   console.log(`${ROUNDS} interleaved rounds, medians; load average ${load}`);
   console.log(`claude -p hi (key in env)  ${direct.toFixed(1)} ms`);
   console.log(`ccenv @p -p hi             ${through.toFixed(1)} ms  (+${(through - direct).toFixed(1)} ms)`);
+  if (OTHER) {
+    const other = median(times['other ccenv']);
+    console.log(`other ccenv (${OTHER})  ${other.toFixed(1)} ms  (+${(other - direct).toFixed(1)} ms, ${(other / direct).toFixed(3)}x)`);
+  }
   console.log(`ratio ${ratio.toFixed(3)}x (target <= ${TARGET}x)${ratio <= TARGET ? '' : '  ABOVE TARGET'}`);
 } finally {
   if (keychain) spawnSync(process.execPath, [CCENV, 'remove', 'p', '--yes'], { env: ccenvEnv, stdio: 'ignore' });
