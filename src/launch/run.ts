@@ -22,6 +22,7 @@ import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
 import { endLikeChild, runPlan, type LateSecret } from './spawn.js';
+import { execInPlace } from './exec-in-place.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -119,6 +120,7 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   const { plan, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
+  execInPlace(plan, ctx.env, ctx.cwd);
   const ending = await runPlan(plan, ctx.env, lateSecret);
   if (plan.mode === 'claude' && 'code' in ending) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
