@@ -105,6 +105,18 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.stderr).not.toContain('CCENV_');
   });
 
+  it('passes NODE_EXTRA_CA_CERTS on to claude and to exec unchanged', async () => {
+    await addApiKey();
+    const certs = join(box.home, 'corporate ca.pem');
+    writeFileSync(certs, '');
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: { NODE_EXTRA_CA_CERTS: certs } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.env().NODE_EXTRA_CA_CERTS).toBe(certs);
+    const exec = await ccenv(box, ['exec', '@work', '--', 'sh', '-c', 'printf %s "$NODE_EXTRA_CA_CERTS"'], { env: { NODE_EXTRA_CA_CERTS: certs } });
+    expect(exec.exitCode, exec.stderr).toBe(0);
+    expect(exec.stdout).toBe(certs);
+  });
+
   it('sends reserved words after -- and through run', async () => {
     expect((await ccenv(box, ['--', 'list'])).exitCode).toBe(0);
     expect(fake.argv()).toEqual(['list']);
