@@ -105,6 +105,17 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.stderr).not.toContain('CCENV_');
   });
 
+  it.skipIf(typeof (process as { execve?: unknown }).execve !== 'function')('exec becomes the command where Node has process.execve: no ccenv waits beside it', async () => {
+    await addApiKey();
+    const { child, ended } = start(['exec', '@work', '--', 'sh', '-c', 'echo "$PPID $$" > "$FAKE_LOG.pids"; exit 3']);
+    const result = await ended;
+    expect(result.code, result.stderr).toBe(3);
+    // The command is the process that was started as ccenv: its parent is the test, not a waiting ccenv.
+    const [parent, self] = readFileSync(`${fake.log}.pids`, 'utf8').trim().split(' ').map(Number);
+    expect(self).toBe(child.pid);
+    expect(parent).toBe(process.pid);
+  });
+
   it('passes NODE_EXTRA_CA_CERTS on to claude and to exec unchanged', async () => {
     await addApiKey();
     const certs = join(box.home, 'corporate ca.pem');
