@@ -4,7 +4,7 @@
 // `node -e 0`, interleaved in one run; prints the medians and their ratio. Target: <= 1.3x.
 // Uses the keychain when a Secret Service answers on the bus (npm run bench starts a private
 // one), else the encrypted file backend (whose scrypt key derivation dominates; said below).
-// Run: node bench/launch.mjs [rounds]
+// Run: node bench/launch.mjs [rounds]   (CCENV_BENCH_QUICK=1: 10 rounds)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
-const ROUNDS = Number(process.argv[2] ?? 40);
+// Another build (say main's) to measure in the same rounds: CCENV_BENCH_OTHER=/path/bin/ccenv.cjs
+const OTHER = process.env.CCENV_BENCH_OTHER;
+const ROUNDS = Number(process.argv[2] ?? (process.env.CCENV_BENCH_QUICK === '1' ? 10 : 40));
 const TARGET = 1.3;
 
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm run build first');
@@ -58,6 +60,7 @@ try {
     'ccenv exec @p -- true': [CCENV, 'exec', '@p', '--', 'true'],
     // The same launch for a profile with no secret: the cost without the keychain.
     'ccenv exec @v -- true': [CCENV, 'exec', '@v', '--', 'true'],
+    ...(OTHER ? { 'other exec @p -- true': [OTHER, 'exec', '@p', '--', 'true'] } : {}),
   };
   const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < 3; i++) for (const args of Object.values(cases)) timed(args); // warm the page cache
@@ -70,6 +73,7 @@ try {
   console.log(`node -e 0              median ${base.toFixed(1)} ms`);
   console.log(`ccenv exec @p -- true  median ${launch.toFixed(1)} ms  (api-key profile: one secret read)`);
   console.log(`ccenv exec @v -- true  median ${noSecret.toFixed(1)} ms  (vertex profile: no secret, ${(noSecret / base).toFixed(2)}x)`);
+  if (OTHER) console.log(`other exec @p -- true  median ${median(times['other exec @p -- true']).toFixed(1)} ms  (${OTHER})`);
   console.log(`ratio ${ratio.toFixed(2)}x (target <= ${TARGET}x)${ratio <= TARGET ? '' : '  ABOVE TARGET'}`);
 } finally {
   if (keychain) spawnSync(process.execPath, [CCENV, 'remove', 'p', '--yes'], { env, stdio: 'ignore' });

@@ -19,6 +19,9 @@ function secretServiceOnBus() {
   return r.status === 0 && r.stdout.includes('"org.freedesktop.secrets"');
 }
 
+// --quick: fewer rounds everywhere (a figure to compare ratios on a busy machine, not to quote).
+if (process.argv.includes('--quick')) process.env.CCENV_BENCH_QUICK = '1';
+
 const wrapper = join(ROOT, 'scripts', 'with-secret-service.sh');
 if (process.platform === 'linux' && !process.env.CCENV_BENCH_INSIDE && !secretServiceOnBus() && existsSync(wrapper)) {
   const r = spawnSync('bash', [wrapper, process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {

@@ -3,7 +3,7 @@
 // hook line, ccenv's eval lines (hook and completion: a ccenv process each), and ccenv's
 // static hook file (`source` the path `ccenv hook bash --path` prints: no process, and
 // completions loaded at the first Tab). Interleaved rounds, medians, ratios from one run.
-// Run: node bench/startup.mjs [starts per round] [rounds]   (npm run bench runs it)
+// Run: node bench/startup.mjs [starts per round] [rounds]   (npm run bench runs it; CCENV_BENCH_QUICK=1: 2 rounds)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STARTS = Number(process.argv[2] ?? 10);
-const ROUNDS = Number(process.argv[3] ?? 5);
+const ROUNDS = Number(process.argv[3] ?? (process.env.CCENV_BENCH_QUICK === '1' ? 2 : 5));
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 

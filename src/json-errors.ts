@@ -3,9 +3,22 @@
  * line, column and a plain name ("trailing comma", not "PropertyNameExpected" at the next
  * line's brace). Used for ccenv's own config.json and for Claude Code's settings files.
  */
+import { createRequire } from 'node:module';
 import { lineColumn } from './text-position.js';
 
 export { lineColumn };
+
+type Jsonc = typeof import('jsonc-parser');
+let jsonc: Jsonc | undefined;
+
+/**
+ * jsonc-parser, loaded on first use: only text that JSON.parse refused, or a message that
+ * needs a position, pays for it. Required (not imported): the launch bundle keeps it out of
+ * its file, and a require from there starts no ES-module loader.
+ */
+export function jsoncParser(): Jsonc {
+  return (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as Jsonc);
+}
 
 export interface JsonProblem {
   /** 1-based, of the offending character (for a trailing comma: the comma). */
@@ -46,7 +59,7 @@ function trailingCommaBefore(text: string, offset: number): number | undefined {
 
 /** Every error of strict JSON (no comments, no trailing commas) in `text`; empty when it parses. */
 export async function jsonProblems(text: string): Promise<JsonProblem[]> {
-  const { parse, printParseErrorCode } = await import('jsonc-parser');
+  const { parse, printParseErrorCode } = jsoncParser();
   const errors: import('jsonc-parser').ParseError[] = [];
   parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const out: JsonProblem[] = [];

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
-import { describeJsonProblems, jsonProblems, lineColumn, type JsonProblem } from '../json-errors.js';
+import { describeJsonProblems, jsonProblems, jsoncParser, lineColumn, type JsonProblem } from '../json-errors.js';
 
 /** Highest first, as Claude Code ranks them (`--settings` sits between managed and local). */
 export type SettingsLayer = 'managed' | 'local' | 'project' | 'user';
@@ -68,34 +68,70 @@ export function settingsPaths(env: Env, cwd: string, options: { configDir?: stri
 
 /** Parses settings text strictly (no comments, no trailing commas), keeping positions. */
 export async function parseSettings(layer: SettingsLayer, path: string, text: string): Promise<SettingsFile> {
-  const { parseTree, getNodeValue } = await import('jsonc-parser');
-  const file: SettingsFile = { layer, path, exists: true, keys: {}, env: {} };
-  const errors: import('jsonc-parser').ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0) {
-    const problems = await jsonProblems(text);
-    const first = problems[0] ?? { line: 1, column: 1 };
-    file.error = { message: `invalid JSON: ${describeJsonProblems(problems)}`, problems, line: first.line, column: first.column };
-    return file;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return parseWithPositions(layer, path, text);
   }
-  if (!root || root.type !== 'object') {
+  const file: SettingsFile = { layer, path, exists: true, keys: {}, env: {} };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     file.error = { message: 'expected a JSON object', line: 1, column: 1 };
     return file;
   }
-  file.data = getNodeValue(root) as Record<string, unknown>;
-  for (const property of root.children ?? []) {
+  // The common case, on every launch: JSON.parse, and positions found only if a message asks.
+  const data = parsed as Record<string, unknown>;
+  file.data = data;
+  let positions: Positions | undefined;
+  const found = () => (positions ??= positionsIn(text));
+  for (const key of Object.keys(data)) file.keys[key] = positioned({}, () => found().keys[key]);
+  const env = data.env;
+  if (typeof env === 'object' && env !== null && !Array.isArray(env)) {
+    for (const [name, raw] of Object.entries(env)) {
+      file.env[name] = positioned({ value: typeof raw === 'string' ? raw : JSON.stringify(raw) }, () => found().env[name]);
+    }
+  }
+  return file;
+}
+
+interface Positions {
+  keys: Record<string, Position>;
+  env: Record<string, Position>;
+}
+
+/** `target` with `line` and `column` that are looked up when first read. */
+function positioned<T extends object>(target: T, where: () => Position | undefined): T & Position {
+  return Object.defineProperties(target, {
+    line: { enumerable: true, get: () => where()?.line ?? 1 },
+    column: { enumerable: true, get: () => where()?.column ?? 1 },
+  }) as T & Position;
+}
+
+/** Where each top-level key and each `env` variable of a valid settings text is (the last of duplicates, as JSON.parse keeps). */
+function positionsIn(text: string): Positions {
+  const out: Positions = { keys: Object.create(null) as Record<string, Position>, env: Object.create(null) as Record<string, Position> };
+  const root = jsoncParser().parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  for (const property of root?.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || typeof keyNode.value !== 'string') continue;
-    file.keys[keyNode.value] = lineColumn(text, keyNode.offset);
+    out.keys[keyNode.value] = lineColumn(text, keyNode.offset);
     if (keyNode.value === 'env' && valueNode?.type === 'object') {
       for (const variable of valueNode.children ?? []) {
-        const [name, value] = variable.children ?? [];
-        if (!name || typeof name.value !== 'string' || !value) continue;
-        const raw = getNodeValue(value) as unknown;
-        file.env[name.value] = { value: typeof raw === 'string' ? raw : JSON.stringify(raw), ...lineColumn(text, name.offset) };
+        const name = variable.children?.[0];
+        if (name && typeof name.value === 'string') out.env[name.value] = lineColumn(text, name.offset);
       }
     }
   }
+  return out;
+}
+
+/** Text that JSON.parse refused: every problem with its line and column. */
+async function parseWithPositions(layer: SettingsLayer, path: string, text: string): Promise<SettingsFile> {
+  const file: SettingsFile = { layer, path, exists: true, keys: {}, env: {} };
+  const problems = await jsonProblems(text);
+  const first = problems[0] ?? { line: 1, column: 1 };
+  const message = problems.length > 0 ? `invalid JSON: ${describeJsonProblems(problems)}` : 'invalid JSON';
+  file.error = { message, problems, line: first.line, column: first.column };
   return file;
 }
 

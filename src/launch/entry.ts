@@ -23,7 +23,7 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
       await enterScope(ctx, argv[1]!, argv[3]!);
       return 0;
     }
-    // From the start: the secret is read before the child starts, and held until written.
+    // From the start: the secret is held in this process until it is written to the child.
     guardInspector();
     return route.to === 'launch' ? await launchFromCommandLine(ctx, route.argv, { verbatim: route.verbatim }) : await launchVerb(ctx, route.argv);
   } catch (error) {

@@ -6,7 +6,7 @@ import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { ProfileSource, ResolvedProfile } from '../profiles/resolve.js';
-import type { ProfileKind } from '../profiles/types.js';
+import type { Profile, ProfileKind } from '../profiles/types.js';
 import { sourceVariable } from '../secrets/sources/index.js';
 import { removalReason, type RemovalReason } from './scrub.js';
 import { wrapperVariables, type WrapperSetup } from './wrapper-variables.js';
@@ -18,6 +18,7 @@ export const SECRET_FD = 3;
 export interface Descriptor {
   fd: number;
   variable: string;
+  /** Empty in a plan whose secret is delivered after the spawn (LaunchPlan.secretAfterSpawn). */
   secret: string;
 }
 
@@ -40,13 +41,17 @@ export interface LaunchPlan {
   notes: string[];
   /** The note naming the caller's variables the launch ignored, if any: CCENV_QUIET=1 silences it. */
   ignoredNote?: string;
+  /** The secret is read after claude is started and written to its descriptor then (spawn.ts). */
+  secretAfterSpawn?: true;
 }
 
 export interface PlanInput {
   resolved: ResolvedProfile;
   caller: Env;
-  /** The profile's secret from the store; undefined when it takes none. */
+  /** The profile's secret from the store; undefined when it takes none, or when it comes after the spawn. */
   secret: string | undefined;
+  /** The secret will be delivered after the spawn: only for the descriptor route (secretRoute). */
+  secretAfterSpawn?: boolean;
   mode: 'claude' | 'exec';
   command: string;
   args: readonly string[];
@@ -62,6 +67,18 @@ function isBare(args: readonly string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).includes('--bare');
 }
 
+/** How a profile's secret reaches the child: on an inherited descriptor, in a variable, or not at all. */
+export type SecretRoute = 'descriptor' | 'variable' | 'none';
+
+/** Pure: the route buildPlan gives the secret, known before the secret is read. */
+export function secretRoute(profile: Profile, mode: 'claude' | 'exec', args: readonly string[]): SecretRoute {
+  const secret = kindSpec(profile.kind).launch(profile).secret;
+  if (!secret) return 'none';
+  const { descriptor } = secret;
+  if (mode !== 'claude' || descriptor === undefined) return 'variable';
+  return BARE_IGNORES.has(descriptor) && isBare(args) ? 'variable' : 'descriptor';
+}
+
 /** Pure: the plan for a launch, before settings files are consulted (see settings-override.ts). */
 export function buildPlan(input: PlanInput): LaunchPlan {
   const { resolved, caller, secret, mode } = input;
@@ -72,10 +89,13 @@ export function buildPlan(input: PlanInput): LaunchPlan {
   const secretVariables: string[] = [];
   const descriptors: Descriptor[] = [];
   const notes: string[] = [...(resolved.notes ?? [])];
+  const route = secretRoute(profile, mode, input.args);
   if (launch.secret) {
-    if (secret === undefined) throw new Error(`plan for ${name} built without its secret`);
+    const later = input.secretAfterSpawn === true && route === 'descriptor';
+    if (input.secretAfterSpawn && !later) throw new Error(`plan for ${name}: only a descriptor takes its secret after the spawn`);
+    if (secret === undefined && !later) throw new Error(`plan for ${name} built without its secret`);
     const { variable, descriptor, withDescriptor } = launch.secret;
-    const bare = mode === 'claude' && descriptor !== undefined && BARE_IGNORES.has(descriptor) && isBare(input.args);
+    const bare = mode === 'claude' && descriptor !== undefined && route === 'variable';
     if (bare) {
       notes.push(
         variable === 'ANTHROPIC_API_KEY'
@@ -83,11 +103,11 @@ export function buildPlan(input: PlanInput): LaunchPlan {
           : 'claude --bare ignores subscription tokens: this launch will not be logged in',
       );
     }
-    if (mode === 'claude' && descriptor && !bare) {
-      descriptors.push({ fd: SECRET_FD, variable: descriptor, secret });
-      Object.assign(set, withDescriptor, { [descriptor]: String(SECRET_FD) });
+    if (route === 'descriptor') {
+      descriptors.push({ fd: SECRET_FD, variable: descriptor!, secret: secret ?? '' });
+      Object.assign(set, withDescriptor, { [descriptor!]: String(SECRET_FD) });
     } else {
-      set[variable] = secret;
+      set[variable] = secret!;
       secretVariables.push(variable);
     }
   }
@@ -122,6 +142,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
     descriptors,
     notes,
     ...(ignoredNote ? { ignoredNote } : {}),
+    ...(input.secretAfterSpawn ? { secretAfterSpawn: true as const } : {}),
   };
 }
 

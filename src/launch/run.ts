@@ -16,13 +16,16 @@ import { readProfileSecret } from '../secrets/sources/index.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { misplacedProfile } from './profile-words.js';
 import { takeLaunchOptions, withFallback, type LaunchOptions } from './fallback.js';
-import { buildPlan, childEnvironment, missingSecret, type LaunchPlan } from './plan.js';
+import { buildPlan, childEnvironment, missingSecret, secretRoute, type LaunchPlan } from './plan.js';
+import { secretTiming } from './secret-timing.js';
+import { chosenBackend } from '../secrets/open.js';
 import { applySettingsOverrides, findUserSettings } from './settings-override.js';
 import { isatty } from 'node:tty';
 import { confirmInsideSession } from './inside-session.js';
 import { resumeHintOnce } from './resume-hint.js';
 import { runSession } from './session.js';
-import { endLikeChild, runPlan } from './spawn.js';
+import { endLikeChild, runPlan, type LateSecret } from './spawn.js';
+import { execInPlace } from './exec-in-place.js';
 import { configDir } from '../paths.js';
 import { resolve as resolvePath } from 'node:path';
 import { keepUsersWrapper } from './users-wrapper.js';
@@ -70,12 +73,24 @@ export async function secretFor(ctx: Context, config: ConfigData, resolved: Reso
   return secret;
 }
 
-/** Resolve, read, plan: everything up to the spawn. Reads the secret store once. */
+/** A launch ready to run: its plan, and for a secret that comes after the spawn, the one call that reads it. */
+export interface PreparedLaunch {
+  plan: LaunchPlan;
+  resolved: ResolvedProfile;
+  config: ConfigData;
+  /** Set when the plan's secret is read after claude starts (secret-timing.ts). */
+  lateSecret?: LateSecret;
+}
+
+/**
+ * Resolve, read, plan: everything up to the spawn. Reads the secret store once: here, or
+ * with `secretAfterSpawn` and where secret-timing.ts allows it, through `lateSecret`.
+ */
 export async function preparePlan(
   ctx: Context,
   request: LaunchRequest,
-  options: { claudeOptional?: boolean; noWrapper?: boolean } = {},
-): Promise<{ plan: LaunchPlan; resolved: ResolvedProfile; config: ConfigData }> {
+  options: { claudeOptional?: boolean; noWrapper?: boolean; secretAfterSpawn?: boolean } = {},
+): Promise<PreparedLaunch> {
   const config = await readConfig(ctx.env);
   if (request.typed) {
     const typed = { ...request.typed, args: request.args, ...(request.atName !== undefined ? { atName: request.atName } : {}) };
@@ -104,21 +119,24 @@ export async function preparePlan(
       command = 'claude';
     }
   }
-  const secret = await secretFor(ctx, config, resolved);
+  const route = secretRoute(profile, request.mode, args);
+  const timing = options.secretAfterSpawn ? secretTiming(ctx.env, chosenBackend(ctx.env, config).backend, profile, route) : 'before';
+  const secret = timing === 'before' ? await secretFor(ctx, config, resolved) : undefined;
   const wrapper = request.mode === 'claude' && !options.noWrapper ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
-  let plan = buildPlan({ resolved, caller: ctx.env, secret, mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
+  let plan = buildPlan({ resolved, caller: ctx.env, secret, secretAfterSpawn: timing === 'after', mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
     if (wrapper) plan = keepUsersWrapper(plan, layers);
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
   }
-  return { plan, resolved, config };
+  if (timing === 'before') return { plan, resolved, config };
+  return { plan, resolved, config, lateSecret: async () => (await secretFor(ctx, config, resolved))! };
 }
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
-  const { plan, resolved, config } = await preparePlan(ctx, request);
+  const { plan, resolved, config, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
   if (resolved.profile.ownLogin) plan.notes.push(...(await prepareAccount(ctx.env, resolved.name, resolved.profile)));
   if (plan.mode === 'claude') {
@@ -128,8 +146,9 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
   const relaunch = (atName: string, args: string[], o: { retried: boolean; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
-  const session = { relaunch, args: request.args, retried: request.retried === true, noFallback: request.options?.noFallback === true, ...(request.input ? { input: request.input } : {}) };
-  const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, session) : await runPlan(plan, ctx.env);
+  const session = { relaunch, args: request.args, retried: request.retried === true, noFallback: request.options?.noFallback === true, ...(request.input ? { input: request.input } : {}), ...(lateSecret ? { lateSecret } : {}) };
+  execInPlace(plan, ctx.env, ctx.cwd);
+  const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, session) : await runPlan(plan, ctx.env, lateSecret ? { lateSecret } : {});
   if (typeof ending === 'number') return ending;
   if (plan.mode === 'claude' && 'code' in ending) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));

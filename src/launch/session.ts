@@ -15,7 +15,7 @@ import type { ConfigData } from '../profiles/store.js';
 import { addFailureHook, failureFile, failureHookCommand, newLaunchId } from './failure-hook.js';
 import type { LaunchPlan } from './plan.js';
 import { goOn, type GoOn } from './session-failure.js';
-import { runPlan, type Ending } from './spawn.js';
+import { runPlan, type Ending, type LateSecret, type RunOptions } from './spawn.js';
 
 const PRINT_FLAGS = new Set(['-p', '--print']);
 
@@ -74,6 +74,8 @@ export interface SessionOptions {
   input?: Buffer;
   /** --no-fallback: no offer, no rerun, for this launch. */
   noFallback?: boolean;
+  /** The secret, when it is read after claude starts (spawn.ts). */
+  lateSecret?: LateSecret;
 }
 
 /**
@@ -117,21 +119,26 @@ function inSomeChain(config: ConfigData, name: string): boolean {
   return Object.values(config.profiles).some((p) => p.fallback?.includes(name));
 }
 
+/** What runPlan needs of the session's options: the prompt piped in, the secret read after the spawn. */
+function runOptions(options: SessionOptions): RunOptions {
+  return { ...(options.input ? { input: options.input } : {}), ...(options.lateSecret ? { lateSecret: options.lateSecret } : {}) };
+}
+
 /** Runs the session; a number when another launch took over (its exit code), else how claude ended. */
 export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigData, options: SessionOptions): Promise<Ending | number> {
   const chain = findProfile(config, plan.profile)?.fallback ?? [];
   // Health counts only where a chain is involved: a profile no chain names runs as it always did.
-  if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env, undefined, options.input);
+  if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env, runOptions(options));
   const launchId = newLaunchId();
   plan = addFailureHook(plan, failureHookCommand(failureFile(ctx.env, launchId)), launchId, ctx.cwd);
   const fallbackOff = ctx.env.CCENV_NO_FALLBACK === '1' || options.noFallback === true || options.retried === true;
   if (isPrintRun(plan.args)) {
     if (chain.length > 0 && !fallbackOff && !streamsInput(plan.args)) return printWithFallback(ctx, plan, config, launchId, options);
-    const ending = await runPlan(plan, ctx.env, undefined, options.input);
+    const ending = await runPlan(plan, ctx.env, runOptions(options));
     failureOf(ctx, plan, launchId); // records what the hook saw
     return ending;
   }
-  const ending = await runPlan(plan, ctx.env);
+  const ending = await runPlan(plan, ctx.env, runOptions(options));
   // Read (and record) what the hook saw however claude ended; speak only after an exit.
   const entry = failureOf(ctx, plan, launchId);
   if (!('code' in ending) || !entry) return ending;
@@ -177,7 +184,7 @@ function copied(ctx: Context, copy: { from: string; to: string } | undefined): b
 async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigData, launchId: string, options: SessionOptions): Promise<Ending | number> {
   const held: Buffer[] = [];
   const input = await pipedPrompt();
-  const ending = await runPlan(plan, ctx.env, (chunk) => held.push(chunk), input);
+  const ending = await runPlan(plan, ctx.env, { ...runOptions(options), capture: (chunk) => held.push(chunk), ...(input ? { input } : {}) });
   const seen = failureOf(ctx, plan, launchId);
   const entry = 'code' in ending && ending.code !== 0 ? seen : undefined;
   const next = entry ? howToGoOn(ctx, plan, config, entry) : undefined;

@@ -2,7 +2,7 @@
  * The act: run a LaunchPlan. The child gets the terminal; ccenv waits, passes on SIGTERM
  * and SIGHUP, lets Ctrl-C reach the child alone, and ends the way the child ended.
  */
-import { spawn, type StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import { CcenvError } from '../errors.js';
 import type { Env } from '../paths.js';
@@ -26,11 +26,28 @@ export function guardInspector(): void {
   process.on('SIGUSR1', () => {});
 }
 
+/** Reads the secret of a plan whose secret comes after the spawn (LaunchPlan.secretAfterSpawn). */
+export type LateSecret = () => Promise<string>;
+
+export interface RunOptions {
+  /** The secret of a plan whose secret comes after the spawn. */
+  lateSecret?: LateSecret;
+  /** For `-p` with a fallback (session.ts): takes claude's stdout instead of ccenv's. */
+  capture?: (chunk: Buffer) => void;
+  /** claude's whole stdin, given again to a rerun. */
+  input?: Buffer;
+}
+
 /**
- * Runs the plan's command and resolves with how it ended. For `-p` with a fallback
- * (session.ts): `capture` takes its stdout instead of ccenv's, `input` is its whole stdin.
+ * Runs the plan's command and resolves with how it ended. A plan whose secret comes after
+ * the spawn gets `lateSecret`: claude starts at once, and the secret is read while it starts
+ * and then written to its descriptor (claude reads it there about 75 ms in, blocking until
+ * it comes). When that read fails, claude is killed before its descriptor closes, so it
+ * never goes on without the profile's credential (to a login lying around), and the read's
+ * error is what the launch reports.
  */
-export function runPlan(plan: LaunchPlan, caller: Env, capture?: (chunk: Buffer) => void, input?: Buffer): Promise<Ending> {
+export async function runPlan(plan: LaunchPlan, caller: Env, { lateSecret, capture, input }: RunOptions = {}): Promise<Ending> {
+  if (plan.secretAfterSpawn && !lateSecret) throw new Error(`plan for ${plan.profile} needs its secret delivered`);
   const stdio: StdioOptions = [input ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit', 'inherit'];
   for (const { fd } of plan.descriptors) {
     while (stdio.length < fd) stdio.push('ignore');
@@ -38,31 +55,53 @@ export function runPlan(plan: LaunchPlan, caller: Env, capture?: (chunk: Buffer)
     stdio[fd] = 'pipe';
   }
   const child = spawn(plan.command, plan.args, { stdio, env: childEnvironment(plan, caller) });
+  const ended = childEnding(plan, child, capture !== undefined);
+  // A spawn that fails while the secret is being read is reported once that read is over.
+  ended.catch(() => {});
   if (capture) child.stdout?.on('data', capture);
   if (input) {
     child.stdin?.on('error', () => {});
     child.stdin?.end(input);
   }
-  for (const { fd, secret } of plan.descriptors) {
-    const stream = child.stdio[fd] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): unknown };
-    // A child that exits without reading it closes its end: not an error.
-    stream.on('error', () => {});
-    stream.end(secret);
-  }
-  forgetSecrets(plan);
   const ignore = () => {};
   const forward = (signal: NodeJS.Signals) => {
     child.kill(signal);
   };
   for (const signal of IGNORED) process.on(signal, ignore);
   for (const signal of FORWARDED) process.on(signal, forward);
-  const cleanUp = () => {
+  try {
+    const streams = plan.descriptors.map(({ fd }) => {
+      const stream = child.stdio[fd] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): unknown };
+      // A child that exits without reading it closes its end: not an error.
+      stream.on('error', () => {});
+      return stream;
+    });
+    let late: string | undefined;
+    if (plan.secretAfterSpawn) {
+      try {
+        late = await lateSecret!();
+      } catch (error) {
+        // Before anything closes the descriptor: an empty one would let claude go on without the profile.
+        child.kill('SIGKILL');
+        await ended.catch(() => undefined);
+        for (const stream of streams) (stream as unknown as { destroy(): void }).destroy();
+        throw error;
+      }
+    }
+    plan.descriptors.forEach(({ secret }, i) => streams[i]!.end(late ?? secret));
+    late = undefined;
+    forgetSecrets(plan);
+    return await ended;
+  } finally {
     for (const signal of IGNORED) process.off(signal, ignore);
     for (const signal of FORWARDED) process.off(signal, forward);
-  };
+  }
+}
+
+/** How the child ends: its exit (with stdout captured, its close: after the last byte), or the error that it could not be started. */
+function childEnding(plan: LaunchPlan, child: ChildProcess, captured: boolean): Promise<Ending> {
   return new Promise((done, fail) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
-      cleanUp();
       fail(
         new CcenvError(`cannot run ${plan.command}: ${error.code === 'ENOENT' ? 'not found' : error.message}`, {
           exitCode: error.code === 'ENOENT' ? 127 : 126,
@@ -70,9 +109,7 @@ export function runPlan(plan: LaunchPlan, caller: Env, capture?: (chunk: Buffer)
         }),
       );
     });
-    // With stdout captured, wait for all of it: 'close' comes after the last byte.
-    child.once(capture ? 'close' : 'exit', (code: number | null, signal: NodeJS.Signals | null) => {
-      cleanUp();
+    child.once(captured ? 'close' : 'exit', (code: number | null, signal: NodeJS.Signals | null) => {
       done(signal ? { signal } : { code: code ?? 0 });
     });
   });

@@ -105,6 +105,36 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(run.stderr).not.toContain('CCENV_');
   });
 
+  const hasExecve = typeof (process as { execve?: unknown }).execve === 'function';
+  it(`exec ${hasExecve ? 'becomes the command (this Node has process.execve): no ccenv waits beside it' : 'runs the command as its child and waits (this Node has no process.execve)'}`, async () => {
+    await addApiKey();
+    const { child, ended } = start(['exec', '@work', '--', 'sh', '-c', 'echo "$PPID $$" > "$FAKE_LOG.pids"; exit 3']);
+    const result = await ended;
+    expect(result.code, result.stderr).toBe(3);
+    const [parent, self] = readFileSync(`${fake.log}.pids`, 'utf8').trim().split(' ').map(Number);
+    if (hasExecve) {
+      // The command is the process that was started as ccenv: its parent is the test, not a waiting ccenv.
+      expect(self).toBe(child.pid);
+      expect(parent).toBe(process.pid);
+    } else {
+      // Spawned by the ccenv that was started, which waited for it.
+      expect(parent).toBe(child.pid);
+      expect(self).not.toBe(child.pid);
+    }
+  });
+
+  it('passes NODE_EXTRA_CA_CERTS on to claude and to exec unchanged', async () => {
+    await addApiKey();
+    const certs = join(box.home, 'corporate ca.pem');
+    writeFileSync(certs, '');
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: { NODE_EXTRA_CA_CERTS: certs } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.env().NODE_EXTRA_CA_CERTS).toBe(certs);
+    const exec = await ccenv(box, ['exec', '@work', '--', 'sh', '-c', 'printf %s "$NODE_EXTRA_CA_CERTS"'], { env: { NODE_EXTRA_CA_CERTS: certs } });
+    expect(exec.exitCode, exec.stderr).toBe(0);
+    expect(exec.stdout).toBe(certs);
+  });
+
   it('sends reserved words after -- and through run', async () => {
     expect((await ccenv(box, ['--', 'list'])).exitCode).toBe(0);
     expect(fake.argv()).toEqual(['list']);
@@ -267,6 +297,30 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
   });
 });
 
+describe('a secret read after claude is started', () => {
+  it('missing from the store: claude is ended before it reads its descriptor, and the error is as before', async () => {
+    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
+    const run = await ccenv(box, ['@work']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
+    expect(run.stderr).toContain('ccenv edit work --secret-stdin');
+    expect(fake.wentOn()).toBe(false);
+    expect(fake.fd3() ?? '').toBe('');
+  });
+
+  it('missing from the store, for exec (a variable, read first): the command is not started', async () => {
+    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
+    mkdirSync(box.configDir, { recursive: true });
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
+    const run = await ccenv(box, ['exec', '@work', '--', 'claude']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
+    expect(fake.ran()).toBe(false);
+  });
+});
+
 describe('claude is not started when', () => {
   it.each([
     ['the profile is unknown', ['@nope'], /no profile named nope/],
@@ -275,17 +329,6 @@ describe('claude is not started when', () => {
     const run = await ccenv(box, args);
     expect(run.exitCode).not.toBe(0);
     expect(run.stderr).toMatch(message);
-    expect(fake.ran()).toBe(false);
-  });
-
-  it('the secret is missing from the store', async () => {
-    const config = { version: 1, profiles: { work: { kind: 'api-key', hasSecret: true } } };
-    mkdirSync(box.configDir, { recursive: true });
-    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify(config));
-    const run = await ccenv(box, ['@work']);
-    expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/profile work has no API key .* in encrypted file/);
-    expect(run.stderr).toContain('ccenv edit work --secret-stdin');
     expect(fake.ran()).toBe(false);
   });
 

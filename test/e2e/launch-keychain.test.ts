@@ -1,7 +1,8 @@
 /**
  * The launch reading its secret from a real Secret Service (a private one per test, from
  * scripts/with-secret-service.sh): the key reaches claude on descriptor 3; with the keyring
- * locked, the launch stops with a message naming the profile and the way out.
+ * locked, the launch ends claude (started before the keychain was asked) before it read its
+ * descriptor, with a message naming the profile and the way out.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -57,7 +58,7 @@ describe('a launch with the keychain backend', () => {
     expect(Object.values(fake.env()).join('\n')).not.toContain(KEY);
   });
 
-  it('stops before claude when the keyring is locked, naming the profile and the way out', () => {
+  it('ends claude before it reads its descriptor when the keyring is locked, naming the profile and the way out', () => {
     const add = inSecretService(['add', 'k', '--kind', 'api-key', '--secret-stdin'], 'unlocked', KEY);
     expect(add.exitCode, add.stderr).toBe(0);
     const run = inSecretService(['@k', '-p', 'hi'], 'locked');
@@ -65,6 +66,8 @@ describe('a launch with the keychain backend', () => {
     expect(run.stderr).toContain('profile k');
     expect(run.stderr).toMatch(/unlock your keychain|CCENV_BACKEND=file/);
     expect(run.stderr).not.toContain(KEY);
-    expect(fake.ran()).toBe(false);
+    // Started before the keychain answered, and killed with its descriptor still open.
+    expect(fake.wentOn()).toBe(false);
+    expect(fake.fd3() ?? '').toBe('');
   });
 });

@@ -11,6 +11,7 @@ for a in "$@"; do printf '%s\\n' "$a"; done > "$log.argv"
 env > "$log.env"
 echo $$ > "$log.pid"
 if { true <&3; } 2>/dev/null; then cat <&3 > "$log.fd3"; fi
+: > "$log.went-on"
 if [ "$1" = "--version" ]; then echo "\${FAKE_VERSION:-9.9.9} (Fake Claude)"; exit 0; fi
 if [ -n "$FAKE_TRAP" ]; then
   for s in INT TERM HUP QUIT; do trap "echo $s >> '$log.signals'; exit $FAKE_TRAP_EXIT" $s; done
@@ -29,6 +30,8 @@ export interface FakeClaude {
   /** Base path of the log files. */
   log: string;
   ran(): boolean;
+  /** It went on past reading descriptor 3 (as claude would go on to make requests). */
+  wentOn(): boolean;
   argv(): string[];
   env(): Record<string, string>;
   fd3(): string | undefined;
@@ -48,6 +51,7 @@ export function fakeClaude(root: string, name = 'claude'): FakeClaude {
     bin,
     log,
     ran: () => existsSync(`${log}.argv`),
+    wentOn: () => existsSync(`${log}.went-on`),
     argv: () => (read('.argv') ?? '').split('\n').slice(0, -1),
     env: () =>
       Object.fromEntries(

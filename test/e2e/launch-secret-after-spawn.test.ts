@@ -1,0 +1,95 @@
+/**
+ * The real claude, started before the keychain is read (src/launch/secret-timing.ts), against
+ * a stand-in API, with a subscription login lying around in its home. Claude Code 2.1.332
+ * given an empty OAuth-token descriptor falls through to that login; so when the keychain
+ * read fails, the launch must end claude before its descriptor closes: no request with the
+ * login's token, nothing from claude on the terminal, and the keychain's error as before.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { requirement } from '../helpers/requirements.js';
+import { startStandIn, type StandIn } from '../helpers/stand-in.js';
+import { spawnSync } from 'node:child_process';
+
+const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const TOKEN = 'sk-ant-oat01-PROFILE-TOKEN-0011';
+const LOGIN = 'sk-ant-oat01-LOGIN-LYING-AROUND-0012';
+
+describe('a secret read after claude is started, with the real claude', () => {
+  if (!requirement('the claude binary', existsSync(join(CLAUDE_BIN, 'claude')), 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (
+    !requirement(
+      'a Secret Service (dbus-run-session, gnome-keyring-daemon)',
+      process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyring-daemon'),
+      'bash .ci/run installs dbus, dbus-x11 and gnome-keyring',
+    )
+  ) {
+    return;
+  }
+
+  let box: Sandbox;
+  let api: StandIn;
+  let keyrings: string;
+  beforeAll(async () => {
+    api = await startStandIn();
+    box = sandbox({ CCENV_BACKEND: 'keychain', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
+    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    keyrings = join(box.home, 'keyrings-home');
+    mkdirSync(keyrings);
+    mkdirSync(join(box.home, '.claude'));
+    const login = { claudeAiOauth: { accessToken: LOGIN, refreshToken: 'sk-ant-ort01-LOGIN', expiresAt: Date.now() + 864e5, scopes: ['user:inference', 'user:profile'], subscriptionType: 'max' } };
+    writeFileSync(join(box.home, '.claude', '.credentials.json'), JSON.stringify(login), { mode: 0o600 });
+  });
+  afterAll(async () => {
+    await api?.close();
+    box?.cleanup();
+  });
+
+  /** Runs a command inside a private Secret Service whose keyrings persist in `keyrings`. */
+  async function inSecretService(command: string[], keyring: 'unlocked' | 'locked', input = '') {
+    const r = await execa('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), ...command], {
+      env: { ...box.env, SS_KEYRING: keyring, SS_KEYRING_HOME: keyrings },
+      extendEnv: false,
+      cwd: box.home,
+      input,
+      reject: false,
+      timeout: 60_000,
+    });
+    return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+  }
+  const bearers = () => api.requests().map((r) => String(r.headers.authorization ?? ''));
+
+  it('the login is there to be found: claude alone, with no profile, sends it', async () => {
+    api.clear();
+    const r = await execa(join(CLAUDE_BIN, 'claude'), ['-p', 'hi'], { env: { ...box.env, ANTHROPIC_BASE_URL: api.url }, extendEnv: false, cwd: box.home, reject: false, timeout: 60_000 });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(bearers()).toContain(`Bearer ${LOGIN}`);
+  }, 90_000);
+
+  it("the profile's token arrives, read after the spawn", async () => {
+    const add = await inSecretService([process.execPath, CCENV, 'add', 'tok', '--kind', 'subscription', '--base-url', api.url, '--secret-stdin'], 'unlocked', TOKEN);
+    expect(add.exitCode, add.stderr).toBe(0);
+    api.clear();
+    const run = await inSecretService([process.execPath, CCENV, '@tok', '-p', 'hi'], 'unlocked');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(bearers().length).toBeGreaterThan(0);
+    expect(new Set(bearers())).toEqual(new Set([`Bearer ${TOKEN}`]));
+  }, 90_000);
+
+  it('the keychain read fails: claude is ended before it can use the login', async () => {
+    api.clear();
+    const run = await inSecretService([process.execPath, CCENV, '@tok', '-p', 'hi'], 'locked');
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^ccenv: cannot read the secret of profile tok .*the keychain is locked/m);
+    // Claude had started: had it been left to go on, it would have said or sent something.
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/Not logged in|API Error/);
+    expect(bearers()).not.toContain(`Bearer ${LOGIN}`);
+    expect(api.requests()).toEqual([]);
+  }, 90_000);
+});
