@@ -8,51 +8,19 @@
 // bundled with esbuild. Target: under 1 ms.
 // Run: node bench/fallback.mjs [rounds]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchHome, CCENV, median, requireBuild, ROOT, run as runIn, timed as timedIn } from './common.mjs';
 import { build } from 'esbuild';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
 const ROUNDS = Number(process.argv[2] ?? 40);
 const TARGET_MS = 1;
 
-if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm run build first');
+requireBuild();
 
-const home = mkdtempSync(join(tmpdir(), 'ccenv-bench-fallback-'));
-const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS) && process.env.CCENV_BENCH_BACKEND !== 'file';
-const env = {
-  HOME: home,
-  PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
-  XDG_CONFIG_HOME: join(home, '.config'),
-  XDG_DATA_HOME: join(home, '.local', 'share'),
-  XDG_STATE_HOME: join(home, '.local', 'state'),
-  LANG: 'C.UTF-8',
-  ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-  ...(keychain
-    ? { CCENV_BACKEND: 'keychain', CCENV_KEYCHAIN_SERVICE: `ccenv-bench-${process.pid}` }
-    : { CCENV_BACKEND: 'file', CCENV_FILE_PASSPHRASE: 'bench passphrase' }),
-};
-
-function run(args, input) {
-  const r = spawnSync(process.execPath, args, { env, input: input ?? '', encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-}
-
-function timed(args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
-  return ms;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const { home, env, keychain } = benchHome('ccenv-bench-fallback-');
+const run = (args, input) => runIn(env, args, input);
+const timed = (args) => timedIn(env, args);
 
 /** A health file as a busy user's: the chain's entries and a dozen others. */
 function healthFile(now) {

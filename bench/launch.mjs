@@ -6,51 +6,19 @@
 // one), else the encrypted file backend (whose scrypt key derivation dominates; said below).
 // Run: node bench/launch.mjs [rounds]   (CCENV_BENCH_QUICK=1: 10 rounds)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { benchHome, CCENV, median, requireBuild, run as runIn, timed as timedIn } from './common.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
 // Another build (say main's) to measure in the same rounds: CCENV_BENCH_OTHER=/path/bin/ccenv.cjs
 const OTHER = process.env.CCENV_BENCH_OTHER;
 const ROUNDS = Number(process.argv[2] ?? (process.env.CCENV_BENCH_QUICK === '1' ? 10 : 40));
 const TARGET = 1.3;
 
-if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm run build first');
+requireBuild();
 
-const home = mkdtempSync(join(tmpdir(), 'ccenv-bench-launch-'));
-const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS) && process.env.CCENV_BENCH_BACKEND !== 'file';
-const env = {
-  HOME: home,
-  PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
-  XDG_CONFIG_HOME: join(home, '.config'),
-  XDG_DATA_HOME: join(home, '.local', 'share'),
-  LANG: 'C.UTF-8',
-  ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-  ...(keychain
-    ? { CCENV_BACKEND: 'keychain', CCENV_KEYCHAIN_SERVICE: `ccenv-bench-${process.pid}` }
-    : { CCENV_BACKEND: 'file', CCENV_FILE_PASSPHRASE: 'bench passphrase' }),
-};
-
-function run(args, input) {
-  const r = spawnSync(process.execPath, args, { env, input: input ?? '', encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-}
-
-function timed(args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
-  return ms;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const { home, env, keychain } = benchHome('ccenv-bench-launch-');
+const run = (args, input) => runIn(env, args, input);
+const timed = (args) => timedIn(env, args);
 
 try {
   run([CCENV, 'add', 'p', '--kind', 'api-key', '--secret-stdin'], 'sk-ant-api03-BENCH-KEY-not-a-real-one');
