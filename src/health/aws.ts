@@ -2,10 +2,12 @@
  * The free check of a Bedrock or Mantle profile (docs/claude-code.md, "Free requests a
  * check can make"). Access keys: STS GetCallerIdentity, SigV4-signed by the aws4 library
  * (needs no permission, spends nothing; the secret key only ever becomes the signature).
- * A Bedrock API key: Bedrock's control plane, GET /foundation-models with the key as
- * Bearer. Endpoints: AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_BEDROCK, then AWS_ENDPOINT_URL,
- * from the profile's env first, then the caller's (the AWS SDKs' own variables), so a
- * stand-in can answer; else the region's public endpoint.
+ * A Bedrock API key: the request Claude Code makes with it on every Bedrock start, GET
+ * /inference-profiles?type=SYSTEM_DEFINED (ListInferenceProfiles, Bedrock's control plane)
+ * with the key as Bearer, at the profile's base URL as Claude Code does, else Bedrock's.
+ * Endpoints: AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_BEDROCK, then AWS_ENDPOINT_URL, from the
+ * profile's env first, then the caller's (the AWS SDKs' own variables), so a stand-in can
+ * answer; else the region's public endpoint.
  */
 import type { Env } from '../paths.js';
 import type { Profile } from '../profiles/types.js';
@@ -21,6 +23,8 @@ export type AwsPlan = { probe: Probe; judge: (outcome: Outcome) => Verdict } | {
 const KEPT_BODY = 4096;
 
 const GET_CALLER_IDENTITY = 'Action=GetCallerIdentity&Version=2011-06-15';
+/** What Claude Code 2.1.332 asks Bedrock's control plane first (docs/claude-code.md). */
+export const LIST_INFERENCE_PROFILES = 'inference-profiles?type=SYSTEM_DEFINED';
 
 /** AWS error codes that say the credential itself was refused. */
 const REFUSED = /^(InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|ExpiredTokenException|UnrecognizedClientException|IncompleteSignature|InvalidSignatureException|AccessDenied|AccessDeniedException|AuthFailure|MissingAuthenticationToken)$/;
@@ -97,7 +101,9 @@ export async function awsCheckPlan(profile: Profile, secret: string | undefined,
   const own: Env = profile.env ?? {};
   const auth = awsAuth(profile);
   if (auth === 'bearer') {
-    const url = `${bedrockUrl(region, own, caller).replace(/\/+$/, '')}/foundation-models`;
+    // Mantle's base URL serves only messages: its key is checked on Bedrock's control plane.
+    const base = (profile.kind === 'bedrock' && profile.baseUrl) || bedrockUrl(region, own, caller);
+    const url = `${base.replace(/\/+$/, '')}/${LIST_INFERENCE_PROFILES}`;
     return { probe: { url, headers: { authorization: `Bearer ${secret ?? ''}` }, keepBody: KEPT_BODY }, judge: judgeAws };
   }
   const credential =

@@ -24,7 +24,8 @@
 //    service-account JSON's token_uri. Use CLAUDE_CODE_SKIP_VERTEX_AUTH=1 in tests.)
 // - GET .../v1/models: 200, or the status the path asks for (see models() below).
 // - AWS, for `ccenv check`: a POST whose body is Action=GetCallerIdentity (STS), and GET
-//   .../foundation-models (Bedrock's control plane): the same path prefixes (see aws() below).
+//   .../inference-profiles (Bedrock's control plane, which claude asks too): the same path
+//   prefixes (see aws() below).
 // - Anything else: 404 {"error":...} for GET/HEAD/other, but recorded all the same.
 //
 // Modes (option `mode`, or server.setMode(...)):
@@ -217,7 +218,7 @@ export async function startStandIn(opts: StandInOptions = {}) {
   function respond(req: IncomingMessage, res: ServerResponse, body: any, raw: string): void {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (req.method === 'POST' && /(^|&)Action=GetCallerIdentity(&|$)/.test(raw)) return aws(res, path, 'xml');
-    if (req.method === 'GET' && /\/foundation-models$/.test(path)) return aws(res, path, 'json');
+    if (req.method === 'GET' && /\/inference-profiles$/.test(path)) return aws(res, path, 'json');
     if (req.method === 'GET' && /\/v1\/models$/.test(path)) return models(res, path);
     if (req.method !== 'POST') return notFound(res, req);
     // POST /status/<code>/...: that error for every model call, as models() answers.
@@ -309,7 +310,7 @@ function aws(res: ServerResponse, path: string, format: 'xml' | 'json'): void {
     res.writeHead(200, { 'content-type': type, 'x-amzn-requestid': 'standin' });
     res.end(format === 'xml'
       ? `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${STAND_IN_ARN}</Arn><UserId>AIDASTANDIN</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>standin</RequestId></ResponseMetadata></GetCallerIdentityResponse>`
-      : JSON.stringify({ modelSummaries: [{ modelId: 'anthropic.stand-in-v1:0' }] }));
+      : JSON.stringify({ inferenceProfileSummaries: [] }));
     return;
   }
   const error = code === 403 ? (format === 'xml' ? 'InvalidClientTokenId' : 'UnrecognizedClientException')

@@ -76,7 +76,7 @@ describe('reading an AWS answer', () => {
   it.each([
     [answer(200, `<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>${STAND_IN_ARN}</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>`), 'ok', `HTTP 200; ${STAND_IN_ARN}`],
     [answer(200, '<Arn>arn:aws:iam::1:user/\u001b[31mred</Arn>'), 'ok', 'HTTP 200'],
-    [answer(200, '{"modelSummaries":[]}'), 'ok', 'HTTP 200'],
+    [answer(200, '{"inferenceProfileSummaries":[]}'), 'ok', 'HTTP 200'],
     [answer(403, xml('InvalidClientTokenId')), 'rejected', 'HTTP 403 InvalidClientTokenId'],
     [answer(403, xml('SignatureDoesNotMatch')), 'rejected', 'HTTP 403 SignatureDoesNotMatch'],
     [answer(403, xml('ExpiredToken')), 'rejected', 'HTTP 403 ExpiredToken'],
@@ -183,6 +183,14 @@ describe('an AWS check against the stand-in', () => {
     standIn.clear();
     const verdict = await run(profile({ bearer: true }), BEARER, { AWS_ENDPOINT_URL_BEDROCK: `${standIn.url}${prefix}` });
     expect(verdict).toEqual({ status, detail });
-    expect(standIn.requests()).toMatchObject([{ method: 'GET', path: `${prefix}/foundation-models`, headers: { authorization: `Bearer ${BEARER}` } }]);
+    expect(standIn.requests()).toMatchObject([{ method: 'GET', path: `${prefix}/inference-profiles?type=SYSTEM_DEFINED`, headers: { authorization: `Bearer ${BEARER}` } }]);
+  });
+
+  it('asks a Bedrock profile\'s own base URL, as claude does, but Bedrock\'s control plane for a Mantle key', async () => {
+    standIn.clear();
+    const caller = { AWS_ENDPOINT_URL_BEDROCK: `${standIn.url}/status/500` };
+    expect(await run(profile({ bearer: true, baseUrl: standIn.url }), BEARER, caller)).toEqual({ status: 'ok', detail: 'HTTP 200' });
+    expect(await run(profile({ kind: 'mantle', bearer: true, baseUrl: standIn.url }), BEARER, caller)).toEqual({ status: 'outage', detail: 'HTTP 500 InternalFailure' });
+    expect(standIn.requests().map((r) => r.path)).toEqual(['/inference-profiles?type=SYSTEM_DEFINED', '/status/500/inference-profiles?type=SYSTEM_DEFINED']);
   });
 });
