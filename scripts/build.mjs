@@ -43,9 +43,10 @@ await build({
   platform: 'node',
   target: 'node20',
   // What a launch never or rarely needs (writing config, prompts, the file backend's writes,
-  // jsonc-parser for a config or settings file that JSON.parse refused) stays out of the
-  // file, loaded from node_modules if ever needed: less to compile on every launch.
-  external: ['@napi-rs/keyring', 'conf', 'proper-lockfile', 'write-file-atomic', '@inquirer/*', 'jsonc-parser'],
+  // jsonc-parser for a config or settings file that JSON.parse refused, aws4 for a --check of
+  // an AWS profile) stays out of the file, loaded from node_modules if ever needed: less to
+  // compile on every launch.
+  external: ['@napi-rs/keyring', 'conf', 'proper-lockfile', 'write-file-atomic', '@inquirer/*', 'jsonc-parser', 'aws4'],
   banner: {
     js: [
       "const __ccenvUrl = require('node:url').pathToFileURL(__filename).href;",

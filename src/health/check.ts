@@ -2,9 +2,10 @@
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
+import { awsCheckPlan } from './aws.js';
 import { classify, type CheckStatus } from './classify.js';
 import { loginVerdict } from './login.js';
-import { planCheck } from './plan.js';
+import { planCheck, type CheckPlan } from './plan.js';
 import { probe } from './probe.js';
 import { resetAt } from './reset.js';
 
@@ -46,14 +47,15 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
       return row('rejected', `no secret stored in ${await input.describeStore()}: ccenv edit ${name} --secret-stdin`);
     }
   }
-  const plan = planCheck(profile, secret);
+  const aws = profile.kind === 'bedrock' || profile.kind === 'mantle';
+  const plan: CheckPlan = aws ? await awsCheckPlan(profile, secret, input.env) : planCheck(profile, secret);
   if ('verdict' in plan) return row(plan.verdict.status, plan.verdict.detail);
   if ('login' in plan) {
     const verdict = await loginVerdict(input.env, plan.login, input.now);
     return row(verdict.status, verdict.detail);
   }
   const outcome = await probe(plan.probe, input.timeoutMs);
-  const verdict = classify(outcome);
+  const verdict = (plan.judge ?? classify)(outcome);
   const until = verdict.status === 'limited' && 'answer' in outcome ? resetAt(outcome.headers, input.now) : undefined;
   return { ...row(verdict.status, verdict.detail), ...(until !== undefined ? { until } : {}) };
 }

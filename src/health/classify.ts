@@ -8,7 +8,7 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /** What a request came to: an answer (headers lower-cased), a time-out, or a failure before any answer. */
 export type Outcome =
-  | { answer: number; headers: Readonly<Record<string, string>> }
+  | { answer: number; headers: Readonly<Record<string, string>>; body?: string }
   | { timeout: number }
   | { failure: string; message: string };
 
@@ -26,7 +26,7 @@ const OUTAGE = /^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_.*)$/;
 /** At most this many characters of anything an endpoint sent. */
 const SHOWN = 80;
 
-function clip(value: string): string {
+export function clip(value: string): string {
   return value.length > SHOWN ? `${value.slice(0, SHOWN)}...` : value;
 }
 

@@ -4,18 +4,16 @@
  */
 import { ANTHROPIC_API_URL, ANTHROPIC_VERSION_HEADER, OAUTH_BETA_HEADER, foundryBaseUrl, modelsUrl } from '../claude/endpoints.js';
 import type { Profile } from '../profiles/types.js';
-import type { Verdict } from './classify.js';
+import type { Outcome, Verdict } from './classify.js';
 import type { Probe } from './probe.js';
 
-/** Neither AWS SigV4 nor Google auth is available here: no library for them is installed. */
+/** Google auth is not available here: no library for it is installed. (Bedrock and Mantle: aws.ts.) */
 const NO_SIGNER: Partial<Record<Profile['kind'], string>> = {
-  bedrock: 'a Bedrock check needs AWS SigV4 signing, which ccenv does not have yet',
-  mantle: 'a Mantle check needs AWS SigV4 signing, which ccenv does not have yet',
   vertex: 'a Vertex check needs a Google access token, which ccenv does not mint',
 };
 
-/** What to do for a profile: ask an endpoint, read Claude's own login, or nothing (a verdict already). */
-export type CheckPlan = { probe: Probe } | { login: string | undefined } | { verdict: Verdict };
+/** What to do for a profile: ask an endpoint (and read its answer with `judge`, else classify), read Claude's own login, or nothing (a verdict already). */
+export type CheckPlan = { probe: Probe; judge?: (outcome: Outcome) => Verdict } | { login: string | undefined } | { verdict: Verdict };
 
 /** `secret`: the profile's secret from the store (undefined when it holds none). */
 export function planCheck(profile: Profile, secret: string | undefined): CheckPlan {

@@ -1,5 +1,5 @@
 /**
- * One free request (GET, no body) with a time limit. Redirects are not followed: a header
+ * One free request (a GET, or a POST whose body is given) with a time limit. Redirects are not followed: a header
  * that carries a credential must not travel to another host. Error messages are not kept
  * as given, since a malformed secret can be quoted in them: only their codes are.
  */
@@ -26,12 +26,39 @@ function codeOf(error: unknown): string | undefined {
 export interface Probe {
   url: string;
   headers: Record<string, string>;
+  /** GET unless a body is given (then POST). */
+  body?: string;
+  /** Keep at most this many bytes of the answer's body (for an error code in it); none when absent. */
+  keepBody?: number;
+}
+
+/** The first `limit` bytes of a body, as text; the rest is not read. */
+async function firstBytes(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    while (length < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
 export async function probe(request: Probe, timeoutMs: number): Promise<Outcome> {
   let response: Response;
+  let body: string | undefined;
   try {
-    response = await fetch(request.url, { method: 'GET', headers: request.headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const method = request.body === undefined ? 'GET' : 'POST';
+    const signal = AbortSignal.timeout(timeoutMs);
+    response = await fetch(request.url, { method, headers: request.headers, redirect: 'manual', signal, ...(request.body === undefined ? {} : { body: request.body }) });
+    if (request.keepBody !== undefined) body = await firstBytes(response.body, request.keepBody);
   } catch (error) {
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { timeout: timeoutMs };
     const code = codeOf(error);
@@ -42,6 +69,6 @@ export async function probe(request: Probe, timeoutMs: number): Promise<Outcome>
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
-  await response.body?.cancel().catch(() => undefined);
-  return { answer: response.status, headers };
+  if (body === undefined) await response.body?.cancel().catch(() => undefined);
+  return { answer: response.status, headers, ...(body === undefined ? {} : { body }) };
 }

@@ -7,6 +7,8 @@ import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 import { ACCESS_TOKEN, API_KEY, GATEWAY_TOKEN, SETTINGS_KEY, assertNoSecret, login, write } from '../helpers/traps.js';
 
 const FOUNDRY_KEY = 'foundry-FIXTURE-key-0123456789abcdef';
+const AWS_KEY_ID = 'AKIAFIXTURECHECK0001';
+const AWS_SECRET = 'FIXTURE/aws+SECRET+access/key0123456789abc';
 let box: Sandbox;
 let standIn: StandIn;
 let refusedUrl: string;
@@ -42,6 +44,8 @@ beforeAll(async () => {
   await add('token', ['--kind', 'subscription', ...at('')], ACCESS_TOKEN);
   await add('azure', ['--kind', 'foundry', ...at('/anthropic')], FOUNDRY_KEY);
   await add('bed', ['--kind', 'bedrock', '--region', 'us-east-1', '--aws-profile', 'corp']);
+  await add('awskey', ['--kind', 'bedrock', '--region', 'us-east-1', '--access-key-id', AWS_KEY_ID], AWS_SECRET);
+  await add('awsbad', ['--kind', 'mantle', '--region', 'eu-west-1', '--access-key-id', AWS_KEY_ID, '--env', `AWS_ENDPOINT_URL_STS=${standIn.url}/status/403`], AWS_SECRET);
   write(join(box.home, 'old', '.credentials.json'), login(Date.UTC(2025, 0, 1), false), 0o600);
   write(join(box.home, 'renewable', '.credentials.json'), login(Date.UTC(2025, 0, 1), true), 0o600);
   await add('old', ['--kind', 'subscription', '--config-dir', join(box.home, 'old')]);
@@ -63,7 +67,7 @@ interface Row { profile: string; kind: string; status: string; detail: string; m
 async function check(args: string[], env: Record<string, string> = {}) {
   const run = await ccenv(box, ['check', ...args], { env });
   assertNoSecret([run.stdout, run.stderr]);
-  for (const secret of [FOUNDRY_KEY]) expect(run.stdout + run.stderr).not.toContain(secret);
+  for (const secret of [FOUNDRY_KEY, AWS_SECRET]) expect(run.stdout + run.stderr).not.toContain(secret);
   return run;
 }
 
@@ -86,7 +90,7 @@ describe('ccenv check', () => {
     expect(detail.busy).toBe('HTTP 429; retry after 30 s');
     expect(detail.overloaded).toBe('HTTP 529 (overloaded)');
     expect(detail.refused).toMatch(/^ECONNREFUSED/);
-    expect(detail.bed).toContain('SigV4');
+    expect(detail.bed).toMatch(/^AWS profile corp has no static keys in .*: run aws sts get-caller-identity --profile corp$/);
     expect(detail.renewable).toContain('ccenv never refreshes it');
     expect(detail.lost).toContain('ccenv edit lost --secret-stdin');
   });
@@ -125,7 +129,25 @@ describe('ccenv check', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^PROFILE +KIND +STATUS +MS +DETAIL$/m);
     expect(run.stdout).toMatch(/^good +api-key +ok +\d+ +HTTP 200$/m);
-    expect(run.stdout).toMatch(/^bed +bedrock +unchecked +\d+ +a Bedrock check needs AWS SigV4/m);
+    expect(run.stdout).toMatch(/^bed +bedrock +unchecked +\d+ +AWS profile corp has no static keys/m);
+  });
+
+  it('checks AWS access keys with a signed STS GetCallerIdentity, at AWS_ENDPOINT_URL_STS', async () => {
+    standIn.clear();
+    const { exitCode, rows } = await checkJson(['@awskey', '@awsbad'], { AWS_ENDPOINT_URL_STS: standIn.url });
+    expect(exitCode).toBe(1);
+    expect(rows).toMatchObject([
+      { profile: 'awskey', kind: 'bedrock', status: 'ok', detail: 'HTTP 200; arn:aws:iam::123456789012:user/stand-in' },
+      { profile: 'awsbad', kind: 'mantle', status: 'rejected', detail: 'HTTP 403 InvalidClientTokenId' },
+    ]);
+    const requests = standIn.requests().sort((a, b) => a.path.localeCompare(b.path));
+    expect(requests).toMatchObject([
+      { method: 'POST', path: '/', body: 'Action=GetCallerIdentity&Version=2011-06-15' },
+      { method: 'POST', path: '/status/403/', body: 'Action=GetCallerIdentity&Version=2011-06-15' },
+    ]);
+    expect(requests[0]!.headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${AWS_KEY_ID}/\\d{8}/us-east-1/sts/aws4_request,`));
+    expect(requests[1]!.headers.authorization).toContain('/eu-west-1/sts/aws4_request,');
+    expect(JSON.stringify(requests)).not.toContain(AWS_SECRET);
   });
 
   it('checks in parallel, each within its own time limit', async () => {
@@ -152,7 +174,7 @@ describe('ccenv check', () => {
     const { rows } = await checkJson(['--all', '--timeout', '300']);
     expect(rows.map((r) => r.profile)).toEqual(expect.arrayContaining(['subscription', 'good', 'hang1', 'lost', 'old']));
     expect(rows.find((r) => r.profile === 'subscription')).toMatchObject({ kind: 'subscription', status: 'unchecked' });
-    expect(rows.length).toBe(16);
+    expect(rows.length).toBe(18);
   });
 
   it('never writes the login Claude Code owns', async () => {

@@ -23,6 +23,9 @@
 //    library posts to the hard-coded https://oauth2.googleapis.com/token, ignoring the
 //    service-account JSON's token_uri. Use CLAUDE_CODE_SKIP_VERTEX_AUTH=1 in tests.)
 // - GET .../v1/models: 200, or the status the path asks for (see models() below).
+// - AWS, for `ccenv check`: a POST whose body is Action=GetCallerIdentity (STS), and GET
+//   .../inference-profiles (Bedrock's control plane, which claude asks too): the same path
+//   prefixes (see aws() below).
 // - Anything else: 404 {"error":...} for GET/HEAD/other, but recorded all the same.
 //
 // Modes (option `mode`, or server.setMode(...)):
@@ -194,7 +197,7 @@ export async function startStandIn(opts: StandInOptions = {}) {
         headers: { ...req.headers }, body: raw.toString('utf8'), json };
       requests.push(rec);
       if (opts.log) console.log(JSON.stringify({ method: rec.method, path: rec.path, headers: rec.headers }));
-      try { respond(req, res, json ?? {}); } catch (e) {
+      try { respond(req, res, json ?? {}, rec.body); } catch (e) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: String(e) } }));
       }
@@ -212,8 +215,10 @@ export async function startStandIn(opts: StandInOptions = {}) {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  function respond(req: IncomingMessage, res: ServerResponse, body: any): void {
+  function respond(req: IncomingMessage, res: ServerResponse, body: any, raw: string): void {
     const path = (req.url ?? '').split('?')[0] ?? '';
+    if (req.method === 'POST' && /(^|&)Action=GetCallerIdentity(&|$)/.test(raw)) return aws(res, path, 'xml');
+    if (req.method === 'GET' && /\/inference-profiles$/.test(path)) return aws(res, path, 'json');
     if (req.method === 'GET' && /\/v1\/models$/.test(path)) return models(res, path);
     if (req.method !== 'POST') return notFound(res, req);
     // POST /status/<code>/...: that error for every model call, as models() answers.
@@ -287,6 +292,34 @@ function models(res: ServerResponse, path: string): void {
     ? { 'retry-after': '30', 'anthropic-ratelimit-requests-reset': '2026-11-28T03:00:00Z' } : {};
   res.writeHead(code, { 'content-type': 'application/json', 'request-id': 'req_standin', ...extra });
   res.end(JSON.stringify({ type: 'error', error: { type, message: `stand-in: ${code}` } }));
+}
+
+/** The stand-in's caller, for STS GetCallerIdentity. */
+export const STAND_IN_ARN = 'arn:aws:iam::123456789012:user/stand-in';
+
+/**
+ * AWS answers (STS in XML, Bedrock in JSON), chosen by the path's prefix like models():
+ * /status/403 -> InvalidClientTokenId, /status/400 and /status/429 -> Throttling,
+ * /status/500 -> InternalFailure, /hang -> no answer; anything else -> 200.
+ */
+function aws(res: ServerResponse, path: string, format: 'xml' | 'json'): void {
+  if (/^\/hang(\/|$)/.test(path)) return;
+  const code = Number(path.match(/^\/status\/(\d{3})(\/|$)/)?.[1] ?? 200);
+  const type = format === 'xml' ? 'text/xml' : 'application/json';
+  if (code === 200) {
+    res.writeHead(200, { 'content-type': type, 'x-amzn-requestid': 'standin' });
+    res.end(format === 'xml'
+      ? `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${STAND_IN_ARN}</Arn><UserId>AIDASTANDIN</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>standin</RequestId></ResponseMetadata></GetCallerIdentityResponse>`
+      : JSON.stringify({ inferenceProfileSummaries: [] }));
+    return;
+  }
+  const error = code === 403 ? (format === 'xml' ? 'InvalidClientTokenId' : 'UnrecognizedClientException')
+    : code === 400 || code === 429 ? (format === 'xml' ? 'Throttling' : 'ThrottlingException') : 'InternalFailure';
+  const message = `stand-in: ${error}`;
+  res.writeHead(code, { 'content-type': type, 'x-amzn-requestid': 'standin', ...(format === 'json' ? { 'x-amzn-errortype': `${error}:http://internal.amazon.com/coral/com.amazon.coral.service/` } : {}) });
+  res.end(format === 'xml'
+    ? `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${error}</Code><Message>${message}</Message></Error><RequestId>standin</RequestId></ErrorResponse>`
+    : JSON.stringify({ message }));
 }
 
 /**
