@@ -8,7 +8,7 @@
  * CLAUDE_CODE_MAX_RETRIES=0: without it, Claude Code 2.1.332 retries a 401 with back-off
  * for minutes before it gives up (docs/claude-code.md, "Print mode").
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,8 @@ describe('a session on the real claude', () => {
       const config = JSON.parse(readFileSync(file, 'utf8'));
       config.profiles.bad.fallback = ['good2'];
       writeFileSync(file, JSON.stringify(config));
+      // Nothing known of bad yet (the -p test above recorded it rejected): the launch must start bad itself.
+      rmSync(join(box.home, '.local', 'state', 'ccenv', 'health.json'), { force: true });
       api.clear();
       const term = terminal(box);
       try {
