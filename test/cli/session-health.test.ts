@@ -53,7 +53,7 @@ afterEach(() => box.cleanup());
 const health = () => JSON.parse(readFileSync(join(box.home, '.local', 'state', 'ccenv', 'health.json'), 'utf8')).profiles;
 const runs = () => readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { profile: string; args: string[] });
 
-/** Profiles made with add, the chain written into config.json as a colleague's --fallback would. */
+/** Profiles made with add, the chain written into config.json directly, as an edit by hand would. */
 async function profiles(fallback: Record<string, string[]>, bad: string[] = ['--kind', 'api-key']): Promise<void> {
   expect((await ccenv(box, ['add', 'bad', ...bad, ...(bad.includes('api-key') ? ['--secret-stdin'] : [])], { input: BAD_KEY })).exitCode).toBe(0);
   expect((await ccenv(box, ['add', 'good', '--kind', 'api-key', '--secret-stdin'], { input: GOOD_KEY })).exitCode).toBe(0);
