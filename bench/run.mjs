@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: runs every bench/*.mjs but this one, in name order, inside a private
+// npm run bench: runs every bench/*.mjs but this one and common.mjs, in name order, inside a private
 // Secret Service (scripts/with-secret-service.sh) unless one already answers on the bus,
 // so that launch benchmarks read the keychain as users do.
 import { spawnSync } from 'node:child_process';
@@ -33,7 +33,7 @@ if (process.platform === 'linux' && !process.env.CCENV_BENCH_INSIDE && !secretSe
 }
 
 let failed = false;
-for (const file of readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run.mjs').sort()) {
+for (const file of readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run.mjs' && f !== 'common.mjs').sort()) {
   console.log(`\n== bench/${file}`);
   const r = spawnSync(process.execPath, [join(here, file)], { stdio: 'inherit', env: { ...process.env, CCENV_BENCH_INSIDE: '1' } });
   if (r.status !== 0) {
