@@ -11,7 +11,7 @@ import { fieldProblems, profileProblems } from '../profiles/validate.js';
 import { chainProblems } from '../profiles/fallback.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
-import { storeProfileWithSecret } from './transactions.js';
+import { storeProfileWithSecret } from '../secrets/transactions.js';
 
 const EXAMPLES = `
 Examples:

@@ -10,7 +10,7 @@ import type { Profile, ProfileField } from '../profiles/types.js';
 import { profileProblems } from '../profiles/validate.js';
 import { invalid, refuseChain } from './add.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
-import { checkpoint, noticeOrphans, storeProfileWithSecret } from './transactions.js';
+import { checkpoint, noticeOrphans, storeProfileWithSecret } from '../secrets/transactions.js';
 
 const UNSETTABLE = new Map<string, ProfileField>([...FIELD_SPECS.map((f) => [flagOf(f.key).slice(2), f.key] as const), ['env', 'env']]);
 

@@ -9,7 +9,7 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import { hasSecretSource } from '../profiles/secret-source.js';
 import { obtainSecret } from '../profiles/secret-input.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
-import { storeProfileWithSecret } from './transactions.js';
+import { storeProfileWithSecret } from '../secrets/transactions.js';
 
 /** A definitions file is a few profiles: anything larger is not one. */
 const MAX_DEFINITIONS_BYTES = 1024 * 1024;

@@ -7,7 +7,7 @@ import { dropFromChains, namingAsFallback } from '../profiles/fallback.js';
 import { moveHealth } from '../health/state.js';
 import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
-import { checkpoint, noticeOrphans } from './transactions.js';
+import { checkpoint, noticeOrphans } from '../secrets/transactions.js';
 
 export function register(program: Command, ctx: Context): void {
   program

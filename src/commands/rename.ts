@@ -9,7 +9,7 @@ import { moveHealth } from '../health/state.js';
 import { BUILTIN_PROFILE, checkProfileName } from '../profiles/names.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
-import { checkpoint, noticeOrphans } from './transactions.js';
+import { checkpoint, noticeOrphans } from '../secrets/transactions.js';
 
 export function register(program: Command, ctx: Context): void {
   program

@@ -9,7 +9,7 @@ import { applyFixes, type FixResult } from '../doctor/fix.js';
 import { tilde, tildeAll, type FileFix as Fix } from '../doctor/finding.js';
 import { scanRcFiles } from '../doctor/rc-scan.js';
 import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
-import { storeProfileWithSecret } from '../commands/transactions.js';
+import { storeProfileWithSecret } from '../secrets/transactions.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { maskSecret } from '../profiles/secret-input.js';

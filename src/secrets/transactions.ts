@@ -17,7 +17,7 @@
  */
 import type { Context } from '../context.js';
 import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
-import type { SecretStore } from '../secrets/store.js';
+import type { SecretStore } from './store.js';
 
 /**
  * A test hook: CCENV_TEST_PAUSE=STEP stops a write at that step (it says so on stderr, then
