@@ -103,3 +103,12 @@ export function isAwsCredentialVariable(name: string): boolean {
 export function isModelVariable(name: string): boolean {
   return /^ANTHROPIC_[A-Z0-9_]*MODEL[A-Z0-9_]*$/.test(name);
 }
+
+/**
+ * Secret descriptors that claude does not go past when they close with nothing written:
+ * given an empty API-key descriptor, 2.1.332 says "Not logged in" and exits 1. An empty
+ * OAuth-token descriptor falls through to the login in .credentials.json, and the gateway's
+ * has not been seen, so a launch writes those before claude starts (docs/claude-code.md,
+ * "Reading the secret's descriptor").
+ */
+export const SAFE_WHEN_EMPTY: ReadonlySet<string> = new Set(['CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR']);

@@ -1,9 +1,10 @@
 /**
- * The real claude, started before the keychain is read (src/launch/secret-timing.ts), against
- * a stand-in API, with a subscription login lying around in its home. Claude Code 2.1.332
- * given an empty OAuth-token descriptor falls through to that login; so when the keychain
- * read fails, the launch must end claude before its descriptor closes: no request with the
- * login's token, nothing from claude on the terminal, and the keychain's error as before.
+ * The real claude and the keychain read (src/launch/secret-timing.ts), against a stand-in
+ * API, with a subscription login lying around in its home. An API key is read after claude
+ * starts: when that read fails, the launch ends claude before its descriptor closes. Claude
+ * Code 2.1.332 given an empty OAuth-token descriptor falls through to that login, so a setup
+ * token is read before claude starts. Either way: no request with the login's token,
+ * nothing from claude on the terminal, and the keychain's error as before.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const TOKEN = 'sk-ant-oat01-PROFILE-TOKEN-0011';
 const LOGIN = 'sk-ant-oat01-LOGIN-LYING-AROUND-0012';
+const KEY = 'sk-ant-api03-PROFILE-KEY-read-after-the-spawn-0013';
 
 describe('a secret read after claude is started, with the real claude', () => {
   if (!requirement('the claude binary', existsSync(join(CLAUDE_BIN, 'claude')), 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
@@ -71,7 +73,30 @@ describe('a secret read after claude is started, with the real claude', () => {
     expect(bearers()).toContain(`Bearer ${LOGIN}`);
   }, 90_000);
 
-  it("the profile's token arrives, read after the spawn", async () => {
+  const keys = () => api.requests().map((r) => String(r.headers['x-api-key'] ?? ''));
+
+  it("the profile's API key arrives, read after the spawn", async () => {
+    const add = await inSecretService([process.execPath, CCENV, 'add', 'key', '--kind', 'api-key', '--base-url', api.url, '--secret-stdin'], 'unlocked', KEY);
+    expect(add.exitCode, add.stderr).toBe(0);
+    api.clear();
+    const run = await inSecretService([process.execPath, CCENV, '@key', '-p', 'hi'], 'unlocked');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(keys().length).toBeGreaterThan(0);
+    expect(new Set(keys())).toEqual(new Set([KEY]));
+    expect(bearers().filter(Boolean)).toEqual([]);
+  }, 90_000);
+
+  it('the keychain read fails after the spawn: claude is ended before it goes on', async () => {
+    api.clear();
+    const run = await inSecretService([process.execPath, CCENV, '@key', '-p', 'hi'], 'locked');
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^ccenv: cannot read the secret of profile key .*the keychain is locked/m);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/Not logged in|API Error/);
+    expect(api.requests()).toEqual([]);
+  }, 90_000);
+
+  it("a setup token arrives, read before the spawn", async () => {
     const add = await inSecretService([process.execPath, CCENV, 'add', 'tok', '--kind', 'subscription', '--base-url', api.url, '--secret-stdin'], 'unlocked', TOKEN);
     expect(add.exitCode, add.stderr).toBe(0);
     api.clear();
@@ -81,12 +106,11 @@ describe('a secret read after claude is started, with the real claude', () => {
     expect(new Set(bearers())).toEqual(new Set([`Bearer ${TOKEN}`]));
   }, 90_000);
 
-  it('the keychain read fails: claude is ended before it can use the login', async () => {
+  it('the keychain read of a setup token fails: claude never starts, the login is never used', async () => {
     api.clear();
     const run = await inSecretService([process.execPath, CCENV, '@tok', '-p', 'hi'], 'locked');
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/^ccenv: cannot read the secret of profile tok .*the keychain is locked/m);
-    // Claude had started: had it been left to go on, it would have said or sent something.
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/Not logged in|API Error/);
     expect(bearers()).not.toContain(`Bearer ${LOGIN}`);

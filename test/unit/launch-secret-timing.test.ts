@@ -37,6 +37,9 @@ describe('secretTiming', () => {
     ['no secret', {}, 'keychain', LOGIN, 'none', 'before'],
     ['a source that runs a program (op://)', {}, 'keychain', { ...API, secretFrom: 'op://v/i/f' }, 'descriptor', 'before'],
     ['a secret command', WITH_PASSPHRASE, 'file', { ...API, secretCommand: ['pass', 'x'] } as Profile, 'descriptor', 'before'],
+    // An empty token descriptor lets claude go on with a login lying around: never left open to that.
+    ['a setup token (an empty token descriptor falls through to the login)', {}, 'keychain', TOKEN, 'descriptor', 'before'],
+    ['a gateway token (not seen what an empty one does)', {}, 'keychain', { kind: 'gateway', baseUrl: 'https://gw.example' } as Profile, 'descriptor', 'before'],
   ] as const)('%s: %s', (_what, env, backend, profile, route, timing) => {
     expect(secretTiming(env, backend, profile, route)).toBe(timing);
   });
