@@ -6,7 +6,6 @@
  * over the target. The rename replaces the target itself: a symlink at `path` is replaced,
  * not followed (callers that mean the link's target resolve it first).
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -40,7 +39,9 @@ export function createExclusive(path: string, data: string | Uint8Array, { mode,
 
 /** `.NAME.ccenv-1f2e3d4c5b6a.tmp` beside `path`: hidden, and not guessable by another user. */
 export function temporaryName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.ccenv-${randomBytes(8).toString('hex')}.tmp`);
+  // Web Crypto's generator, loaded when first used: node:crypto at import time would cost every launch a few ms.
+  const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+  return join(dirname(path), `.${basename(path)}.ccenv-${random}.tmp`);
 }
 
 /** Replaces `path` with `data` atomically, by way of an exclusive temporary file. */

@@ -32,7 +32,6 @@ import { keepUsersWrapper } from './users-wrapper.js';
 import { wrapperSetup } from './wrapper.js';
 import { asksForBackground } from '../claude/process-wrapper.js';
 import { checkBackground, otherServiceNote } from './background.js';
-import { prepareAccount } from '../accounts/prepare.js';
 
 export interface LaunchRequest {
   atName?: string;
@@ -138,7 +137,10 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
   const { plan, resolved, config, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
-  if (resolved.profile.ownLogin) plan.notes.push(...(await prepareAccount(ctx.env, resolved.name, resolved.profile)));
+  if (resolved.profile.ownLogin) {
+    const { prepareAccount } = await import('../accounts/prepare.js');
+    plan.notes.push(...(await prepareAccount(ctx.env, resolved.name, resolved.profile)));
+  }
   if (plan.mode === 'claude') {
     if (asksForBackground(plan.args)) plan.notes.push(...(await checkBackground(plan, ctx.env)));
     else plan.notes.push(...[otherServiceNote(plan, ctx.env)].filter((n) => n !== undefined));
