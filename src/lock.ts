@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, utimesSync, w
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CcenvError } from './errors.js';
+import { isAlive } from './process-alive.js';
 
 /** How long a writer waits for a lock held by a live ccenv before giving up. */
 const WAIT_MS = 30_000;
@@ -29,15 +30,6 @@ function readHolder(lock: string): { pid: number; host: string } | undefined {
     return m ? { pid: Number(m[1]), host: m[2]! } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
+import { isAlive } from '../process-alive.js';
 
 /** The variable naming a launcher for every process Claude Code starts from its own binary. */
 export const PROCESS_WRAPPER_VARIABLE = 'CLAUDE_CODE_PROCESS_WRAPPER';
@@ -66,15 +67,6 @@ function processEnvironment(pid: number): Record<string, string> | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The running background service of a Claude config directory, or undefined when none runs. */
 export function runningService(claudeConfigDir: string): BackgroundService | undefined {
   let pid: unknown;
@@ -83,7 +75,7 @@ export function runningService(claudeConfigDir: string): BackgroundService | und
   } catch {
     return undefined;
   }
-  if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || !alive(pid)) return undefined;
+  if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
   const env = processEnvironment(pid);
   return env ? { pid, env } : { pid };
 }

@@ -10,19 +10,11 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir, type Env } from '../paths.js';
+import { isAlive } from '../process-alive.js';
 import { trustDir } from '../trust/records.js';
 import type { Shell } from './types.js';
 
 const PID_RE = /^[1-9][0-9]{0,9}$/;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Touches the stamp of the shell `shellPid`, drops those of shells gone, and returns the code that tells the hook what to compare. */
 export function watchCode(env: Env, shell: Shell, shellPid: string): string {
@@ -32,7 +24,7 @@ export function watchCode(env: Env, shell: Shell, shellPid: string): string {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const name of readdirSync(dir)) {
-      if (name !== shellPid && PID_RE.test(name) && !alive(Number(name))) rmSync(join(dir, name), { force: true });
+      if (name !== shellPid && PID_RE.test(name) && !isAlive(Number(name))) rmSync(join(dir, name), { force: true });
     }
     writeFileSync(stamp, '', { mode: 0o600 });
   } catch {
