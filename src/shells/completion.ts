@@ -5,6 +5,9 @@
  * `ccenv` completes its verbs; `cc` (and a name given with --name) completes what claude
  * takes, `@PROFILE`, and `use`/`allow`/`deny`, the verbs that stay ccenv's there.
  */
+/** Options whose value is a profile's name: completed with the names, as @NAME is. */
+const PROFILE_FLAGS: readonly string[] = ['--fallback'];
+
 export type ArgumentKind = 'profile' | '@profile' | 'shell' | 'path' | 'none';
 
 export interface VerbModel {
@@ -56,6 +59,11 @@ _ccenv_complete() {
   if [[ "$cur" == @* ]]; then
     _ccenv_complete_profiles @ "\${cur#@}"
     return 0
+  fi
+  if (( COMP_CWORD > 2 )); then
+    case \${COMP_WORDS[COMP_CWORD-1]} in
+      ${PROFILE_FLAGS.join(' | ')}) _ccenv_complete_profiles '' "$cur"; return 0 ;;
+    esac
   fi
   if (( COMP_CWORD == 1 )); then
     _ccenv_reply -W ${single(words([...model.verbs.map((v) => v.name), '--help', '--version']))} -- "$cur"
@@ -120,6 +128,11 @@ _ccenv() {
   if [[ $cur == @* ]]; then
     names=(\${(f)"$(_ccenv_profiles)"})
     compadd -P @ -- $names
+    return
+  fi
+  if (( CURRENT > 3 )) && [[ \${words[CURRENT-1]} == (${PROFILE_FLAGS.join('|')}) ]]; then
+    names=(\${(f)"$(_ccenv_profiles)"})
+    compadd -- $names
     return
   fi
   if (( CURRENT == 2 )); then
@@ -188,7 +201,7 @@ export function fishCompletion(model: CompletionModel, commands: string[]): stri
     for (const verb of model.verbs.filter((v) => model.ccVerbs.includes(v.name))) {
       lines.push(`${c} -n __fish_use_subcommand -f -a ${verb.name} -d ${fishSingle(verb.description)}`);
       const seen = `'__fish_seen_subcommand_from ${verb.name}'`;
-      for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}`);
+      for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}${PROFILE_FLAGS.includes(flag) ? " -x -a '(_ccenv_profiles)'" : ''}`);
       if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(_ccenv_profiles)'`);
     }
   }
@@ -198,7 +211,7 @@ export function fishCompletion(model: CompletionModel, commands: string[]): stri
     for (const verb of model.verbs) {
       lines.push(`${c} -n __fish_use_subcommand -f -a ${verb.name} -d ${fishSingle(verb.description)}`);
       const seen = `'__fish_seen_subcommand_from ${verb.name}'`;
-      for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}`);
+      for (const flag of verb.flags) lines.push(`${c} -n ${seen} -l ${flag.replace(/^--/, '')}${PROFILE_FLAGS.includes(flag) ? " -x -a '(_ccenv_profiles)'" : ''}`);
       if (verb.argument === 'profile') lines.push(`${c} -n ${seen} -f -a '(_ccenv_profiles)'`);
       if (verb.argument === '@profile') lines.push(`${c} -n ${seen} -f -a '(_ccenv_profiles | string replace -r "^" "@")'`);
       if (verb.argument === 'shell') lines.push(`${c} -n ${seen} -f -a ${fishSingle(words(model.shells))}`);

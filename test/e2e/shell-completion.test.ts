@@ -26,6 +26,8 @@ describe('bash completion', () => {
     ['ccx mc', 'mcp'],
     ['ccenv ren', 'rename'],
     ['ccenv add ', ''],
+    ['ccenv edit work --fallback h', 'home'],
+    ['ccenv add x --kind api-key --fallback ', 'subscription work home'],
   ])('%j completes to %j', async (line, expected) => {
     const words = line.split(' ');
     const script = `eval "$(ccenv completion bash --name ccx)"
@@ -42,7 +44,7 @@ describe('fish completion', () => {
   if (!requirement('fish', has('fish'), HOW_TO_GET)) return;
   it('completes verbs, flags, shells and profile names for ccenv, and use for cc', async () => {
     const script = `ccenv hook fish | source; ccenv completion fish | source
-for line in 'ccenv us' 'cc use w' 'ccenv @h' 'ccenv use --gl' 'ccenv hook f'
+for line in 'ccenv us' 'cc use w' 'ccenv @h' 'ccenv use --gl' 'ccenv hook f' 'ccenv edit work --fallback h'
   echo "[$line] "(complete -C $line | string split -f1 \\t | string join ' ')
 end`;
     expect(await run('fish', ['--no-config', '-c', script])).toEqual([
@@ -51,6 +53,7 @@ end`;
       '[ccenv @h] @home',
       '[ccenv use --gl] --global',
       '[ccenv hook f] fish',
+      '[ccenv edit work --fallback h] home',
     ]);
   });
 });
@@ -70,7 +73,7 @@ compadd() { print -r -- "compadd $*"; }
 _describe() { print -r -- "describe \${#\${(P)4}} \${(P)4[(r)use:*]}"; }
 _files() { print files; }
 t() { words=("$@"); CURRENT=$#; _ccenv; }
-t ccenv us; t ccenv use w; t ccenv @w; t ccenv use --g; t ccenv hook z; t ccenv allow x`;
+t ccenv us; t ccenv use w; t ccenv @w; t ccenv use --g; t ccenv hook z; t ccenv allow x; t ccenv edit work --fallback h`;
     const out = await run('zsh', ['-f', '-c', script]);
     expect(out[0]).toMatch(/^describe \d+ use:choose a profile/);
     expect(out.slice(1)).toEqual([
@@ -79,6 +82,7 @@ t ccenv us; t ccenv use w; t ccenv @w; t ccenv use --g; t ccenv hook z; t ccenv 
       'compadd -- --global --local --unset --help',
       'compadd -- bash zsh fish',
       'files',
+      'compadd -- subscription work home',
     ]);
   });
 });
