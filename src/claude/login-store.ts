@@ -18,7 +18,7 @@ export const CREDENTIALS_FILE = '.credentials.json';
 /** The Keychain service name with no CLAUDE_CONFIG_DIR set. */
 export const KEYCHAIN_SERVICE = 'Claude Code-credentials';
 /** Far above a real login (about 500 bytes). */
-const LIMIT = 64 * 1024;
+export const LOGIN_LIMIT = 64 * 1024;
 
 export interface OauthLogin {
   accessToken: string;
@@ -121,7 +121,7 @@ export function fileLoginStore(dir: string): LoginStore {
     async read() {
       let bytes: Buffer;
       try {
-        bytes = readBounded(path, LIMIT);
+        bytes = readBounded(path, LOGIN_LIMIT);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {

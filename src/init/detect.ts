@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBounded } from '../fs/bounded.js';
+import { CREDENTIALS_FILE, LOGIN_LIMIT, parseLogin } from '../claude/login-store.js';
 import { readSettingsLayers } from '../claude/settings.js';
 import { awsFiles } from '../doctor/profiles.js';
 import { isClaudeVariable, isOn } from '../doctor/variables.js';
@@ -186,16 +188,17 @@ export function proposalsFrom(source: Source, env: Env, home: string): { proposa
   return { proposals: b.proposals, skipped: b.skipped };
 }
 
-/** A subscription login: the file holds an OAuth login (its content is never shown). */
+/** A subscription login: the file holds an OAuth login (its content is never shown), read bounded: a FIFO or a device is passed over. */
 export function hasLogin(dir: string): { plan?: string } | undefined {
+  let read;
   try {
-    const data = JSON.parse(readFileSync(join(dir, '.credentials.json'), 'utf8')) as { claudeAiOauth?: { accessToken?: unknown; subscriptionType?: unknown } };
-    if (typeof data.claudeAiOauth?.accessToken !== 'string') return undefined;
-    const plan = data.claudeAiOauth.subscriptionType;
-    return typeof plan === 'string' ? { plan } : {};
+    read = parseLogin(readBounded(join(dir, CREDENTIALS_FILE), LOGIN_LIMIT).toString('utf8'));
   } catch {
     return undefined;
   }
+  if (read.state !== 'present') return undefined;
+  const plan = read.login.subscriptionType;
+  return plan !== undefined ? { plan } : {};
 }
 
 export interface Detected {

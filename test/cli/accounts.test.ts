@@ -4,6 +4,7 @@
  * drift (byte-compared), remove, init's import, and the faults the issue names.
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -323,5 +324,16 @@ describe('init', () => {
     const rows = JSON.parse((await ccenv(box, ['list', '--json'])).stdout) as { name: string; account?: { email?: string } }[];
     const imported = Object.fromEntries(rows.filter((r) => r.name.startsWith('subscription-')).map((r) => [r.name, r.account?.email]));
     expect(imported).toEqual({ 'subscription-work': 'w@example.com', 'subscription-side': 's@example.com' });
+  });
+
+  it('a ~/.claude-* login file that is a FIFO is passed over: init neither blocks nor imports it', async () => {
+    logIn(join(box.home, '.claude-work'), { id: 'w', email: 'w@example.com' });
+    mkdirSync(join(box.home, '.claude-pipe'));
+    execFileSync('mkfifo', [join(box.home, '.claude-pipe', '.credentials.json')]);
+    const run = await ccenv(box, ['init', '--yes']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const names = (JSON.parse((await ccenv(box, ['list', '--json'])).stdout) as { name: string }[]).map((r) => r.name);
+    expect(names).toContain('subscription-work');
+    expect(names).not.toContain('subscription-pipe');
   });
 });
