@@ -3,9 +3,10 @@
  * that was removed. One readable by others is a problem (chmod 600 is a safe fix); a private
  * one is a warning, to delete once it is no longer needed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { claudeConfigDir, settingsPaths } from '../claude/settings.js';
+import { readBounded } from '../fs/bounded.js';
 import { BACKUP_MARK } from './backup-file.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { isClaudeVariable } from './variables.js';
@@ -38,9 +39,7 @@ async function credentialsIn(path: string): Promise<string[]> {
   const { parse } = await import('jsonc-parser');
   let text: string;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile() || stat.size > MAX_BYTES) return [];
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path, MAX_BYTES).toString('utf8');
   } catch {
     return [];
   }

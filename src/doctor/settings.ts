@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { isAwsCredentialVariable } from '../claude/variables.js';
-import { claudeConfigDir, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
+import { claudeConfigDir, MAX_SETTINGS_BYTES, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
+import { readBounded } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { holdings, safeToRemove } from './held.js';
@@ -49,7 +50,7 @@ async function parseErrorFinding(file: SettingsFile, what: string, input: Doctor
   let hidden: string[] = [];
   if (commas) {
     try {
-      hidden = await hiddenEnvVariables(readFileSync(file.path, 'utf8'));
+      hidden = await hiddenEnvVariables(readBounded(file.path, MAX_SETTINGS_BYTES).toString('utf8'));
     } catch {
       // reported by position only
     }
