@@ -51,3 +51,8 @@ export function forTerminal(value: string | Uint8Array, options: { keepNewlines?
   const escape = (c: string) => (options.keepNewlines && c === '\n' ? c : escapeCharacter(c));
   return pieces.map((p) => (p.raw ? p.text : p.text.replace(UNSAFE, escape))).join('');
 }
+
+/** A path for a person: `~/x` under HOME, escaped for the terminal. */
+export function tilde(path: string, home: string): string {
+  return forTerminal(home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path);
+}

@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
 import { readHealth, recordHealth } from '../health/state.js';
 import type { Profile } from '../profiles/types.js';
-import { tilde } from '../doctor/finding.js';
+import { tilde } from '../terminal.js';
 import { loginConfigDir, loginEnvironment, runClaudeLogin, type ClaudeLoginRequest, type LoginAction } from './login.js';
 import { brokenBecause, setLoginAside } from './repair.js';
 

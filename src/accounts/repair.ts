@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoginRead, LoginStore } from '../claude/login-store.js';
-import { backupFile } from '../doctor/backup-file.js';
+import { backupFile } from '../fs/backup-file.js';
 import { readBounded } from '../fs/bounded.js';
 import { counts, type HealthEntry } from '../health/state.js';
 

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { claudeConfigDir, settingsPaths } from '../claude/settings.js';
 import { readBounded } from '../fs/bounded.js';
-import { BACKUP_MARK } from './backup-file.js';
+import { BACKUP_MARK } from '../fs/backup-file.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { isClaudeVariable } from './variables.js';
 

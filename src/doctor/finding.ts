@@ -6,7 +6,7 @@
 import type { Env } from '../paths.js';
 import type { ConfigData } from '../profiles/store.js';
 import type { SecretStore } from '../secrets/store.js';
-import { forTerminal } from '../terminal.js';
+import { tilde } from '../terminal.js';
 
 /** error: something is wrong (exit 1); warning: worth knowing, may be intended; ok: a check that passed. */
 export type Severity = 'error' | 'warning' | 'ok';
@@ -68,10 +68,7 @@ export interface Check {
 }
 
 /** Shows a path with the home directory as `~`, as people write it. */
-/** A path for a person: `~/x` under HOME, escaped for the terminal. */
-export function tilde(path: string, home: string): string {
-  return forTerminal(home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path);
-}
+export { tilde };
 
 /**
  * The one convention for doctor's and init's words: every path under the home directory as

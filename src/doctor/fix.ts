@@ -8,7 +8,7 @@ import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { MAX_SETTINGS_BYTES } from '../claude/settings.js';
 import { readBounded } from '../fs/bounded.js';
 import { replaceFile } from '../fs/replace.js';
-import { backupFile } from './backup-file.js';
+import { backupFile } from '../fs/backup-file.js';
 import type { FileFix, Fix } from './finding.js';
 import { tilde } from './finding.js';
 

@@ -4,7 +4,7 @@
  * backup beside it first, byte for byte, never copied and never deleted.
  */
 import { existsSync, lstatSync, renameSync, symlinkSync, unlinkSync } from 'node:fs';
-import { BACKUP_MARK } from './backup-file.js';
+import { BACKUP_MARK } from '../fs/backup-file.js';
 
 function stampOf(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

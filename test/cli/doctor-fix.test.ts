@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
 import * as trap from '../helpers/traps.js';
-import { backupFile } from '../../src/doctor/backup-file.js';
+import { backupFile } from '../../src/fs/backup-file.js';
 
 interface Finding {
   id: string;

@@ -3,7 +3,7 @@
  * O_NOFOLLOW, never through a name or a symlink that is already there), mode 0600 whatever
  * the original's mode, holding the text that was edited.
  */
-import { createExclusive } from '../fs/replace.js';
+import { createExclusive } from './replace.js';
 
 /** The marker in a backup's name, for finding them again (doctor flags them). */
 export const BACKUP_MARK = '.ccenv-backup-';
