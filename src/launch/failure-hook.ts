@@ -10,15 +10,11 @@ import { dirname, join } from 'node:path';
 import { stateDir, type Env } from '../paths.js';
 import { commandHook, STOP_FAILURE } from '../claude/hooks.js';
 import { CLAUDE_SUBCOMMANDS } from '../claude/subcommands.js';
+import { shellWord } from '../shells/sh-word.js';
 import type { LaunchPlan } from './plan.js';
 import { findUserSettings } from './settings-override.js';
 
 export const LAUNCH_ID_VARIABLE = 'CCENV_LAUNCH_ID';
-
-/** One word for sh, which runs a command hook: inert whatever it holds. */
-function shellWord(word: string): string {
-  return /^[\w./+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * The hook's command line. Claude Code does not wait for a StopFailure hook when a `-p` run

@@ -12,6 +12,7 @@ import type { Health, HealthEntry } from '../health/state.js';
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile, ProfileKind } from '../profiles/types.js';
+import { shellWord } from '../shells/sh-word.js';
 
 /** Who pays for a kind's requests, for the line that says billing changes. */
 const BILLING: Record<ProfileKind, string> = {
@@ -39,11 +40,6 @@ export function whatHappened(entry: HealthEntry, now: number): string {
 /** The Claude config directory a profile's sessions live in: its own CLAUDE_CONFIG_DIR, else Claude Code's default. */
 export function claudeDir(profile: Profile, env: Env): string {
   return kindSpec(profile.kind).launch(profile).set.CLAUDE_CONFIG_DIR ?? join(env.HOME || homedir(), '.claude');
-}
-
-/** One word for sh: what a printed command quotes. */
-export function shellWord(word: string): string {
-  return /^[\w./@:+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 export interface GoOn {

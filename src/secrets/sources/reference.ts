@@ -4,13 +4,9 @@
  */
 import { secretSourceOf, type SecretSource } from '../../profiles/secret-source.js';
 import type { Profile } from '../../profiles/types.js';
+import { shellWord } from '../../shells/sh-word.js';
 
 export { hasSecretSource, secretSourceOf, type SecretSource } from '../../profiles/secret-source.js';
-
-/** A shell-like spelling of a word for messages (never run). */
-function shown(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /** The source as the user wrote it: `op://V/I/F`, `pass:PATH`, `env:VAR`, `command: PROG ARGS`. */
 export function sourceSpelling(source: SecretSource): string {
@@ -22,7 +18,7 @@ export function sourceSpelling(source: SecretSource): string {
     case 'env':
       return `env:${source.variable}`;
     case 'command':
-      return `command: ${source.argv.map(shown).join(' ')}`;
+      return `command: ${source.argv.map(shellWord).join(' ')}`;
   }
 }
 
