@@ -5,7 +5,7 @@
  * run beside those of every other settings layer, and a `--settings` the user gave is
  * merged, its own StopFailure hooks kept: no hook of the user's is replaced.
  */
-import { realpathSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stateDir, type Env } from '../paths.js';
 import { commandHook, STOP_FAILURE } from '../claude/hooks.js';
@@ -39,6 +39,17 @@ export function failureHookCommand(file: string, node: string = process.execPath
 /** Where a launch's hook leaves what it saw: one file per launch, under ccenv's state directory. */
 export function failureFile(env: Env, launchId: string): string {
   return join(stateDir(env), 'sessions', `${launchId}.jsonl`);
+}
+
+/**
+ * failureFile, its directory made (or made again) one only the user can enter, before
+ * claude starts: the hook's input holds the conversation's last words.
+ */
+export function prepareFailureFile(env: Env, launchId: string): string {
+  const file = failureFile(env, launchId);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(file), 0o700);
+  return file;
 }
 
 /** A new id for one launch: a file name, compared for equality, never secret. */

@@ -12,7 +12,7 @@ import { entryFromFailure, failureStatus } from '../health/seen.js';
 import { readHealth, recordHealth, type HealthEntry } from '../health/state.js';
 import { findProfile } from '../profiles/lookup.js';
 import type { ConfigData } from '../profiles/store.js';
-import { addFailureHook, failureFile, failureHookCommand, newLaunchId } from './failure-hook.js';
+import { addFailureHook, failureFile, failureHookCommand, newLaunchId, prepareFailureFile } from './failure-hook.js';
 import type { LaunchPlan } from './plan.js';
 import { goOn, type GoOn } from './session-failure.js';
 import { runPlan, type Ending, type LateSecret, type RunOptions } from './spawn.js';
@@ -130,7 +130,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   // Health counts only where a chain is involved: a profile no chain names runs as it always did.
   if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env, runOptions(options));
   const launchId = newLaunchId();
-  plan = addFailureHook(plan, failureHookCommand(failureFile(ctx.env, launchId)), launchId, ctx.cwd);
+  plan = addFailureHook(plan, failureHookCommand(prepareFailureFile(ctx.env, launchId)), launchId, ctx.cwd);
   const fallbackOff = ctx.env.CCENV_NO_FALLBACK === '1' || options.noFallback === true || options.retried === true;
   if (isPrintRun(plan.args)) {
     if (chain.length > 0 && !fallbackOff && !streamsInput(plan.args)) return printWithFallback(ctx, plan, config, launchId, options);

@@ -3,7 +3,7 @@
  * window; a fake claude that runs the StopFailure hook the launch gave it, as Claude Code
  * does, makes the launch say how to go on, or run `-p` once more on the fallback.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -80,6 +80,13 @@ describe('-p with a fallback', () => {
     expect(runs().map((r) => [r.profile, r.args.slice(-2)])).toEqual([['bad', ['-p', 'hi']], ['good', ['-p', 'hi']]]);
     expect(health()).toMatchObject({ bad: { status: 'rejected', source: 'hook', sessionId: 'S1' } });
     noSecrets(run.stderr, JSON.stringify(health()));
+  });
+
+  it("keeps what the hook saw (the conversation's last words) in a directory only you can read", async () => {
+    await profiles({ bad: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'bad' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(statSync(join(box.home, '.local', 'state', 'ccenv', 'sessions')).mode & 0o777).toBe(0o700);
   });
 
   it('once only: a fallback that fails too gives its own output and status', async () => {
