@@ -5,10 +5,13 @@
 // records when each request arrives; interleaved rounds, medians, the ratio. Target: <= 1.07x.
 // Uses the keychain when a Secret Service answers on the bus (npm run bench starts a private
 // one), else the encrypted file backend.
+// A third case is the floor for any launcher written for Node: a Node program that does
+// nothing but spawn claude (the key already in its environment) and wait. What ccenv adds
+// above that floor is ccenv's; the floor's own ratio is Node's start against claude's.
 // Run: node bench/first-request.mjs [rounds]   (CCENV_BENCH_QUICK=1 or --quick: 5 rounds;
 // CCENV_BENCH_OTHER=/path/to/other/bin/ccenv.cjs adds that build, e.g. main's, to the rounds)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -80,6 +83,9 @@ const ccenvEnv = {
     : { CCENV_BACKEND: 'file', CCENV_FILE_PASSPHRASE: 'bench passphrase' }),
 };
 const directEnv = { ...common, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: url };
+// The floor: Node starts, spawns claude as ccenv does (the terminal inherited), waits, ends as it ended.
+const floor = join(home, 'floor.cjs');
+writeFileSync(floor, "require('node:child_process').spawn(process.argv[2], process.argv.slice(3), { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 1));\n");
 
 /** Milliseconds from the spawn to the first model request; waits for the run to end. */
 function firstRequest(command, args, env) {
@@ -113,6 +119,7 @@ try {
   const cases = {
     'claude -p hi (key in env)': () => firstRequest(join(CLAUDE_BIN, 'claude'), ['-p', 'hi'], directEnv),
     'ccenv @p -p hi': () => firstRequest(process.execPath, [CCENV, '@p', '-p', 'hi'], ccenvEnv),
+    'floor': () => firstRequest(process.execPath, [floor, join(CLAUDE_BIN, 'claude'), '-p', 'hi'], directEnv),
     ...(OTHER ? { 'other ccenv': () => firstRequest(process.execPath, [OTHER, '@p', '-p', 'hi'], ccenvEnv) } : {}),
   };
   const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -126,6 +133,8 @@ try {
   console.log(`${ROUNDS} interleaved rounds, medians; load average ${load}`);
   console.log(`claude -p hi (key in env)  ${direct.toFixed(1)} ms`);
   console.log(`ccenv @p -p hi             ${through.toFixed(1)} ms  (+${(through - direct).toFixed(1)} ms)`);
+  const least = median(times.floor);
+  console.log(`node spawning claude      ${least.toFixed(1)} ms  (+${(least - direct).toFixed(1)} ms, ${(least / direct).toFixed(3)}x: the floor for a Node launcher; ccenv's own share +${(through - least).toFixed(1)} ms)`);
   if (OTHER) {
     const other = median(times['other ccenv']);
     console.log(`other ccenv (${OTHER})  ${other.toFixed(1)} ms  (+${(other - direct).toFixed(1)} ms, ${(other / direct).toFixed(3)}x)`);
