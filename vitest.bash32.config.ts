@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/bash32/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // Temporary directories made with scratchDir go when their test (or file) is done.
+    setupFiles: ['test/helpers/scratch-cleanup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,

@@ -3,18 +3,17 @@
  * against the pinned claude itself: an upgrade that adds, renames or drops one fails here.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HIDDEN_SUBCOMMANDS, LISTED_SUBCOMMANDS } from '../../src/claude/subcommands.js';
 import { ROOT } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
 import { startStandIn } from '../helpers/stand-in.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const CLAUDE = join(ROOT, 'node_modules', '.bin', 'claude');
-const home = mkdtempSync(join(tmpdir(), 'ccenv-claude-help-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
+const home = scratchDir('ccenv-claude-help');
 
 function claude(args: string[]): string {
   return execFileSync(CLAUDE, args, { env: { PATH: '/usr/bin:/bin', HOME: home }, encoding: 'utf8', timeout: 60_000 });

@@ -2,10 +2,9 @@
  * Runs the built CLI as a user would: a fresh temporary HOME and XDG directories, and an
  * environment scrubbed of everything but what the test gives.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa, type Options } from 'execa';
+import { removeScratch, scratchDir } from './scratch.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CCENV = join(ROOT, 'bin', 'ccenv.cjs');
@@ -20,7 +19,7 @@ export interface Sandbox {
 
 /** A temporary HOME with the encrypted file backend, unless `env` says otherwise. */
 export function sandbox(env: Record<string, string> = {}): Sandbox {
-  const home = mkdtempSync(join(tmpdir(), 'ccenv-home-'));
+  const home = scratchDir('ccenv-home');
   const base: Record<string, string> = {
     HOME: home,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -35,7 +34,7 @@ export function sandbox(env: Record<string, string> = {}): Sandbox {
     env: { ...base, ...env },
     configDir: join(home, '.config', 'ccenv'),
     dataDir: join(home, '.local', 'share', 'ccenv'),
-    cleanup: () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+    cleanup: () => removeScratch(home),
   };
 }
 

@@ -3,12 +3,12 @@
  * `ccenv` on PATH that runs the built CLI; and a way to feed a script to a real shell as if
  * typed at its prompts, in an environment scrubbed of everything else.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { allowFile, readTrustedFile } from '../../src/trust/records.js';
 import { CCENV } from './cli.js';
+import { removeScratch, scratchDir } from './scratch.js';
 
 export type ShellName = 'bash' | 'zsh' | 'fish';
 
@@ -24,7 +24,7 @@ export interface World {
 }
 
 export function shellWorld(): World {
-  const home = mkdtempSync(join(tmpdir(), 'ccenv-shell-'));
+  const home = scratchDir('ccenv-shell');
   const bin = join(home, '.bin');
   mkdirSync(bin);
   symlinkSync(CCENV, join(bin, 'ccenv'));
@@ -62,7 +62,7 @@ export function shellWorld(): World {
     home,
     env,
     pwnedFiles: [pwned, join(home, HOSTILE_DIR, 'pwned-by-dirname'), join(home, 'pwned-by-dirname'), join(home, 'pwned-by-backtick')],
-    cleanup: () => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+    cleanup: () => removeScratch(home),
   };
 }
 

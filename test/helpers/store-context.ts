@@ -3,12 +3,11 @@
  * a temporary config directory, a secret store handed in (memory, or a file store), and
  * output collected instead of printed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../../src/context.js';
 import type { SecretStore } from '../../src/secrets/store.js';
+import { removeScratch, scratchDir } from './scratch.js';
 
 export interface StoreWorld {
   ctx: Context;
@@ -21,7 +20,7 @@ export interface StoreWorld {
 }
 
 export function storeWorld(store: SecretStore, env: Record<string, string> = {}): StoreWorld {
-  const dir = mkdtempSync(join(tmpdir(), 'ccenv-store-'));
+  const dir = scratchDir('ccenv-store');
   const out: string[] = [];
   const err: string[] = [];
   const make = (input: string): Context => ({
@@ -38,6 +37,6 @@ export function storeWorld(store: SecretStore, env: Record<string, string> = {})
     out,
     err,
     withInput: make,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => removeScratch(dir),
   };
 }

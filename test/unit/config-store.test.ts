@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineColumn, parseConfig, readConfig, updateConfig } from '../../src/profiles/store.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 describe('line and column of an offset', () => {
   it.each([
@@ -38,7 +38,7 @@ describe('a config that does not parse', () => {
 
 describe('updating the config', () => {
   it('never writes over a file it could not parse', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ccenv-store-'));
+    const dir = scratchDir('ccenv-store');
     const file = join(dir, 'config.json');
     const broken = '{\n  "profiles": {\n    "a": {"kind": "api-key"},\n  }\n}\n';
     writeFileSync(file, broken);
@@ -53,7 +53,7 @@ describe('updating the config', () => {
   });
 
   it('writes what the change made, keeping what it did not know', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ccenv-store-'));
+    const dir = scratchDir('ccenv-store');
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, futureKey: { a: 1 }, profiles: {} }));
     await updateConfig({ CCENV_CONFIG_DIR: dir }, (config) => {
       config.profiles.w = { kind: 'api-key', hasSecret: true };
@@ -66,7 +66,7 @@ describe('updating the config', () => {
   });
 
   it('a change that throws writes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ccenv-store-'));
+    const dir = scratchDir('ccenv-store');
     const text = JSON.stringify({ version: 1, profiles: { a: { kind: 'subscription' } } });
     writeFileSync(join(dir, 'config.json'), text);
     await expect(

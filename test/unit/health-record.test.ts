@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { healthChanges, healthOf } from '../../src/health/record.js';
 import { resetAt } from '../../src/health/reset.js';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counts, healthFile, moveHealth, OUTAGE_MS, readHealth, recordHealth, type HealthEntry } from '../../src/health/state.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = Date.UTC(2026, 10, 28, 3, 0);
 
@@ -70,7 +70,7 @@ describe('a rejection counts until the secret changes', () => {
 describe('rename and remove take the entry along', () => {
   const rejected: HealthEntry = { status: 'rejected', detail: 'HTTP 401', seenAt: 1000, source: 'check' };
   const env = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ccenv-health-move-'));
+    const dir = scratchDir('ccenv-health-move');
     return { HOME: dir, XDG_STATE_HOME: join(dir, 'state') };
   };
 

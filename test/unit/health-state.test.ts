@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { counts, healthFile, readHealth, recordHealth, type HealthEntry } from '../../src/health/state.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const home = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ccenv-health-'));
+  const dir = scratchDir('ccenv-health');
   return { HOME: dir, XDG_STATE_HOME: join(dir, 'state') };
 };
 const limited = (until?: number): HealthEntry => ({ status: 'limited', detail: 'HTTP 429', seenAt: 1000, until, source: 'check' });

@@ -1,13 +1,12 @@
 /** `ccenv exec` by execve where Node has it: which file, which words, which environment; and when not. */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandPath, execInPlace } from '../../src/launch/exec-in-place.js';
 import { buildPlan } from '../../src/launch/plan.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const root = mkdtempSync(join(tmpdir(), 'ccenv-execve-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = scratchDir('ccenv-execve');
 const [first, second] = [join(root, 'a'), join(root, 'b')];
 for (const dir of [first, second]) mkdirSync(dir);
 const tool = (dir: string, name: string, mode = 0o755) => {

@@ -1,16 +1,16 @@
 import { createCipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../src/secrets/file.js';
 import { MemorySecretStore } from '../../src/secrets/memory.js';
 import type { SecretStore } from '../../src/secrets/store.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const SECRET = 'sk-ant-api03-Zq9X-very-secret-value-000111';
 
 function fileStore(passphrase = 'correct horse battery', file?: string, onUnseal?: (name: string) => void): FileSecretStore {
-  const path = file ?? join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+  const path = file ?? join(scratchDir('ccenv-file'), 'secrets.enc');
   return new FileSecretStore(
     { CCENV_SECRETS_FILE: path, CCENV_FILE_PASSPHRASE: passphrase },
     async () => {
@@ -110,7 +110,7 @@ describe('the encrypted file', () => {
   });
 
   it('a version 1 file is read, and turned into version 2 by the next write', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+    const path = join(scratchDir('ccenv-file'), 'secrets.enc');
     const kdf = { name: 'scrypt', N: 2 ** 15, r: 8, p: 1, salt: randomBytes(16).toString('base64') };
     writeFileSync(path, JSON.stringify(sealV1({ work: SECRET, old: 'old-secret-value' }, 'correct horse battery', kdf)));
     expect(await fileStore('correct horse battery', path).get('work')).toBe(SECRET);
@@ -132,7 +132,7 @@ describe('the encrypted file', () => {
   });
 
   it('a file that is not ours is refused, not overwritten', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+    const path = join(scratchDir('ccenv-file'), 'secrets.enc');
     writeFileSync(path, 'hello');
     await expect(fileStore('correct horse battery', path).set('x', 'y-secret')).rejects.toThrow(/not a ccenv secrets file/);
     expect(readFileSync(path, 'utf8')).toBe('hello');
@@ -143,7 +143,7 @@ describe('the encrypted file', () => {
   });
 
   it('a file sealed with other scrypt parameters stays readable after a change', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ccenv-file-')), 'secrets.enc');
+    const path = join(scratchDir('ccenv-file'), 'secrets.enc');
     const kdf = { name: 'scrypt', N: 2 ** 14, r: 8, p: 2, salt: randomBytes(16).toString('base64') };
     writeFileSync(path, JSON.stringify(sealV1({ work: SECRET }, 'correct horse battery', kdf)));
     await fileStore('correct horse battery', path).set('other', 'second-secret-value');

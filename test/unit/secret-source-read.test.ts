@@ -1,13 +1,12 @@
 /** readProfileSecret with stand-in programs on a PATH of its own: what is taken from their output. */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../src/secrets/memory.js';
 import { readProfileSecret, readsBeforeSpawn } from '../../src/secrets/sources/index.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const bin = mkdtempSync(join(tmpdir(), 'ccenv-sources-'));
-afterAll(() => rmSync(bin, { recursive: true, force: true }));
+const bin = scratchDir('ccenv-sources');
 
 function pass(output: string): Record<string, string> {
   writeFileSync(join(bin, 'pass'), `#!/bin/sh\nprintf '${output}'\n`);

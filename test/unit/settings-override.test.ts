@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSettings, type SettingsFile, type SettingsLayer } from '../../src/claude/settings.js';
 import { ENV_FORMATS, formatPlan, quoteDotenv, quoteSh } from '../../src/launch/format.js';
 import { fishQuote } from '../../src/shells/fish.js';
 import { buildPlan } from '../../src/launch/plan.js';
 import { applySettingsOverrides, findUserSettings } from '../../src/launch/settings-override.js';
 import type { Profile } from '../../src/profiles/types.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ccenv-settings-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('ccenv-settings');
 
 function layer(kind: SettingsLayer, env: Record<string, string>): Promise<SettingsFile> {
   return parseSettings(kind, `/x/${kind}.json`, JSON.stringify({ env }, null, 1));

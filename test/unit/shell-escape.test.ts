@@ -1,17 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ansiCQuote } from '../../src/shells/ansi-c.js';
 import { fishQuote } from '../../src/shells/fish.js';
 import { SHELLS, shellByName } from '../../src/shells/index.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
 import { requirement } from '../helpers/requirements.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'ccenv-escape-'));
+const scratch = scratchDir('ccenv-escape');
 const pwned = join(scratch, 'pwned');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Values that would do something if they were ever parsed as code. */
 const HOSTILE: [string, string | Uint8Array][] = [

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LaunchPlan } from '../../src/launch/plan.js';
 import { wrapperOutput } from '../../src/launch/wrapper.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 function plan(over: Partial<LaunchPlan>): LaunchPlan {
   return {
@@ -44,7 +44,7 @@ describe('wrapperOutput', () => {
   });
 
   it('evaluated by bash, sets hostile values verbatim and unsets what the plan removes', () => {
-    const marker = join(mkdtempSync(join(tmpdir(), 'ccenv-wrap-')), 'ran');
+    const marker = join(scratchDir('ccenv-wrap'), 'ran');
     const hostile = `it's $(touch ${marker}) \`touch ${marker}\`\nnext line`;
     const out = wrapperOutput(
       plan({
