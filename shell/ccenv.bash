@@ -39,6 +39,27 @@ _ccenv_command() {
   fi
 }
 
+# Runs ccenv ($_ccenv_cmd) where it makes no TLS connection: a launch, the check on entering
+# a scope. Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any
+# JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them and
+# ccenv hands the value on, unchanged, to claude and all it starts (bin/ccenv.cjs). Only an
+# exported value: an unexported one reaches no program.
+_ccenv_run() {
+  local _ccenv_ca='' _ccenv_re='^declare -[a-zA-Z]*x'
+  if [[ -n "${NODE_EXTRA_CA_CERTS-}" ]]; then
+    if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
+      if [[ "${NODE_EXTRA_CA_CERTS@a}" == *x* ]]; then _ccenv_ca=$NODE_EXTRA_CA_CERTS; fi
+    elif [[ "$(declare -p NODE_EXTRA_CA_CERTS 2>/dev/null)" =~ $_ccenv_re ]]; then
+      _ccenv_ca=$NODE_EXTRA_CA_CERTS
+    fi
+  fi
+  if [[ -n "$_ccenv_ca" ]]; then
+    CCENV_NODE_EXTRA_CA_CERTS=$_ccenv_ca NODE_EXTRA_CA_CERTS='' command "${_ccenv_cmd[@]}" "$@"
+  else
+    command "${_ccenv_cmd[@]}" "$@"
+  fi
+}
+
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 _ccenv_pwd=${_ccenv_pwd-}
 _ccenv_file=${_ccenv_file-unchecked}
@@ -62,7 +83,7 @@ _ccenv_scope() {
   [[ -n "$file" ]] || return 0
   _ccenv_command
   _ccenv_stamp=
-  eval "$(command "${_ccenv_cmd[@]}" hook bash --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
+  eval "$(_ccenv_run hook bash --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
@@ -120,11 +141,11 @@ _ccenv_cc() {
     @*)
       arg=$1
       shift
-      command "${_ccenv_cmd[@]}" run "$arg" -- "$@"
+      _ccenv_run run "$arg" -- "$@"
       ;;
     # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
     --no-fallback | --check) command "${_ccenv_cmd[@]}" "$@" ;;
-    *) command "${_ccenv_cmd[@]}" run -- "$@" ;;
+    *) _ccenv_run run -- "$@" ;;
   esac
 }
 

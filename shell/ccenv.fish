@@ -24,6 +24,19 @@ function _ccenv_command
     end
 end
 
+# Runs ccenv ($_ccenv_cmd) where it makes no TLS connection: a launch, the check on entering
+# a scope. Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any
+# JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them and
+# ccenv hands the value on, unchanged, to claude and all it starts (bin/ccenv.cjs). Only an
+# exported value: an unexported one reaches no program.
+function _ccenv_run
+    if set -qx NODE_EXTRA_CA_CERTS; and test -n "$NODE_EXTRA_CA_CERTS"
+        CCENV_NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= command $_ccenv_cmd $argv
+    else
+        command $_ccenv_cmd $argv
+    end
+end
+
 # The .ccprofile seen at the last check ("unchecked": none yet).
 set -q _ccenv_file; or set -g _ccenv_file unchecked
 # What ccenv said to watch at the last check (see _ccenv_stale).
@@ -65,7 +78,7 @@ function _ccenv_scope
     test -n "$file"; or return 0
     _ccenv_command
     set -g _ccenv_stamp ''
-    command $_ccenv_cmd hook fish --scope $file --name $_ccenv_name --shell-pid $fish_pid | source
+    _ccenv_run hook fish --scope $file --name $_ccenv_name --shell-pid $fish_pid | source
     if set -q CCENV_DIR_PROFILE; and not string match -qr -- '^[A-Za-z0-9][A-Za-z0-9._-]*$' "$CCENV_DIR_PROFILE"
         set -e CCENV_DIR_PROFILE
     end
@@ -116,12 +129,12 @@ function _ccenv_cc
             command $_ccenv_cmd $argv; or return
             _ccenv_rescan
         case '@*'
-            command $_ccenv_cmd run $argv[1] -- $rest
+            _ccenv_run run $argv[1] -- $rest
         case '--no-fallback' '--check'
             # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
             command $_ccenv_cmd $argv
         case '*'
-            command $_ccenv_cmd run -- $argv
+            _ccenv_run run -- $argv
     end
 end
 

@@ -24,6 +24,19 @@ _ccenv_command() {
   fi
 }
 
+# Runs ccenv ($_ccenv_cmd) where it makes no TLS connection: a launch, the check on entering
+# a scope. Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any
+# JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them and
+# ccenv hands the value on, unchanged, to claude and all it starts (bin/ccenv.cjs). Only an
+# exported value: an unexported one reaches no program.
+_ccenv_run() {
+  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* ]]; then
+    CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS= command $_ccenv_cmd "$@"
+  else
+    command $_ccenv_cmd "$@"
+  fi
+}
+
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 typeset -g _ccenv_pwd=${_ccenv_pwd-}
 typeset -g _ccenv_file=${_ccenv_file-unchecked}
@@ -48,7 +61,7 @@ _ccenv_scope() {
   [[ -n $file ]] || return 0
   _ccenv_command
   _ccenv_stamp=
-  eval "$(command $_ccenv_cmd hook zsh --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
+  eval "$(_ccenv_run hook zsh --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac
@@ -106,11 +119,11 @@ _ccenv_cc() {
     @*)
       arg=$1
       shift
-      command $_ccenv_cmd run "$arg" -- "$@"
+      _ccenv_run run "$arg" -- "$@"
       ;;
     # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
     --no-fallback | --check) command $_ccenv_cmd "$@" ;;
-    *) command $_ccenv_cmd run -- "$@" ;;
+    *) _ccenv_run run -- "$@" ;;
   esac
 }
 

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ansiCQuote } from '../../src/shells/ansi-c.js';
 import { BASH_CONSTRUCTS } from '../helpers/bash-compat.js';
 import { ROOT } from '../helpers/cli.js';
+import { fakeClaude } from '../helpers/fake-claude.js';
 import { runShell, shellWorld, showLine, type World } from '../helpers/shell-world.js';
 import { has } from '../helpers/shells.js';
 
@@ -78,6 +79,21 @@ describe('bash 3.2', () => {
     expect(stdout).toContain('pcs\n');
     expect(stderr).not.toMatch(/syntax error|bad substitution|unbound variable|command not found|invalid option/);
     expect(world.pwnedFiles.filter((f) => existsSync(f))).toEqual([]);
+  });
+
+  it("cc starts ccenv's Node without an exported NODE_EXTRA_CA_CERTS, hands it to claude, and hands on no unexported one", async () => {
+    const claude = fakeClaude(world.home);
+    const env = { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log };
+    const CA = '/nonexistent/ccenv-test-ca.pem';
+    const exported = await runShell(world, 'bash', ['set -u', 'eval "$(ccenv hook bash)"', `export NODE_EXTRA_CA_CERTS=${CA}`, 'cd ~/work', 'cd ~/plain', 'cc -p hi'], { wrap: in32, env });
+    expect(claude.argv(), exported.stderr).toEqual(['-p', 'hi']);
+    expect(claude.env().NODE_EXTRA_CA_CERTS).toBe(CA);
+    expect(claude.parentEnv().NODE_EXTRA_CA_CERTS).toBe('');
+    expect(exported.stderr).not.toMatch(/Ignoring extra certs|bad substitution|unbound variable/);
+    const unexported = await runShell(world, 'bash', ['set -u', 'eval "$(ccenv hook bash)"', `NODE_EXTRA_CA_CERTS=${CA}`, 'cd ~/plain', 'cc -p again'], { wrap: in32, env });
+    expect(claude.argv(), unexported.stderr).toEqual(['-p', 'again']);
+    expect(claude.env()).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
+    expect(claude.env()).not.toHaveProperty('CCENV_NODE_EXTRA_CA_CERTS');
   });
 
   it('reads back every value the escaper writes, byte for byte, and runs none', async () => {

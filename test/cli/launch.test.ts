@@ -135,6 +135,25 @@ describe('ccenv @NAME ARGS runs claude', () => {
     expect(exec.stdout).toBe(certs);
   });
 
+  it("puts back the NODE_EXTRA_CA_CERTS the shell's cc function handed over: for claude and exec, not ccenv's stand-in name", async () => {
+    await addApiKey();
+    const certs = join(box.home, 'corporate ca.pem');
+    writeFileSync(certs, '');
+    // What cc gives ccenv's Node: the variable emptied, its value under the stand-in name.
+    const handed = { NODE_EXTRA_CA_CERTS: '', CCENV_NODE_EXTRA_CA_CERTS: certs };
+    const run = await ccenv(box, ['@work', '-p', 'x'], { env: handed });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.env().NODE_EXTRA_CA_CERTS).toBe(certs);
+    expect(fake.env()).not.toHaveProperty('CCENV_NODE_EXTRA_CA_CERTS');
+    const show = 'printf %s "$NODE_EXTRA_CA_CERTS|${CCENV_NODE_EXTRA_CA_CERTS-none}"';
+    const exec = await ccenv(box, ['exec', '@work', '--', 'sh', '-c', show], { env: handed });
+    expect(exec.exitCode, exec.stderr).toBe(0);
+    expect(exec.stdout).toBe(`${certs}|none`);
+    // A value set in the variable itself stands.
+    const both = await ccenv(box, ['exec', '@work', '--', 'sh', '-c', show], { env: { NODE_EXTRA_CA_CERTS: certs, CCENV_NODE_EXTRA_CA_CERTS: '/elsewhere.pem' } });
+    expect(both.stdout).toBe(`${certs}|none`);
+  });
+
   it('sends reserved words after -- and through run', async () => {
     expect((await ccenv(box, ['--', 'list'])).exitCode).toBe(0);
     expect(fake.argv()).toEqual(['list']);

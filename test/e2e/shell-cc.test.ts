@@ -59,6 +59,34 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       expect(stderr).not.toMatch(/did you mean|remove profile|ccenv doctor/i);
     }, 90_000); // a dozen launches: slow on a busy machine
 
+    // Node 20 reads NODE_EXTRA_CA_CERTS's file as it starts (a missing one: a warning on
+    // stderr). cc starts ccenv's Node without it; claude gets it as it was.
+    const CA = '/nonexistent/ccenv-test-ca.pem';
+    const exportCa = shell === 'fish' ? `set -gx NODE_EXTRA_CA_CERTS ${CA}` : `export NODE_EXTRA_CA_CERTS=${CA}`;
+    const setCaUnexported = shell === 'fish' ? `set -g NODE_EXTRA_CA_CERTS ${CA}` : `NODE_EXTRA_CA_CERTS=${CA}`;
+
+    it.runIf(process.platform === 'linux')("starts ccenv's Node without NODE_EXTRA_CA_CERTS, and hands it to claude unchanged", async () => {
+      const { stderr } = await runShell(world, shell, [hookLine(shell), exportCa, 'cd ~/work', 'cd ~/plain', 'cc -p hi'], {
+        env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
+      });
+      expect(claude.argv(), stderr).toEqual(['-p', 'hi']);
+      expect(claude.env().NODE_EXTRA_CA_CERTS).toBe(CA);
+      expect(claude.env()).not.toHaveProperty('CCENV_NODE_EXTRA_CA_CERTS');
+      expect(claude.parentEnv().NODE_EXTRA_CA_CERTS).toBe('');
+      expect(claude.parentEnv().CCENV_NODE_EXTRA_CA_CERTS).toBe(CA);
+      // Neither the launch nor the check on entering ~/work loaded it.
+      expect(stderr).not.toContain('Ignoring extra certs');
+    });
+
+    it('hands on no NODE_EXTRA_CA_CERTS that was not exported', async () => {
+      await runShell(world, shell, [hookLine(shell), setCaUnexported, 'cd ~/plain', 'cc -p hi'], {
+        env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
+      });
+      expect(claude.argv()).toEqual(['-p', 'hi']);
+      expect(claude.env()).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
+      expect(claude.env()).not.toHaveProperty('CCENV_NODE_EXTRA_CA_CERTS');
+    });
+
     it('keeps use, allow and deny; the hint for a file not allowed names the function', async () => {
       const show = shell === 'fish' ? 'echo "dir=$CCENV_DIR_PROFILE shell=$CCENV_PROFILE"' : 'echo "dir=${CCENV_DIR_PROFILE-} shell=${CCENV_PROFILE-}"';
       const { stdout, stderr } = await runShell(world, shell, [

@@ -9,6 +9,8 @@ const SCRIPT = `#!/bin/sh
 log="$FAKE_LOG"
 for a in "$@"; do printf '%s\\n' "$a"; done > "$log.argv"
 env > "$log.env"
+# The environment its parent was started with, where /proc shows it.
+if [ -r "/proc/$PPID/environ" ]; then tr '\\000' '\\n' < "/proc/$PPID/environ" > "$log.parent-env"; fi
 echo $$ > "$log.pid"
 if { true <&3; } 2>/dev/null; then cat <&3 > "$log.fd3"; fi
 : > "$log.went-on"
@@ -34,6 +36,8 @@ export interface FakeClaude {
   wentOn(): boolean;
   argv(): string[];
   env(): Record<string, string>;
+  /** The environment ccenv's Node was started with (Linux), as env() is claude's. */
+  parentEnv(): Record<string, string>;
   fd3(): string | undefined;
   signals(): string[];
   ready(): boolean;
@@ -53,17 +57,22 @@ export function fakeClaude(root: string, name = 'claude'): FakeClaude {
     ran: () => existsSync(`${log}.argv`),
     wentOn: () => existsSync(`${log}.went-on`),
     argv: () => (read('.argv') ?? '').split('\n').slice(0, -1),
-    env: () =>
-      Object.fromEntries(
-        (read('.env') ?? '')
-          .split('\n')
-          .filter((l) => l.includes('='))
-          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-      ),
+    env: () => envOf(read('.env')),
+    parentEnv: () => envOf(read('.parent-env')),
     fd3: () => read('.fd3'),
     signals: () => (read('.signals') ?? '').split('\n').filter(Boolean),
     ready: () => existsSync(`${log}.ready`),
   };
+}
+
+/** `env`'s output as a record (a value with a newline in it is cut there). */
+function envOf(text: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (text ?? '')
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 /** A fake claude first on the sandbox's PATH, logging where FAKE_LOG says: the set-up every launch test shares. */
