@@ -2,8 +2,9 @@
 'use strict';
 // CommonJS on purpose: an ES module entry costs a launch several milliseconds.
 // A launch runs from one CommonJS bundle (the fast path); every other verb from dist/cli.js.
-handBackExtraCaCerts();
-const { runLaunch } = loadLaunchBundle();
+const { runLaunch, handBackExtraCaCerts } = loadLaunchBundle();
+// Before anything reads the environment: see src/launch/extra-ca-certs.ts.
+handBackExtraCaCerts(process.env);
 runLaunch(process.argv.slice(2)).then((code) => {
   if (code === undefined) return import('../dist/cli.js');
   process.exitCode = code;
@@ -72,17 +73,3 @@ function loadLaunchBundle() {
   return loaded.exports;
 }
 
-/**
- * The shell's cc function starts this Node without NODE_EXTRA_CA_CERTS for a launch and for
- * the check on entering a scope (Node 20 loads those certificates before any JavaScript runs,
- * and neither makes a TLS connection), handing the value over in CCENV_NODE_EXTRA_CA_CERTS.
- * It goes back where it was, first thing, so that claude and every program ccenv starts get
- * it unchanged, and the stand-in name reaches none of them.
- */
-function handBackExtraCaCerts() {
-  const env = process.env;
-  const value = env.CCENV_NODE_EXTRA_CA_CERTS;
-  if (value === undefined) return;
-  delete env.CCENV_NODE_EXTRA_CA_CERTS;
-  if (!env.NODE_EXTRA_CA_CERTS) env.NODE_EXTRA_CA_CERTS = value;
-}

@@ -6,8 +6,11 @@
 import { processContext } from '../context.js';
 import { dispatch, reportError, typoError } from '../dispatch.js';
 import { launchFromCommandLine, launchVerb, typoOrProfile } from './run.js';
+import { handBackExtraCaCerts } from './extra-ca-certs.js';
 import { guardInspector } from './spawn.js';
 import { wrapperOutput, wrapperPlan } from './wrapper.js';
+
+export { handBackExtraCaCerts };
 
 /** Runs a launch and resolves with its exit code; undefined when the command line is for commander. */
 export async function runLaunch(argv: string[]): Promise<number | undefined> {
@@ -35,6 +38,7 @@ export async function runLaunch(argv: string[]): Promise<number | undefined> {
 /** bin/ccenv-wrap-plan.cjs: the plan for one of Claude Code's own processes, for bin/ccenv-wrap to run. */
 export async function runWrapperPlan(argv: string[]): Promise<number> {
   try {
+    handBackExtraCaCerts(process.env);
     guardInspector();
     const plan = await wrapperPlan(processContext(), argv);
     await new Promise<void>((done) => process.stdout.write(wrapperOutput(plan), () => done()));

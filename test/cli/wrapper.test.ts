@@ -86,6 +86,27 @@ describe('the wrapper', () => {
     expect(Object.values(wrapped).join('\n')).not.toContain(KEY);
   });
 
+  it("starts the plan's Node without NODE_EXTRA_CA_CERTS; the command gets it unchanged", async () => {
+    await add('work');
+    const certs = join(box.home, 'corporate ca.pem');
+    writeFileSync(certs, '');
+    const env = await launchedEnv('work', { NODE_EXTRA_CA_CERTS: certs });
+    expect(env.NODE_EXTRA_CA_CERTS).toBe(certs);
+    // A node first on PATH that records the environment it was started with.
+    const bin = join(box.home, 'node-bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'node'), `#!/bin/sh\nenv > '${join(box.home, 'node.env')}'\nexec '${process.execPath}' "$@"\n`);
+    chmodSync(join(bin, 'node'), 0o755);
+    const run = await wrap({ ...env, PATH: `${bin}:${env.PATH}` }, ['--bg-spare', '/tmp/x.claim.sock']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const started = readFileSync(join(box.home, 'node.env'), 'utf8').split('\n');
+    expect(started).toContain('NODE_EXTRA_CA_CERTS=');
+    expect(started).toContain(`CCENV_NODE_EXTRA_CA_CERTS=${certs}`);
+    expect(fake.env().NODE_EXTRA_CA_CERTS).toBe(certs);
+    expect(fake.env()).not.toHaveProperty('CCENV_NODE_EXTRA_CA_CERTS');
+    expect(fake.fd3()).toBe(KEY);
+  });
+
   it('takes the profile from the wrapped process, not from CCENV_PROFILE or the directory', async () => {
     await add('work');
     await add('other', 'sk-ant-api03-OTHER-KEY');
