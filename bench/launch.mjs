@@ -6,7 +6,7 @@
 // one), else the encrypted file backend (whose scrypt key derivation dominates; said below).
 // With a CA bundle at hand (NODE_EXTRA_CA_CERTS's own file, else the system's), also the
 // launch with NODE_EXTRA_CA_CERTS set, as ccenv run directly and as the shell's cc runs it
-// (Node started without it, the value handed over: see bin/ccenv.cjs).
+// (Node started without it, the value handed over: src/launch/extra-ca-certs.ts).
 // Run: node bench/launch.mjs [rounds]   (CCENV_BENCH_QUICK=1: 10 rounds)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

@@ -26,9 +26,9 @@ _ccenv_command() {
 
 # Runs ccenv ($_ccenv_cmd) where it makes no TLS connection: a launch, the check on entering
 # a scope. Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any
-# JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them and
-# ccenv hands the value on, unchanged, to claude and all it starts (bin/ccenv.cjs). Only an
-# exported value: an unexported one reaches no program.
+# JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them;
+# ccenv hands the value on, unchanged, to claude and all it starts
+# (src/launch/extra-ca-certs.ts). Only an exported value: an unexported one reaches no program.
 _ccenv_run() {
   if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* ]]; then
     CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS= command $_ccenv_cmd "$@"
