@@ -19,6 +19,11 @@ export interface LaunchOptions {
   noFallback?: boolean;
   /** A live check first (src/health/live.ts), within a time budget. */
   check?: boolean;
+  /**
+   * Set by that check: the secrets it read, by profile, for the launch to use instead of
+   * reading again. Taken (and emptied) by the launch's plan.
+   */
+  checkedSecrets?: Map<string, string>;
 }
 
 /** Takes ccenv's launch options off the front of `words`. */
@@ -51,7 +56,7 @@ export async function withFallback(ctx: Context, config: ConfigData, resolved: R
       if (found) links.push([other, found]);
     }
     const { checkBeforeLaunch } = await import('../health/live.js');
-    await checkBeforeLaunch(ctx, config, links);
+    options.checkedSecrets = await checkBeforeLaunch(ctx, config, links);
   } else if (chain.length === 0) {
     return resolved;
   }

@@ -120,7 +120,10 @@ export async function preparePlan(
   }
   const route = secretRoute(profile, request.mode, args);
   const timing = options.secretAfterSpawn ? secretTiming(ctx.env, chosenBackend(ctx.env, config).backend, profile, route) : 'before';
-  const secret = timing === 'before' ? await secretFor(ctx, config, resolved) : undefined;
+  // What a --check just read is not asked for again.
+  const checked = request.options?.checkedSecrets?.get(name);
+  request.options?.checkedSecrets?.clear();
+  const secret = timing === 'before' ? (checked ?? (await secretFor(ctx, config, resolved))) : undefined;
   const wrapper = request.mode === 'claude' && !options.noWrapper ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
   let plan = buildPlan({ resolved, caller: ctx.env, secret, secretAfterSpawn: timing === 'after', mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
   if (request.mode === 'claude') {
@@ -129,7 +132,14 @@ export async function preparePlan(
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
   }
   if (timing === 'before') return { plan, resolved, config };
-  return { plan, resolved, config, lateSecret: async () => (await secretFor(ctx, config, resolved))! };
+  // Held until read once: the waiting ccenv keeps no secret while claude runs.
+  let known = checked;
+  const lateSecret = async () => {
+    const secret = known;
+    known = undefined;
+    return secret ?? (await secretFor(ctx, config, resolved))!;
+  };
+  return { plan, resolved, config, lateSecret };
 }
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */

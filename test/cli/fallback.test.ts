@@ -198,6 +198,27 @@ describe('check records what it sees, and status shows the chain', () => {
     expect(api.requests().filter((r) => r.path.endsWith('/v1/models')).map((r) => r.path)).toEqual(['/status/429/v1/models', '/status/401/v1/models', '/v1/models']);
   });
 
+  it("--check on a launch reads a profile's secret from its source, as the launch does", async () => {
+    await ok(['add', 'sourced', '--kind', 'api-key', '--base-url', api.url, '--secret-from', 'env:FALLBACK_SOURCED_KEY', '--fallback', 'backup']);
+    const run = await ccenv(box, ['--check', '@sourced', '-p', 'hi'], { env: { FALLBACK_SOURCED_KEY: MAIN_KEY } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('launching backup');
+    expect(fake.env().CCENV_ACTIVE).toBe('sourced');
+    expect(fake.fd3()).toBe(MAIN_KEY);
+    const checked = api.requests().filter((r) => r.path === '/v1/models');
+    expect(checked.map((r) => r.headers['x-api-key'])).toEqual([MAIN_KEY]);
+    expect(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles.sourced?.status).not.toBe('rejected');
+  });
+
+  it('--check on a launch runs a secret command once: the launch uses what the check read', async () => {
+    const runs = join(box.home, 'secret-command-runs');
+    await ok(['add', 'commanded', '--kind', 'api-key', '--base-url', api.url, '--fallback', 'backup', '--secret-command', '--', 'sh', '-c', `echo run >> '${runs}'; printf %s ${MAIN_KEY}`]);
+    const run = await ok(['--check', '@commanded', '-p', 'hi']);
+    expect(run.stderr).not.toContain('launching backup');
+    expect(fake.fd3()).toBe(MAIN_KEY);
+    expect(readFileSync(runs, 'utf8')).toBe('run\n');
+  });
+
   it('--check spends at most its budget on a profile that does not answer', async () => {
     await ok(['add', 'slow', '--kind', 'api-key', '--base-url', `${api.url}/hang`, '--fallback', 'backup', '--secret-stdin'], MAIN_KEY);
     const run = await ok(['exec', '@slow', '--check', '--', 'sh', '-c', 'printf %s "$CCENV_ACTIVE"']);
