@@ -11,8 +11,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { onTestFinished, TestRunner } from 'vitest';
 
 const outsideTests = new Set<string>();
 
@@ -21,7 +20,7 @@ export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const log = process.env.CCENV_SCRATCH_LOG;
   if (log) appendFileSync(log, `${dir}\n`);
-  if (getCurrentTest()) onTestFinished(() => removeScratch(dir));
+  if (TestRunner.getCurrentTest()) onTestFinished(() => removeScratch(dir));
   else outsideTests.add(dir);
   return dir;
 }
