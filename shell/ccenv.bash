@@ -45,19 +45,32 @@ _ccenv_command() {
 # ccenv hands the value on, unchanged, to claude and all it starts
 # (src/launch/extra-ca-certs.ts). Only an exported value: an unexported one reaches no program.
 _ccenv_run() {
-  local _ccenv_ca='' _ccenv_re='^declare -[a-zA-Z]*x'
-  if [[ -n "${NODE_EXTRA_CA_CERTS-}" ]]; then
-    if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
-      if [[ "${NODE_EXTRA_CA_CERTS@a}" == *x* ]]; then _ccenv_ca=$NODE_EXTRA_CA_CERTS; fi
-    elif [[ "$(declare -p NODE_EXTRA_CA_CERTS 2>/dev/null)" =~ $_ccenv_re ]]; then
-      _ccenv_ca=$NODE_EXTRA_CA_CERTS
-    fi
-  fi
+  _ccenv_handed_ca
   if [[ -n "$_ccenv_ca" ]]; then
     CCENV_NODE_EXTRA_CA_CERTS=$_ccenv_ca NODE_EXTRA_CA_CERTS='' command "${_ccenv_cmd[@]}" "$@"
   else
     command "${_ccenv_cmd[@]}" "$@"
   fi
+}
+
+# The same inside a command substitution, which it turns into ccenv: no process of its own.
+_ccenv_exec() {
+  _ccenv_handed_ca
+  if [[ -n "$_ccenv_ca" ]]; then export CCENV_NODE_EXTRA_CA_CERTS=$_ccenv_ca NODE_EXTRA_CA_CERTS=''; fi
+  exec "${_ccenv_cmd[@]}" "$@"
+}
+
+# Sets _ccenv_ca to NODE_EXTRA_CA_CERTS when that is exported and not empty, else to ''.
+_ccenv_handed_ca() {
+  local re='^declare -[a-zA-Z]*x'
+  _ccenv_ca=
+  [[ -n "${NODE_EXTRA_CA_CERTS-}" ]] || return 0
+  if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
+    if [[ "${NODE_EXTRA_CA_CERTS@a}" == *x* ]]; then _ccenv_ca=$NODE_EXTRA_CA_CERTS; fi
+  elif [[ "$(declare -p NODE_EXTRA_CA_CERTS 2>/dev/null)" =~ $re ]]; then
+    _ccenv_ca=$NODE_EXTRA_CA_CERTS
+  fi
+  return 0
 }
 
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
@@ -83,7 +96,7 @@ _ccenv_scope() {
   [[ -n "$file" ]] || return 0
   _ccenv_command
   _ccenv_stamp=
-  eval "$(_ccenv_run hook bash --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
+  eval "$(_ccenv_exec hook bash --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac

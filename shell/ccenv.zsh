@@ -37,6 +37,14 @@ _ccenv_run() {
   fi
 }
 
+# The same inside a command substitution, which it turns into ccenv: no process of its own.
+_ccenv_exec() {
+  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* ]]; then
+    export CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS=
+  fi
+  exec $_ccenv_cmd "$@"
+}
+
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
 typeset -g _ccenv_pwd=${_ccenv_pwd-}
 typeset -g _ccenv_file=${_ccenv_file-unchecked}
@@ -61,7 +69,7 @@ _ccenv_scope() {
   [[ -n $file ]] || return 0
   _ccenv_command
   _ccenv_stamp=
-  eval "$(_ccenv_run hook zsh --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
+  eval "$(_ccenv_exec hook zsh --scope "$file" --name "$_ccenv_name" --shell-pid "$$")"
   case ${CCENV_DIR_PROFILE-} in
     '' | [!A-Za-z0-9]* | *[!A-Za-z0-9._-]*) unset CCENV_DIR_PROFILE ;;
   esac

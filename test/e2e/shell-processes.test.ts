@@ -36,12 +36,18 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
     });
     afterEach(() => world.cleanup());
 
-    it('none for a prompt in an unchanged directory, a cd within a scope or out of it; one to enter', async () => {
+    // With NODE_EXTRA_CA_CERTS exported, ccenv is started without it (src/launch/extra-ca-certs.ts): no process more.
+    const exportCa = shell === 'fish' ? 'set -gx NODE_EXTRA_CA_CERTS /nonexistent/ca.pem' : 'export NODE_EXTRA_CA_CERTS=/nonexistent/ca.pem';
+    it.each([
+      ['', []],
+      [' (NODE_EXTRA_CA_CERTS exported)', [exportCa]],
+    ])('none for a prompt in an unchanged directory, a cd within a scope or out of it; one to enter%s', async (_what, before) => {
       const log = join(world.home, 'strace.log');
       const { stdout } = await runShell(
         world,
         shell,
         [
+          ...before,
           hookLine(shell),
           'echo MARK-A >&2', // A: prompts in an unchanged directory
           'true',
