@@ -61,10 +61,11 @@ _ccenv_exec() {
 }
 
 # Sets _ccenv_ca to NODE_EXTRA_CA_CERTS when that is exported and not empty, else to ''.
+# Only for the ccenv beside this file: one found by name may be older, and not hand it back.
 _ccenv_handed_ca() {
   local re='^declare -[a-zA-Z]*x'
   _ccenv_ca=
-  [[ -n "${NODE_EXTRA_CA_CERTS-}" ]] || return 0
+  [[ -n "${NODE_EXTRA_CA_CERTS-}" && ${#_ccenv_cmd[@]} -eq 2 ]] || return 0
   if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
     if [[ "${NODE_EXTRA_CA_CERTS@a}" == *x* ]]; then _ccenv_ca=$NODE_EXTRA_CA_CERTS; fi
   elif [[ "$(declare -p NODE_EXTRA_CA_CERTS 2>/dev/null)" =~ $re ]]; then

@@ -29,8 +29,9 @@ end
 # JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them;
 # ccenv hands the value on, unchanged, to claude and all it starts
 # (src/launch/extra-ca-certs.ts). Only an exported value: an unexported one reaches no program.
+# Only for the ccenv beside this file: one found by name may be older, and not hand it back.
 function _ccenv_run
-    if set -qx NODE_EXTRA_CA_CERTS; and test -n "$NODE_EXTRA_CA_CERTS"
+    if set -qx NODE_EXTRA_CA_CERTS; and test -n "$NODE_EXTRA_CA_CERTS"; and test (count $_ccenv_cmd) -eq 2
         CCENV_NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= command $_ccenv_cmd $argv
     else
         command $_ccenv_cmd $argv

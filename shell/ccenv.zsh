@@ -29,8 +29,9 @@ _ccenv_command() {
 # JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them;
 # ccenv hands the value on, unchanged, to claude and all it starts
 # (src/launch/extra-ca-certs.ts). Only an exported value: an unexported one reaches no program.
+# Only for the ccenv beside this file: one found by name may be older, and not hand it back.
 _ccenv_run() {
-  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* ]]; then
+  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* && $#_ccenv_cmd -eq 2 ]]; then
     CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS= command $_ccenv_cmd "$@"
   else
     command $_ccenv_cmd "$@"
@@ -39,7 +40,7 @@ _ccenv_run() {
 
 # The same inside a command substitution, which it turns into ccenv: no process of its own.
 _ccenv_exec() {
-  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* ]]; then
+  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* && $#_ccenv_cmd -eq 2 ]]; then
     export CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS=
   fi
   exec $_ccenv_cmd "$@"

@@ -78,6 +78,17 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       expect(stderr).not.toContain('Ignoring extra certs');
     });
 
+    it.runIf(process.platform === 'linux')('leaves NODE_EXTRA_CA_CERTS as it is for a ccenv found by name, which may not hand it back', async () => {
+      const gone = shell === 'fish' ? 'set -g _ccenv_script /gone/ccenv.cjs' : '_ccenv_script=/gone/ccenv.cjs';
+      const { stderr } = await runShell(world, shell, [hookLine(shell), exportCa, gone, 'cd ~/plain', 'cc -p hi'], {
+        env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
+      });
+      expect(claude.argv(), stderr).toEqual(['-p', 'hi']);
+      expect(claude.env().NODE_EXTRA_CA_CERTS).toBe(CA);
+      expect(claude.parentEnv().NODE_EXTRA_CA_CERTS).toBe(CA);
+      expect(claude.parentEnv()).not.toHaveProperty('CCENV_NODE_EXTRA_CA_CERTS');
+    });
+
     it('hands on no NODE_EXTRA_CA_CERTS that was not exported', async () => {
       await runShell(world, shell, [hookLine(shell), setCaUnexported, 'cd ~/plain', 'cc -p hi'], {
         env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
