@@ -112,6 +112,15 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+/** The first and third quartiles (nearest rank). */
+const quartiles = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return [s[Math.floor((s.length - 1) / 4)], s[Math.ceil((3 * (s.length - 1)) / 4)]];
+};
+const signed = (ms) => `${ms < 0 ? '-' : '+'}${Math.abs(ms).toFixed(1)} ms`;
+/** Each round's `a` against the same round's `b`: rounds are interleaved, so a slow minute weighs on both. */
+const perRound = (a, b, f) => a.map((x, i) => f(x, b[i]));
+const spread = (xs, show) => `${show(median(xs))} (quartiles ${quartiles(xs).map(show).join(' to ')})`;
 
 try {
   const add = spawnSync(process.execPath, [CCENV, 'add', 'p', '--kind', 'api-key', '--base-url', url, '--secret-stdin'], { env: ccenvEnv, input: KEY, encoding: 'utf8' });
@@ -132,12 +141,16 @@ try {
   console.log(`time to first request, real claude vs a stand-in on 127.0.0.1; backend: ${keychain ? 'keychain (Secret Service)' : 'encrypted file'}`);
   console.log(`${ROUNDS} interleaved rounds, medians; load average ${load}`);
   console.log(`claude -p hi (key in env)  ${direct.toFixed(1)} ms`);
-  console.log(`ccenv @p -p hi             ${through.toFixed(1)} ms  (+${(through - direct).toFixed(1)} ms)`);
+  console.log(`ccenv @p -p hi             ${through.toFixed(1)} ms  (${signed(through - direct)})`);
   const least = median(times.floor);
-  console.log(`node spawning claude      ${least.toFixed(1)} ms  (+${(least - direct).toFixed(1)} ms, ${(least / direct).toFixed(3)}x: the floor for a Node launcher; ccenv's own share +${(through - least).toFixed(1)} ms)`);
+  console.log(`node spawning claude      ${least.toFixed(1)} ms  (${signed(least - direct)}, ${(least / direct).toFixed(3)}x: the floor for a Node launcher; ccenv's own share ${signed(through - least)})`);
+  const directs = times['claude -p hi (key in env)'];
+  const ratioX = (x) => `${x.toFixed(3)}x`;
+  console.log(`round by round, against that round's claude -p hi: ccenv ${spread(perRound(times['ccenv @p -p hi'], directs, (a, b) => a / b), ratioX)}`);
+  console.log(`  the floor ${spread(perRound(times.floor, directs, (a, b) => a / b), ratioX)}; ccenv over the floor ${spread(perRound(times['ccenv @p -p hi'], times.floor, (a, b) => a - b), signed)}`);
   if (OTHER) {
     const other = median(times['other ccenv']);
-    console.log(`other ccenv (${OTHER})  ${other.toFixed(1)} ms  (+${(other - direct).toFixed(1)} ms, ${(other / direct).toFixed(3)}x)`);
+    console.log(`other ccenv (${OTHER})  ${other.toFixed(1)} ms  (${signed(other - direct)}, ${(other / direct).toFixed(3)}x)`);
   }
   console.log(`ratio ${ratio.toFixed(3)}x (target <= ${TARGET}x)${ratio <= TARGET ? '' : '  ABOVE TARGET'}`);
 } finally {
