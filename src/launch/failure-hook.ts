@@ -5,7 +5,7 @@
  * run beside those of every other settings layer, and a `--settings` the user gave is
  * merged, its own StopFailure hooks kept: no hook of the user's is replaced.
  */
-import { chmodSync, mkdirSync, realpathSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stateDir, type Env } from '../paths.js';
 import { commandHook, STOP_FAILURE } from '../claude/hooks.js';
@@ -13,6 +13,7 @@ import { CLAUDE_SUBCOMMANDS } from '../claude/subcommands.js';
 import { shellWord } from '../shells/sh-word.js';
 import type { LaunchPlan } from './plan.js';
 import { findUserSettings } from './settings-override.js';
+import { isAlive } from '../process-alive.js';
 
 export const LAUNCH_ID_VARIABLE = 'CCENV_LAUNCH_ID';
 
@@ -45,11 +46,41 @@ export function failureFile(env: Env, launchId: string): string {
  * failureFile, its directory made (or made again) one only the user can enter, before
  * claude starts: the hook's input holds the conversation's last words.
  */
-export function prepareFailureFile(env: Env, launchId: string): string {
+export function prepareFailureFile(env: Env, launchId: string, now: number = Date.now()): string {
   const file = failureFile(env, launchId);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   chmodSync(dirname(file), 0o700);
+  removeStaleFailureFiles(dirname(file), now);
   return file;
+}
+
+/** A launch's file no ccenv will read: its ccenv is gone, and nothing was written to it for this long. */
+export const STALE_FAILURE_FILE_MS = 86_400_000;
+
+/**
+ * Removes the files of launches whose ccenv was ended before it could read and remove its
+ * own (they may hold a conversation's last words): its process is gone (the pid is in the
+ * launch id) and the file has not changed for a day. A ccenv that may still run (in another
+ * PID namespace, say) keeps its file for that day.
+ */
+function removeStaleFailureFiles(dir: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const id = /^[0-9a-z]+-([0-9a-z]+)-[0-9a-z]+\.jsonl$/.exec(name);
+    if (!id || isAlive(parseInt(id[1]!, 36))) continue;
+    const path = join(dir, name);
+    try {
+      const stat = statSync(path);
+      if (stat.isFile() && now - stat.mtimeMs > STALE_FAILURE_FILE_MS) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove: left as it is
+    }
+  }
 }
 
 /** A new id for one launch: a file name, compared for equality, never secret. */
