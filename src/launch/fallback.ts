@@ -19,11 +19,12 @@ export interface LaunchOptions {
   noFallback?: boolean;
   /** A live check first (src/health/live.ts), within a time budget. */
   check?: boolean;
-  /**
-   * Set by that check: the secrets it read, by profile, for the launch to use instead of
-   * reading again. Taken (and emptied) by the launch's plan.
-   */
-  checkedSecrets?: Map<string, string>;
+}
+
+/** The profile to launch; with --check, also its secret as the check read it, so that the launch does not ask again. */
+export interface Chosen {
+  resolved: ResolvedProfile;
+  checkedSecret?: string;
 }
 
 /** Takes ccenv's launch options off the front of `words`. */
@@ -45,10 +46,11 @@ function forgetHealth(env: Context['env']): void {
   }
 }
 
-export async function withFallback(ctx: Context, config: ConfigData, resolved: ResolvedProfile, options: LaunchOptions = {}): Promise<ResolvedProfile> {
+export async function withFallback(ctx: Context, config: ConfigData, resolved: ResolvedProfile, options: LaunchOptions = {}): Promise<Chosen> {
   const { name, profile } = resolved;
   const chain = profile.fallback ?? [];
   const noFallback = options.noFallback === true || ctx.env.CCENV_NO_FALLBACK === '1';
+  let checked: Map<string, string> | undefined;
   if (options.check) {
     const links: [string, Profile][] = [[name, profile]];
     for (const other of noFallback ? [] : chain) {
@@ -56,10 +58,14 @@ export async function withFallback(ctx: Context, config: ConfigData, resolved: R
       if (found) links.push([other, found]);
     }
     const { checkBeforeLaunch } = await import('../health/live.js');
-    options.checkedSecrets = await checkBeforeLaunch(ctx, config, links);
+    checked = await checkBeforeLaunch(ctx, config, links);
   } else if (chain.length === 0) {
-    return resolved;
+    return { resolved };
   }
+  const chosen = (launch: ResolvedProfile): Chosen => {
+    const checkedSecret = checked?.get(launch.name);
+    return checkedSecret === undefined ? { resolved: launch } : { resolved: launch, checkedSecret };
+  };
   let unreadable = false;
   const health = readHealth(ctx.env, (line) => {
     unreadable = true;
@@ -73,8 +79,8 @@ export async function withFallback(ctx: Context, config: ConfigData, resolved: R
       hint: `to launch ${name} anyway: ccenv --no-fallback @${name} ...; to look again now: ccenv check ${[name, ...chain].map((n) => `@${n}`).join(' ')}`,
     });
   }
-  if (!choice.line) return resolved;
+  if (!choice.line) return chosen(resolved);
   const notes = [...(resolved.notes ?? []), choice.line];
-  if (!('profile' in choice)) return { ...resolved, notes };
-  return { name: choice.launch, profile: choice.profile, source: resolved.source, notes };
+  if (!('profile' in choice)) return chosen({ ...resolved, notes });
+  return chosen({ name: choice.launch, profile: choice.profile, source: resolved.source, notes });
 }

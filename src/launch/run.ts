@@ -97,7 +97,7 @@ export async function preparePlan(
     if (misplaced) throw misplaced;
   }
   // A profile known to fail gives way to its first fallback that is not: before any secret is read.
-  const resolved = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options);
+  const { resolved, checkedSecret: checked } = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options);
   const { name, profile } = resolved;
   const problems = profileProblems(profile);
   if (problems.length > 0) {
@@ -121,8 +121,6 @@ export async function preparePlan(
   const route = secretRoute(profile, request.mode, args);
   const timing = options.secretAfterSpawn ? secretTiming(ctx.env, chosenBackend(ctx.env, config).backend, profile, route) : 'before';
   // What a --check just read is not asked for again.
-  const checked = request.options?.checkedSecrets?.get(name);
-  request.options?.checkedSecrets?.clear();
   const secret = timing === 'before' ? (checked ?? (await secretFor(ctx, config, resolved))) : undefined;
   const wrapper = request.mode === 'claude' && !options.noWrapper ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
   let plan = buildPlan({ resolved, caller: ctx.env, secret, secretAfterSpawn: timing === 'after', mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
