@@ -61,14 +61,12 @@ _ccenv_exec() {
 }
 
 # Sets _ccenv_ca to NODE_EXTRA_CA_CERTS when that is exported and not empty, else to ''.
+# compgen -e lists exported names: a builtin in every bash (3.2 too), so no process starts.
 # Only for the ccenv beside this file: one found by name may be older, and not hand it back.
 _ccenv_handed_ca() {
-  local re='^declare -[a-zA-Z]*x'
   _ccenv_ca=
-  [[ -n "${NODE_EXTRA_CA_CERTS-}" && ${#_ccenv_cmd[@]} -eq 2 ]] || return 0
-  if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
-    if [[ "${NODE_EXTRA_CA_CERTS@a}" == *x* ]]; then _ccenv_ca=$NODE_EXTRA_CA_CERTS; fi
-  elif [[ "$(declare -p NODE_EXTRA_CA_CERTS 2>/dev/null)" =~ $re ]]; then
+  if [[ -n "${NODE_EXTRA_CA_CERTS-}" && ${#_ccenv_cmd[@]} -eq 2 ]] &&
+    compgen -e -X '!NODE_EXTRA_CA_CERTS' NODE_EXTRA_CA_CERTS >/dev/null; then
     _ccenv_ca=$NODE_EXTRA_CA_CERTS
   fi
   return 0

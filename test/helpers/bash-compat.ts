@@ -47,8 +47,6 @@ export const BASH_CONSTRUCTS: readonly BashConstruct[] = [
     since: '4.4',
     pattern: new RegExp(`\\$\\{${VAR}(\\[[^\\]]*\\])?@[QEPAaULuKk]\\}`),
     example: { code: "x='a b'; echo ${x@Q}", expected: "'a b'" },
-    // bash 3.2 reads it in a branch it does not run (checked on 3.2.48): fine behind a version check.
-    guardable: true,
   },
   { name: '|& (pipe stderr too)', since: '4.0', pattern: /\|&/, example: { code: '{ echo e >&2; } |& cat', expected: 'e' } },
   { name: '&>> (append both)', since: '4.0', pattern: /&>>/, example: { code: 'echo x &>>/dev/null; echo ok', expected: 'ok' } },
