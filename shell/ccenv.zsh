@@ -29,9 +29,8 @@ _ccenv_command() {
 # JavaScript (about 40 ms for a 144-certificate bundle), so that Node starts without them;
 # ccenv hands the value on, unchanged, to claude and all it starts
 # (src/launch/extra-ca-certs.ts). Only an exported value: an unexported one reaches no program.
-# Only for the ccenv beside this file: one found by name may be older, and not hand it back.
 _ccenv_run() {
-  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* && $#_ccenv_cmd -eq 2 ]]; then
+  if _ccenv_hands_ca; then
     CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS= command $_ccenv_cmd "$@"
   else
     command $_ccenv_cmd "$@"
@@ -40,10 +39,16 @@ _ccenv_run() {
 
 # The same inside a command substitution, which it turns into ccenv: no process of its own.
 _ccenv_exec() {
-  if [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* && $#_ccenv_cmd -eq 2 ]]; then
+  if _ccenv_hands_ca; then
     export CCENV_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS=
   fi
   exec $_ccenv_cmd "$@"
+}
+
+# True when NODE_EXTRA_CA_CERTS is exported and not empty, and ccenv is the one beside this
+# file: one found by name may be older, and not hand it back.
+_ccenv_hands_ca() {
+  [[ -n ${NODE_EXTRA_CA_CERTS-} && ${(t)NODE_EXTRA_CA_CERTS} == *-export* && $#_ccenv_cmd -eq 2 ]]
 }
 
 # The directory and the .ccprofile seen at the last check ("unchecked": none yet).
