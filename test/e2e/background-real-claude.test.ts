@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import { longSecretService, stopBackgroundService, trustForBackground, type LongSecretService } from '../helpers/background.js';
 import { requirement } from '../helpers/requirements.js';
+import { secretServiceRequirement } from '../helpers/secret-service.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 import { runningService } from '../../src/claude/process-wrapper.js';
 
 const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
 const CLAUDE = join(CLAUDE_BIN, 'claude');
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 const KEY = 'sk-ant-api03-BACKGROUND-API-KEY-000000000001';
 const OTHER = 'sk-ant-api03-BACKGROUND-OTHER-KEY-0000000003';
@@ -25,7 +25,7 @@ const HOSTILE = { ANTHROPIC_API_KEY: 'sk-ant-api03-JUNK-FROM-SHELL', ANTHROPIC_A
 
 describe('background sessions of the real claude, launched by ccenv', () => {
   if (!requirement('the claude binary', existsSync(CLAUDE), 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
-  if (!requirement('a Secret Service (dbus-run-session, gnome-keyring-daemon)', process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyring-daemon'), 'bash .ci/run installs dbus and gnome-keyring')) return;
+  if (!secretServiceRequirement()) return;
 
   let box: Sandbox;
   let api: StandIn;

@@ -5,11 +5,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
-import { has } from '../helpers/shells.js';
+import { inSecretService, secretServiceRequirement } from '../helpers/secret-service.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -46,8 +44,7 @@ describe('no session bus', () => {
 });
 
 describe('a Secret Service that hangs', () => {
-  const ready = has('dbus-run-session') && has('gnome-keyring-daemon') && has('secret-tool');
-  if (!requirement('a Secret Service (dbus, gnome-keyring, secret-tool)', ready, 'apt-get install dbus dbus-x11 gnome-keyring libsecret-tools')) return;
+  if (!secretServiceRequirement({ secretTool: true })) return;
 
   it('gives up after the figure it names, which is the README figure', async () => {
     const script = `
@@ -56,12 +53,7 @@ describe('a Secret Service that hangs', () => {
       node ${CCENV} show w; echo "show=$?"
       echo "ms=$(( ($(date +%s%N) - start) / 1000000 ))"
       kill -CONT "$SS_DAEMON_PID"`;
-    const run = await execa('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), 'bash', '-c', script], {
-      env: box.env,
-      extendEnv: false,
-      reject: false,
-      timeout: 60_000,
-    });
+    const run = await inSecretService(['bash', '-c', script], { env: box.env, timeout: 60_000 });
     expect(run.stdout).toContain('show=1');
     const seconds = Number(/no answer within (\d+(?:\.\d+)?) s/.exec(run.stderr)?.[1]);
     expect(seconds).toBeGreaterThan(0);

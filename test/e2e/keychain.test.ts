@@ -5,27 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
-import { has } from '../helpers/shells.js';
-
-const HARNESS = join(ROOT, 'scripts', 'with-secret-service.sh');
-const ready = has('dbus-run-session') && has('gnome-keyring-daemon') && has('secret-tool');
+import { CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
+import { inSecretService as inPrivateSecretService, secretServiceRequirement } from '../helpers/secret-service.js';
 
 /** Runs a bash script inside a private Secret Service; `ccenv` in it is the built CLI. */
 async function inSecretService(box: Sandbox, script: string, options: { keyring?: 'unlocked' | 'locked' | 'none'; input?: string } = {}) {
-  const env = { ...box.env, CCENV_BACKEND: 'keychain', SS_KEYRING: options.keyring ?? 'unlocked' };
+  const env = { ...box.env, CCENV_BACKEND: 'keychain' };
   delete (env as Record<string, string | undefined>).CCENV_FILE_PASSPHRASE;
-  const result = await execa('bash', [HARNESS, 'bash', '-c', `ccenv() { node ${CCENV} "$@"; }\nset -u\n${script}`], {
-    env,
-    extendEnv: false,
-    reject: false,
-    input: options.input ?? '',
-    timeout: 60_000,
-  });
-  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+  const command = ['bash', '-c', `ccenv() { node ${CCENV} "$@"; }\nset -u\n${script}`];
+  return inPrivateSecretService(command, { keyring: options.keyring ?? 'unlocked', env, input: options.input ?? '', timeout: 60_000 });
 }
 
 /** The profile names in the `ccenv list --json` printed last by a scenario. */
@@ -35,7 +24,7 @@ function listedNames(stdout: string): string[] {
 }
 
 describe('secrets in the real Secret Service', () => {
-  if (!requirement('a Secret Service (dbus, gnome-keyring, secret-tool)', ready, 'apt-get install dbus dbus-x11 gnome-keyring libsecret-tools')) return;
+  if (!secretServiceRequirement({ secretTool: true })) return;
 
   let box: Sandbox;
   beforeEach(() => {

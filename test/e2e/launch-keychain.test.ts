@@ -4,27 +4,17 @@
  * locked, the launch ends claude (started before the keychain was asked) before it read its
  * descriptor, with a message naming the profile and the way out.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
 import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
-import { requirement } from '../helpers/requirements.js';
+import { inSecretServiceSync, secretServiceRequirement } from '../helpers/secret-service.js';
 
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const KEY = 'sk-ant-api03-KEYCHAIN-LAUNCH-0007';
 
 describe('a launch with the keychain backend', () => {
-  if (
-    !requirement(
-      'a Secret Service (dbus-run-session, gnome-keyring-daemon)',
-      process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyring-daemon'),
-      'bash .ci/run installs dbus, dbus-x11 and gnome-keyring',
-    )
-  ) {
-    return;
-  }
+  if (!secretServiceRequirement()) return;
 
   let box: Sandbox;
   let fake: FakeClaude;
@@ -38,16 +28,8 @@ describe('a launch with the keychain backend', () => {
   afterEach(() => box.cleanup());
 
   /** Runs ccenv inside a private Secret Service whose keyrings persist in `keyrings`. */
-  function inSecretService(args: string[], keyring: 'unlocked' | 'locked', input = '') {
-    const r = spawnSync('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), process.execPath, CCENV, ...args], {
-      env: { ...box.env, SS_KEYRING: keyring, SS_KEYRING_HOME: keyrings },
-      cwd: box.home,
-      input,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
+  const inSecretService = (args: string[], keyring: 'unlocked' | 'locked', input = '') =>
+    inSecretServiceSync([process.execPath, CCENV, ...args], { keyring, keyringsHome: keyrings, env: box.env, cwd: box.home, input, timeout: 30_000 });
 
   it('reads the secret from the keychain and hands it over on descriptor 3', () => {
     const add = inSecretService(['add', 'k', '--kind', 'api-key', '--secret-stdin'], 'unlocked', KEY);

@@ -13,26 +13,17 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
+import { inSecretService as inPrivateSecretService, secretServiceRequirement } from '../helpers/secret-service.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
-import { spawnSync } from 'node:child_process';
 
 const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const TOKEN = 'sk-ant-oat01-PROFILE-TOKEN-0011';
 const LOGIN = 'sk-ant-oat01-LOGIN-LYING-AROUND-0012';
 const KEY = 'sk-ant-api03-PROFILE-KEY-read-after-the-spawn-0013';
 
 describe('a secret read after claude is started, with the real claude', () => {
   if (!requirement('the claude binary', existsSync(join(CLAUDE_BIN, 'claude')), 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
-  if (
-    !requirement(
-      'a Secret Service (dbus-run-session, gnome-keyring-daemon)',
-      process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyring-daemon'),
-      'bash .ci/run installs dbus, dbus-x11 and gnome-keyring',
-    )
-  ) {
-    return;
-  }
+  if (!secretServiceRequirement()) return;
 
   let box: Sandbox;
   let api: StandIn;
@@ -53,17 +44,8 @@ describe('a secret read after claude is started, with the real claude', () => {
   });
 
   /** Runs a command inside a private Secret Service whose keyrings persist in `keyrings`. */
-  async function inSecretService(command: string[], keyring: 'unlocked' | 'locked', input = '') {
-    const r = await execa('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), ...command], {
-      env: { ...box.env, SS_KEYRING: keyring, SS_KEYRING_HOME: keyrings },
-      extendEnv: false,
-      cwd: box.home,
-      input,
-      reject: false,
-      timeout: 60_000,
-    });
-    return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
-  }
+  const inSecretService = (command: string[], keyring: 'unlocked' | 'locked', input = '') =>
+    inPrivateSecretService(command, { keyring, keyringsHome: keyrings, env: box.env, cwd: box.home, input, timeout: 60_000 });
   const bearers = () => api.requests().map((r) => String(r.headers.authorization ?? ''));
 
   it('the login is there to be found: claude alone, with no profile, sends it', async () => {

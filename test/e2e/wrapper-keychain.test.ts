@@ -10,16 +10,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
-import { requirement } from '../helpers/requirements.js';
+import { inSecretServiceSync, secretServiceRequirement } from '../helpers/secret-service.js';
 
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const KEY = 'sk-ant-api03-KEYCHAIN-WRAPPER-0012';
 const WRAPPER = join(ROOT, 'bin', 'ccenv-wrap');
 
 describe('the process wrapper with the keychain backend', () => {
-  if (!requirement('a Secret Service (dbus-run-session, gnome-keyring-daemon)', process.platform === 'linux' && has('dbus-run-session') && has('gnome-keyring-daemon'), 'bash .ci/run installs dbus, dbus-x11 and gnome-keyring')) {
-    return;
-  }
+  if (!secretServiceRequirement()) return;
 
   let box: Sandbox;
   let fake: FakeClaude;
@@ -32,16 +29,8 @@ describe('the process wrapper with the keychain backend', () => {
   });
   afterEach(() => box.cleanup());
 
-  function inSecretService(command: string[], keyring: 'unlocked' | 'locked', env: Record<string, string> = box.env, input = '') {
-    const r = spawnSync('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), ...command], {
-      env: { ...env, SS_KEYRING: keyring, SS_KEYRING_HOME: keyrings },
-      cwd: box.home,
-      input,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    return { exitCode: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
+  const inSecretService = (command: string[], keyring: 'unlocked' | 'locked', env: Record<string, string> = box.env, input = '') =>
+    inSecretServiceSync(command, { keyring, keyringsHome: keyrings, env, cwd: box.home, input, timeout: 30_000 });
 
   it('reads the key again from an unlocked keyring; refuses, running nothing, when it is locked', () => {
     const add = inSecretService([process.execPath, CCENV, 'add', 'k', '--kind', 'api-key', '--secret-stdin'], 'unlocked', box.env, KEY);

@@ -12,7 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ROOT } from './cli.js';
+import { WITH_SECRET_SERVICE } from './secret-service.js';
 
 /**
  * Makes `workspace` ready for background sessions whose Claude preferences are `file`:
@@ -48,7 +48,7 @@ export interface LongSecretService {
 /** A private Secret Service (scripts/with-secret-service.sh) that stays up until stop(). */
 export async function longSecretService(dir: string): Promise<LongSecretService> {
   const file = join(dir, 'bus-address');
-  const child = spawn('bash', [join(ROOT, 'scripts', 'with-secret-service.sh'), 'sh', '-c', `echo "$DBUS_SESSION_BUS_ADDRESS" > '${file}'; exec sleep 900`], {
+  const child = spawn('bash', [WITH_SECRET_SERVICE, 'sh', '-c', `echo "$DBUS_SESSION_BUS_ADDRESS" > '${file}'; exec sleep 900`], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, SS_KEYRING_HOME: join(dir, 'keyrings') },
     stdio: 'ignore',
   });
