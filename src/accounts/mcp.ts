@@ -7,7 +7,7 @@
  * holds Claude Code's own lock on the file (`.claude.json.lock`, proper-lockfile).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globalConfigFile, MCP_SERVERS_KEY } from '../claude/account-files.js';
 import { readBounded } from '../fs/bounded.js';
@@ -61,7 +61,7 @@ export function mergeServers(account: Record<string, unknown>, main: Servers, pr
 
 function readRecord(dir: string): SyncRecord {
   try {
-    const data = JSON.parse(readFileSync(join(dir, SYNC_RECORD), 'utf8')) as SyncRecord;
+    const data = JSON.parse(readBounded(join(dir, SYNC_RECORD), 1 << 20).toString('utf8')) as SyncRecord;
     if (isObject(data) && isObject(data.servers)) return data;
   } catch {
     // none yet, or unreadable: a full merge

@@ -1,4 +1,5 @@
 /** User MCP servers from the main .claude.json, merged by key into an own-login directory's, under Claude Code's lock. */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,12 @@ describe('syncMcpServers', () => {
     const data = JSON.parse(readFileSync(join(dir, '.claude.json'), 'utf8'));
     expect(data).toEqual({ oauthAccount: { emailAddress: 'two@example.com' }, mcpServers: { own: B, a: A } });
   });
+
+  it('does not wait on a FIFO where its own record of the last merge should be', async () => {
+    execFileSync('mkfifo', [join(dir, '.ccenv-sync.json')]);
+    expect(await syncMcpServers(env(), dir)).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(dir, '.claude.json'), 'utf8')).mcpServers).toEqual({ a: A });
+  }, 5_000);
 
   it('never rewrites an account file that does not parse', async () => {
     const broken = '{"userID": "u", }\n';
