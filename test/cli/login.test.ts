@@ -1,27 +1,15 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
 import { fakeClaudeOnPath, type FakeClaude } from '../helpers/fake-claude.js';
 import { API_KEY, assertNoSecret } from '../helpers/traps.js';
+import { treeHashes } from '../helpers/tree-hashes.js';
 
 let box: Sandbox;
 let fake: FakeClaude;
 let dir: string;
 
-function hashes(root: string, except: (path: string) => boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (!except(relative(root, path))) out[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 function livedIn(credentials: string): void {
   mkdirSync(join(dir, 'projects', '-home-u-app'), { recursive: true });
@@ -79,7 +67,7 @@ describe('ccenv login and logout', () => {
 
   it('--repair: the broken login set aside (0600), every other file byte-identical, then claude logs in', async () => {
     livedIn('{"claudeAiOauth": {"accessTok');
-    const before = hashes(dir, (p) => p.startsWith('.credentials.json'));
+    const before = treeHashes(dir, (p) => p.startsWith('.credentials.json'));
     const run = await ccenv(box, ['login', '--repair', 'max2']);
     expect(run, run.stderr).toMatchObject({ exitCode: 0 });
     expect(run.stderr).toMatch(/the login of max2 is malformed \(it is not JSON\): set aside as ~\/claude-max2\/\.credentials\.json\.ccenv-backup-\d{8}T\d{6}Z/);
@@ -88,19 +76,19 @@ describe('ccenv login and logout', () => {
     expect(backups).toHaveLength(1);
     expect(statSync(join(dir, backups[0]!)).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).not.toContain('.credentials.json');
-    expect(hashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
+    expect(treeHashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
   });
 
   it('doctor --fix lists the login repair first, sets it aside, and without a terminal prints the login to run', async () => {
     livedIn('{"claudeAiOauth": {"refreshToken": "sk-ant-ort01-FIXTURE"}}');
     writeFileSync(join(dir, '.credentials.json'), readFileSync(join(dir, '.credentials.json')), { mode: 0o644 });
-    const before = hashes(dir, (p) => p.startsWith('.credentials.json'));
+    const before = treeHashes(dir, (p) => p.startsWith('.credentials.json'));
     const run = await ccenv(box, ['doctor', '--fix', '@max2'], { env: { FAKE_LOG: join(box.home, 'doctor-log') } });
     const listed = run.stderr.split('\n').filter((l) => l.startsWith('  - '));
     expect(listed[0]).toContain('set the broken login of max2 aside (a dated backup, mode 0600) and log in again: ccenv login --repair max2');
     expect(run.stderr).toContain('log in again: ccenv login max2');
     expect(run.stderr).toContain('the login of max2 is malformed (its claudeAiOauth login has no accessToken)');
-    expect(hashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
+    expect(treeHashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.includes('.ccenv-backup-'))).toHaveLength(2);
     // No login was started without a terminal (doctor runs claude --version and auth status only).
     expect(readFileSync(join(box.home, 'doctor-log.argv'), 'utf8')).not.toContain('login');

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brokenBecause, setLoginAside } from '../../src/accounts/repair.js';
 import { loginConfigDir, loginEnvironment, loginPlan, runClaudeLogin, type ClaudeLoginRequest, type LoginAction } from '../../src/accounts/login.js';
@@ -10,6 +9,7 @@ import { recordHealth, readHealth } from '../../src/health/state.js';
 import type { Profile } from '../../src/profiles/types.js';
 import { MemorySecretStore } from '../../src/secrets/memory.js';
 import { storeWorld, type StoreWorld } from '../helpers/store-context.js';
+import { treeHashes } from '../helpers/tree-hashes.js';
 
 const NOW = Date.UTC(2026, 10, 28, 4, 0);
 const login = (fields: object = {}) => JSON.stringify({ claudeAiOauth: { accessToken: 'sk-ant-oat01-old', refreshToken: 'sk-ant-ort01-old', ...fields } });
@@ -51,19 +51,6 @@ describe('the login plan', () => {
   });
 });
 
-/** sha256 of every file under `dir` but `except`. */
-function hashes(dir: string, except: (path: string) => boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (!except(relative(dir, path))) out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** A lived-in config directory: history, projects, settings, .claude.json. */
 function livedIn(dir: string, credentials: string): void {
@@ -99,23 +86,23 @@ describe('ccenv login, with a fake claude', () => {
 
   it('login: claude auth login under the profile directory; nothing of the directory touched by ccenv', async () => {
     livedIn(dir, login());
-    const before = hashes(dir, () => false);
+    const before = treeHashes(dir, () => false);
     expect(await loginProfile(world.ctx, target(), { repair: false }, deps())).toBe(0);
     expect(ran).toEqual([{ action: 'login', request: expect.objectContaining({ profile: 'max2', configDir: dir, claude: '/fake/claude' }) }]);
-    expect(hashes(dir, () => false)).toEqual(before);
+    expect(treeHashes(dir, () => false)).toEqual(before);
   });
 
   it('--repair: a malformed login is set aside (0600, same bytes), every other file byte-identical, then claude logs in', async () => {
     const broken = '{"claudeAiOauth": {"accessTok';
     livedIn(dir, broken);
-    const before = hashes(dir, (p) => p === '.credentials.json');
+    const before = treeHashes(dir, (p) => p === '.credentials.json');
     expect(await loginProfile(world.ctx, target(), { repair: true }, deps())).toBe(0);
     const backups = readdirSync(dir).filter((f) => f.startsWith('.credentials.json.ccenv-backup-'));
     expect(backups).toEqual(['.credentials.json.ccenv-backup-20261128T040000Z']);
     expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe(broken);
     expect(statSync(join(dir, backups[0]!)).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).not.toContain('.credentials.json');
-    expect(hashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
+    expect(treeHashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
     expect(ran.map((r) => r.action)).toEqual(['login']);
     expect(world.err.join('')).toContain('the login of max2 is malformed (it is not JSON): set aside as');
   });
@@ -140,7 +127,7 @@ describe('ccenv login, with a fake claude', () => {
 
   it('--repair on macOS: the Keychain item is copied aside (0600) and removed by claude auth logout, never written by ccenv', async () => {
     livedIn(dir, login());
-    const before = hashes(dir, () => false);
+    const before = treeHashes(dir, () => false);
     const asked: string[] = [];
     const keychain = async (service: string) => {
       asked.push(service);
@@ -152,7 +139,7 @@ describe('ccenv login, with a fake claude', () => {
     const backup = `${keychainService(dir)}.keychain.ccenv-backup-20261128T040000Z`;
     expect(readFileSync(join(dir, backup), 'utf8')).toBe('{"claudeAiOauth":');
     expect(statSync(join(dir, backup)).mode & 0o777).toBe(0o600);
-    expect(hashes(dir, (p) => p === backup)).toEqual(before);
+    expect(treeHashes(dir, (p) => p === backup)).toEqual(before);
     expect(world.err.join('')).toMatch(/reading Claude Code's login from the macOS Keychain item .* macOS may ask you to allow it/);
   });
 
