@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ansiCQuote } from '../../src/shells/ansi-c.js';
 import { BASH_CONSTRUCTS } from '../helpers/bash-compat.js';
+import { BASH_COMPLETIONS, bashCompletionScript } from '../helpers/bash-completion.js';
 import { ROOT } from '../helpers/cli.js';
 import { fakeClaude } from '../helpers/fake-claude.js';
 import { runShell, shellWorld, showLine, type World } from '../helpers/shell-world.js';
@@ -146,20 +147,8 @@ describe('bash 3.2', () => {
     expect(stdout.trim()).toBe(`node=${process.execPath}`);
   });
 
-  it.each([
-    ['cc us', 'use'],
-    ['cc use w', 'work'],
-    ['ccenv use ', 'subscription work home'],
-    ['ccenv @h', '@home'],
-    ['cc use --g', '--global'],
-    ['ccenv hook z', 'zsh'],
-    ['ccx mc', 'mcp'],
-    ['ccenv ren', 'rename'],
-  ])('completes %j to %j', async (line, expected) => {
-    const words = line.split(' ');
-    const script = `eval "$(ccenv completion bash --name ccx)"
-COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
-${words[0] === 'ccenv' ? '_ccenv_complete' : '_ccenv_complete_cc'}; echo "[\${COMPREPLY[*]}]"`;
+  it.each(BASH_COMPLETIONS)('completes %j to %j', async (line, expected) => {
+    const script = bashCompletionScript(line);
     const run = await execa(BASH32, ['--norc', '--noprofile', '-c', script], { extendEnv: false, env: world.env, cwd: world.home, reject: false });
     expect([String(run.stdout).trim(), String(run.stderr)]).toEqual([`[${expected}]`, '']);
   });

@@ -1,6 +1,7 @@
 /** Completions in real shells: verbs, flags, shells and profile names read at completion time. */
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BASH_COMPLETIONS, bashCompletionScript } from '../helpers/bash-completion.js';
 import { requirement } from '../helpers/requirements.js';
 import { shellWorld, type World } from '../helpers/shell-world.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
@@ -16,23 +17,8 @@ const run = async (command: string, args: string[]) =>
 
 describe('bash completion', () => {
   if (!requirement('bash', has('bash'), HOW_TO_GET)) return;
-  it.each([
-    ['cc us', 'use'],
-    ['cc use w', 'work'],
-    ['ccenv use ', 'subscription work home'],
-    ['ccenv @h', '@home'],
-    ['cc use --g', '--global'],
-    ['ccenv hook z', 'zsh'],
-    ['ccx mc', 'mcp'],
-    ['ccenv ren', 'rename'],
-    ['ccenv add ', ''],
-    ['ccenv edit work --fallback h', 'home'],
-    ['ccenv add x --kind api-key --fallback ', 'subscription work home'],
-  ])('%j completes to %j', async (line, expected) => {
-    const words = line.split(' ');
-    const script = `eval "$(ccenv completion bash --name ccx)"
-COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
-${words[0] === 'ccenv' ? '_ccenv_complete' : '_ccenv_complete_cc'}; echo "[\${COMPREPLY[*]}]"
+  it.each(BASH_COMPLETIONS)('%j completes to %j', async (line, expected) => {
+    const script = `${bashCompletionScript(line)}
 complete -p cc ccenv ccx`;
     const out = await run('bash', ['--norc', '--noprofile', '-c', script]);
     expect(out[0]).toBe(`[${expected}]`);
