@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ansiCQuote } from '../../src/shells/ansi-c.js';
 import { BASH_CONSTRUCTS } from '../helpers/bash-compat.js';
-import { BASH_COMPLETIONS, bashCompletionScript } from '../helpers/bash-completion.js';
+import { BASH_COMPLETIONS, bashCompletionScript, LAZY_COMPLETION } from '../helpers/bash-completion.js';
 import { ROOT } from '../helpers/cli.js';
 import { fakeClaude } from '../helpers/fake-claude.js';
 import { runShell, shellWorld, showLine, type World } from '../helpers/shell-world.js';
@@ -125,21 +125,11 @@ describe('bash 3.2', () => {
       'bash',
       [
         `source ${file}`,
-        'complete -p cc ccenv',
-        'COMP_WORDS=(cc mc); COMP_CWORD=1; _ccenv_complete_lazy cc mc cc; echo "[${COMPREPLY[*]}]"',
-        'COMP_WORDS=(ccenv ren); COMP_CWORD=1; _ccenv_complete_lazy ccenv ren ccenv; echo "[${COMPREPLY[*]}]"',
-        'complete -p cc ccenv',
+        ...LAZY_COMPLETION.lines,
       ],
       { wrap: in32 },
     );
-    expect(stdout.trim().split('\n')).toEqual([
-      'complete -o default -F _ccenv_complete_lazy cc',
-      'complete -o default -F _ccenv_complete_lazy ccenv',
-      '[mcp]',
-      '[rename]',
-      'complete -o default -F _ccenv_complete_cc cc',
-      'complete -o default -F _ccenv_complete ccenv',
-    ]);
+    expect(stdout.trim().split('\n')).toEqual(LAZY_COMPLETION.printed);
   });
 
   it('the sourced file finds node on PATH with builtins', async () => {

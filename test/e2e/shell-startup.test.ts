@@ -11,6 +11,7 @@ import { ROOT } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
 import { runShell, shellWorld, showLine, type ShellName, type World } from '../helpers/shell-world.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
+import { LAZY_COMPLETION } from '../helpers/bash-completion.js';
 
 const FILE = { bash: 'ccenv.bash', zsh: 'ccenv.zsh', fish: 'ccenv.fish' };
 
@@ -67,19 +68,9 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       it('loads completions at the first Tab, not before', async () => {
         const { stdout } = await runShell(world, 'bash', [
           `source ${file}`,
-          'complete -p cc ccenv',
-          'COMP_WORDS=(cc mc); COMP_CWORD=1; _ccenv_complete_lazy cc mc cc; echo "[${COMPREPLY[*]}]"',
-          'COMP_WORDS=(ccenv ren); COMP_CWORD=1; _ccenv_complete_lazy ccenv ren ccenv; echo "[${COMPREPLY[*]}]"',
-          'complete -p cc ccenv',
+          ...LAZY_COMPLETION.lines,
         ]);
-        expect(stdout.trim().split('\n')).toEqual([
-          'complete -o default -F _ccenv_complete_lazy cc',
-          'complete -o default -F _ccenv_complete_lazy ccenv',
-          '[mcp]',
-          '[rename]',
-          'complete -o default -F _ccenv_complete_cc cc',
-          'complete -o default -F _ccenv_complete ccenv',
-        ]);
+        expect(stdout.trim().split('\n')).toEqual(LAZY_COMPLETION.printed);
       });
     }
 

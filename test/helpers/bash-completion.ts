@@ -22,3 +22,24 @@ export function bashCompletionScript(line: string): string {
 COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
 ${words[0] === 'ccenv' ? '_ccenv_complete' : '_ccenv_complete_cc'}; echo "[\${COMPREPLY[*]}]"`;
 }
+
+/**
+ * After `source shell/ccenv.bash`: the completion is a loader until the first Tab, which
+ * loads the real one and completes at once. The lines to run, and what they print.
+ */
+export const LAZY_COMPLETION = {
+  lines: [
+    'complete -p cc ccenv',
+    'COMP_WORDS=(cc mc); COMP_CWORD=1; _ccenv_complete_lazy cc mc cc; echo "[${COMPREPLY[*]}]"',
+    'COMP_WORDS=(ccenv ren); COMP_CWORD=1; _ccenv_complete_lazy ccenv ren ccenv; echo "[${COMPREPLY[*]}]"',
+    'complete -p cc ccenv',
+  ],
+  printed: [
+    'complete -o default -F _ccenv_complete_lazy cc',
+    'complete -o default -F _ccenv_complete_lazy ccenv',
+    '[mcp]',
+    '[rename]',
+    'complete -o default -F _ccenv_complete_cc cc',
+    'complete -o default -F _ccenv_complete ccenv',
+  ],
+} as const;
