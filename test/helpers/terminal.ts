@@ -6,7 +6,8 @@ import { execa } from 'execa';
 export interface Terminal {
   start(command: string): Promise<void>;
   screen(): Promise<string>;
-  waitFor(text: string): Promise<string>;
+  /** The screen once it shows `text`; throws, with the screen, after `timeoutMs` (15 s). */
+  waitFor(text: string, timeoutMs?: number): Promise<string>;
   keys(...keys: string[]): Promise<void>;
   /** Types a line literally, then Enter. */
   type(line: string): Promise<void>;
@@ -33,8 +34,8 @@ export function terminal(box: { home: string; env: Record<string, string> }, env
       await tmux('new-session', '-d', '-s', 'term', '-x', '200', '-y', '50', `${command}; echo "exit=$?"; sleep 60`);
     },
     screen,
-    async waitFor(text) {
-      for (let i = 0; i < 150; i++) {
+    async waitFor(text, timeoutMs = 15_000) {
+      for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
         const shown = await screen();
         if (shown.includes(text)) return shown;
         await sleep(100);
