@@ -10,12 +10,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { ccenv, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
-
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude'));
 
 const ACCOUNTS = [1, 2, 3].map((n) => ({
   name: `acct${n}`,
@@ -42,7 +39,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('several accounts with the real claude', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
 
   let box: Sandbox;
   let api: StandIn;
@@ -54,8 +51,7 @@ describe('several accounts with the real claude', () => {
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     work = mkdtempSync(join(tmpdir(), 'ccenv-work-'));
     mkdirSync(join(main(), 'agents'), { recursive: true });
     mkdirSync(join(main(), 'commands'), { recursive: true });

@@ -5,18 +5,16 @@
  * Each `--bg` run costs a service and a session: keep them few.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, ROOT, type Sandbox } from '../helpers/cli.js';
+import { CLAUDE, realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { longSecretService, stopBackgroundService, trustForBackground, type LongSecretService } from '../helpers/background.js';
-import { requirement } from '../helpers/requirements.js';
 import { secretServiceRequirement } from '../helpers/secret-service.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 import { runningService } from '../../src/claude/process-wrapper.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const CLAUDE = join(CLAUDE_BIN, 'claude');
 
 const KEY = 'sk-ant-api03-BACKGROUND-API-KEY-000000000001';
 const OTHER = 'sk-ant-api03-BACKGROUND-OTHER-KEY-0000000003';
@@ -24,7 +22,7 @@ const TOKEN = 'sk-ant-oat01-BACKGROUND-SUBSCRIPTION-TOKEN-02';
 const HOSTILE = { ANTHROPIC_API_KEY: 'sk-ant-api03-JUNK-FROM-SHELL', ANTHROPIC_AUTH_TOKEN: 'JUNK-AUTH', CLAUDE_CODE_OAUTH_TOKEN: 'sk-ant-oat01-JUNK' };
 
 describe('background sessions of the real claude, launched by ccenv', () => {
-  if (!requirement('the claude binary', existsSync(CLAUDE), 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
   if (!secretServiceRequirement()) return;
 
   let box: Sandbox;
@@ -35,8 +33,7 @@ describe('background sessions of the real claude, launched by ccenv', () => {
 
   beforeAll(async () => {
     api = await startStandIn({ text: 'background ok' });
-    box = sandbox({ CCENV_BACKEND: 'keychain', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox({ CCENV_BACKEND: 'keychain' });
     secrets = await longSecretService(box.home);
     Object.assign(box.env, secrets.env);
     workspace = join(box.home, 'project');

@@ -4,15 +4,10 @@
  * anthropic-version, and the subscription beta, to the same base URL. Both go to one
  * stand-in on 127.0.0.1.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { ccenv, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type RecordedRequest, type StandIn } from '../helpers/stand-in.js';
-
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude'));
 
 const CASES: { name: string; add: (url: string) => string[]; secret: string; path: string }[] = [
   { name: 'key', add: (url) => ['--kind', 'api-key', '--base-url', url], secret: 'sk-ant-api03-E2E-CHECK-KEY-0001', path: '/v1/' },
@@ -29,15 +24,14 @@ function credentialHeaders(request: RecordedRequest): Record<string, unknown> {
 }
 
 describe('ccenv check asks as claude would', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
 
   let box: Sandbox;
   let api: StandIn;
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     for (const c of CASES) {
       const run = await ccenv(box, ['add', c.name, ...c.add(api.url), '--secret-stdin'], { input: c.secret });
       expect(run.exitCode, run.stderr).toBe(0);

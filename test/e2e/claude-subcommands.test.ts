@@ -3,16 +3,12 @@
  * against the pinned claude itself: an upgrade that adds, renames or drops one fails here.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_SUBCOMMANDS, LISTED_SUBCOMMANDS } from '../../src/claude/subcommands.js';
-import { ROOT } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { CLAUDE, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn } from '../helpers/stand-in.js';
 import { scratchDir } from '../helpers/scratch.js';
 
-const CLAUDE = join(ROOT, 'node_modules', '.bin', 'claude');
 const home = scratchDir('ccenv-claude-help');
 
 function claude(args: string[]): string {
@@ -26,7 +22,7 @@ function listedIn(help: string): string[] {
 }
 
 describe("Claude Code's own subcommands", () => {
-  if (!requirement('the real claude', existsSync(CLAUDE), 'npm install (it is a pinned devDependency)')) return;
+  if (!requireRealClaude()) return;
 
   it('are the ones `claude --help` lists', () => {
     const listed = listedIn(claude(['--help']));
@@ -40,7 +36,7 @@ describe("Claude Code's own subcommands", () => {
 });
 
 describe('what claude takes for the prompt', () => {
-  if (!requirement('the real claude', existsSync(CLAUDE), 'npm install (it is a pinned devDependency)')) return;
+  if (!requireRealClaude()) return;
 
   // Why ccenv checks only the first word for a typo: `ccenv staus work` would send "staus".
   it('is its first positional word alone: the words after it are dropped', async () => {

@@ -5,12 +5,11 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CLAUDE, requireRealClaude } from '../helpers/real-claude.js';
 import * as trap from '../helpers/traps.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const haveClaude = existsSync(join(CLAUDE_BIN, 'claude'));
+const haveClaude = existsSync(CLAUDE);
 
 interface Finding {
   id: string;
@@ -26,7 +25,7 @@ beforeEach(() => {
   // The user's claude: a link outside ccenv's node_modules (doctor names a claude found there as ccenv's own copy).
   const bin = join(box.home, 'claude-bin');
   mkdirSync(bin);
-  if (haveClaude) symlinkSync(realpathSync(join(CLAUDE_BIN, 'claude')), join(bin, 'claude'));
+  if (haveClaude) symlinkSync(realpathSync(CLAUDE), join(bin, 'claude'));
   box.env.PATH = `${bin}:/usr/bin:/bin`;
 });
 afterEach(() => box.cleanup());
@@ -38,7 +37,7 @@ async function doctorJson(args: string[] = [], options: { env?: Record<string, s
 }
 
 describe('claude auth status under each profile, with the real claude', () => {
-  if (!requirement('the real claude', haveClaude, 'npm install (it is a pinned devDependency)')) return;
+  if (!requireRealClaude()) return;
 
   it('agrees for an API key profile and a Bedrock profile', async () => {
     expect((await ccenv(box, ['add', 'k', '--kind', 'api-key', '--secret-stdin'], { input: trap.API_KEY })).exitCode).toBe(0);
@@ -66,7 +65,7 @@ describe('claude auth status under each profile, with the real claude', () => {
 });
 
 describe('done when: a home with every trap', () => {
-  if (!requirement('the real claude', haveClaude, 'npm install (it is a pinned devDependency)')) return;
+  if (!requireRealClaude()) return;
 
   it('doctor reports each trap, init imports, the fixes it names make doctor exit 0', async () => {
     // The traps: API key in .zshrc, settings env block, a trailing comma, corrupt

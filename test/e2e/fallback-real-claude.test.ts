@@ -3,28 +3,25 @@
  * ccenv for a subscription profile recorded as rejected, reaches the API (a stand-in on
  * 127.0.0.1) with its fallback's API key, and never with the rejected token.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { ccenv, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude'));
 const MAX_TOKEN = 'sk-ant-oat01-E2E-FALLBACK-rejected-TOKEN-0001';
 const API_KEY = 'sk-ant-api03-E2E-FALLBACK-working-KEY-0002';
 
 describe('a launch whose profile is recorded bad goes to its fallback', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
 
   let box: Sandbox;
   let api: StandIn;
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     for (const [name, args, secret] of [
       ['work-api', ['--kind', 'api-key'], API_KEY],
       ['max', ['--kind', 'subscription', '--fallback', 'work-api'], MAX_TOKEN],

@@ -3,20 +3,18 @@
  * against the real pinned claude and the stand-in API: launched through ccenv, only the
  * profile's credential arrives and none of the helpers runs.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { ccenv, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude'));
 const KEY = 'sk-ant-api03-E2E-HELPER-CASE-0001';
 const HELPER_TOKEN = 'HELPER-OUTPUT-TOKEN-0002';
 
 describe('settings keys that supply a credential, with the real claude', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
 
   let box: Sandbox;
   let api: StandIn;
@@ -24,8 +22,7 @@ describe('settings keys that supply a credential, with the real claude', () => {
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     ran = join(box.home, 'helpers-ran');
     writeFileSync(ran, '');
     const helper = (name: string, output: string) => {

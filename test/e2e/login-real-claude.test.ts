@@ -10,12 +10,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { CCENV, ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CLAUDE, CLAUDE_BIN, requireRealClaude } from '../helpers/real-claude.js';
 import * as trap from '../helpers/traps.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const haveClaude = existsSync(join(CLAUDE_BIN, 'claude'));
 const SIGN_IN = /oauth\/authorize/;
 
 let box: Sandbox;
@@ -51,7 +49,7 @@ async function untilSignIn(command: string, args: string[], env: Record<string, 
 }
 
 describe('login and logout with the real claude', () => {
-  if (!requirement('the real claude', haveClaude, 'npm install (it is a pinned devDependency)')) return;
+  if (!requireRealClaude()) return;
 
   beforeAll(async () => {
     box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', BROWSER: '/bin/true' });
@@ -63,7 +61,7 @@ describe('login and logout with the real claude', () => {
     writeFileSync(join(dir, 'settings.json'), '{"model":"opus"}\n');
     writeFileSync(join(dir, '.claude.json'), '{"numStartups":3}\n');
     // A first start fills in .claude.json (firstStartTime, userID, ...): done before, as it would be on a lived-in machine.
-    await untilSignIn(join(CLAUDE_BIN, 'claude'), ['auth', 'login'], { ...box.env, CLAUDE_CONFIG_DIR: dir });
+    await untilSignIn(CLAUDE, ['auth', 'login'], { ...box.env, CLAUDE_CONFIG_DIR: dir });
     expect((await ccenv(box, ['add', 'max2', '--kind', 'subscription', '--config-dir', dir])).exitCode).toBe(0);
   }, 90_000);
   afterAll(() => box?.cleanup());

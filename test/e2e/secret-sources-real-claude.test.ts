@@ -5,23 +5,23 @@
  * claude starts; in a CI-like run an `env:` source's variable is absent from what claude's
  * Bash tool sees, while its value reaches the API.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { requirement } from '../helpers/requirements.js';
 import { has } from '../helpers/shells.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE = existsSync(join(CLAUDE_BIN, 'claude')) && has('pass') && has('gpg');
 const FIRST = 'sk-ant-api03-FROM-PASS-0001';
 const ROTATED = 'sk-ant-api03-FROM-PASS-0002';
 const CI_KEY = 'sk-ant-api03-FROM-CI-ENV-0003';
 
 describe('secret sources with real pass and the real claude', () => {
-  if (!requirement('the claude binary, pass and gpg', HAVE, 'npm ci; apt install pass gnupg')) return;
+  if (!requireRealClaude()) return;
+  if (!requirement('pass and gpg', has('pass') && has('gpg'), 'apt install pass gnupg')) return;
   let box: Sandbox;
   let api: StandIn;
 
@@ -47,8 +47,7 @@ describe('secret sources with real pass and the real claude', () => {
   let locked: Record<string, string>;
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     open = await keyring('open', '');
     locked = await keyring('locked', 'a passphrase nobody types');
     await insert(open, FIRST);

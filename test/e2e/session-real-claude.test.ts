@@ -12,20 +12,19 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CCENV, ccenv, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 import { terminal } from '../helpers/terminal.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude'));
 const BAD_KEY = 'sk-ant-api03-E2E-SESSION-BAD-0001';
 const GOOD_KEY = 'sk-ant-api03-E2E-SESSION-GOOD-0002';
 const TOKEN = 'sk-ant-oat01-E2E-SESSION-TOKEN-0003';
 
 describe('a session on the real claude', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
 
   let box: Sandbox;
   let api: StandIn;
@@ -33,8 +32,7 @@ describe('a session on the real claude', () => {
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', CLAUDE_CODE_MAX_RETRIES: '0', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox({ CLAUDE_CODE_MAX_RETRIES: '0' });
     const add = async (args: string[], secret: string) => expect((await ccenv(box, ['add', ...args, '--secret-stdin'], { input: secret })).exitCode).toBe(0);
     await add(['bad', '--kind', 'api-key', '--base-url', `${api.url}/status/401`], BAD_KEY);
     await add(['good', '--kind', 'api-key', '--base-url', api.url], GOOD_KEY);

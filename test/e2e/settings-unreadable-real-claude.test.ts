@@ -6,28 +6,25 @@
  * memory limit, so a hang or a runaway read fails the test.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { CCENV, ccenv, type Sandbox } from '../helpers/cli.js';
+import { CLAUDE_BIN, realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude'));
 const KEY = 'sk-ant-api03-E2E-UNREADABLE-SETTINGS-0007';
 
 describe.runIf(process.platform === 'linux')('the real claude in a project with a FIFO and a pagemap link for settings', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
   let box: Sandbox;
   let api: StandIn;
   const proj = () => join(box.home, 'proj');
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     mkdirSync(join(box.home, 'proj', '.claude'), { recursive: true });
     execFileSync('mkfifo', [join(proj(), '.claude', 'settings.json')]);
     symlinkSync('/proc/self/pagemap', join(proj(), '.claude', 'settings.local.json'));

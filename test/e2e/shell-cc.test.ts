@@ -13,7 +13,7 @@ import { CLAUDE_OPTIONS, CLAUDE_SUBCOMMANDS, parseClaudeHelp } from '../../src/c
 import { fakeClaude, type FakeClaude } from '../helpers/fake-claude.js';
 import { requirement } from '../helpers/requirements.js';
 import { count, hookLine, runShell, shellWorld, type ShellName, type World } from '../helpers/shell-world.js';
-import { ROOT } from '../helpers/cli.js';
+import { CLAUDE } from '../helpers/real-claude.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
 
 const CALLS: [string, string][] = [
@@ -181,9 +181,8 @@ words=(ccenv r); CURRENT=2; _ccenv`;
 
 describe("claude's own words, as the pinned claude lists them", () => {
   it('match the lists cc completes', async () => {
-    const claude = join(ROOT, 'node_modules', '.bin', 'claude');
     const home = mkdtempSync(join(tmpdir(), 'ccenv-claude-help-'));
-    const help = await execa(claude, ['--help'], { env: { HOME: home, PATH: process.env.PATH ?? '' }, extendEnv: false }).finally(() =>
+    const help = await execa(CLAUDE, ['--help'], { env: { HOME: home, PATH: process.env.PATH ?? '' }, extendEnv: false }).finally(() =>
       rmSync(home, { recursive: true, force: true }),
     );
     const parsed = parseClaudeHelp(String(help.stdout));

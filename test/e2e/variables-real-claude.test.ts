@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED_VARIABLES } from '../../src/claude/variables.js';
 import { execa } from 'execa';
-import { CCENV, ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { CCENV, ccenv, ROOT, type Sandbox } from '../helpers/cli.js';
+import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
 const NATIVE = join(ROOT, 'node_modules', '@anthropic-ai', 'claude-code-linux-x64', 'claude');
-const HAVE_CLAUDE = existsSync(join(CLAUDE_BIN, 'claude')) && existsSync(NATIVE);
 
 const KEY = 'sk-ant-api03-VARS-PROFILE-KEY-0001';
 const FOUNDRY = 'VARS-FOUNDRY-PROFILE-KEY-0002';
@@ -87,14 +85,13 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 let box: Sandbox;
 
 describe('every credential and provider variable, against the real claude', () => {
-  if (!requirement('the claude binary', HAVE_CLAUDE, 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude(existsSync(NATIVE))) return;
 
   let api: StandIn;
 
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox();
     mkdirSync(join(box.home, '.claude'), { recursive: true });
     for (const [args, secret] of [
       [['api', '--kind', 'api-key'], KEY],
