@@ -7,22 +7,20 @@
  * nothing from claude on the terminal, and the keychain's error as before.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCENV, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
-import { requirement } from '../helpers/requirements.js';
+import { CCENV, type Sandbox } from '../helpers/cli.js';
+import { CLAUDE, realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { inSecretService as inPrivateSecretService, secretServiceRequirement } from '../helpers/secret-service.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
-const CLAUDE_BIN = join(ROOT, 'node_modules', '.bin');
 const TOKEN = 'sk-ant-oat01-PROFILE-TOKEN-0011';
 const LOGIN = 'sk-ant-oat01-LOGIN-LYING-AROUND-0012';
 const KEY = 'sk-ant-api03-PROFILE-KEY-read-after-the-spawn-0013';
 
 describe('a secret read after claude is started, with the real claude', () => {
-  if (!requirement('the claude binary', existsSync(join(CLAUDE_BIN, 'claude')), 'npm ci installs the pinned @anthropic-ai/claude-code')) return;
+  if (!requireRealClaude()) return;
   if (!secretServiceRequirement()) return;
 
   let box: Sandbox;
@@ -30,8 +28,7 @@ describe('a secret read after claude is started, with the real claude', () => {
   let keyrings: string;
   beforeAll(async () => {
     api = await startStandIn();
-    box = sandbox({ CCENV_BACKEND: 'keychain', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', TERM: 'dumb' });
-    box.env.PATH = `${CLAUDE_BIN}:${box.env.PATH}`;
+    box = realClaudeSandbox({ CCENV_BACKEND: 'keychain' });
     keyrings = join(box.home, 'keyrings-home');
     mkdirSync(keyrings);
     mkdirSync(join(box.home, '.claude'));
@@ -50,7 +47,7 @@ describe('a secret read after claude is started, with the real claude', () => {
 
   it('the login is there to be found: claude alone, with no profile, sends it', async () => {
     api.clear();
-    const r = await execa(join(CLAUDE_BIN, 'claude'), ['-p', 'hi'], { env: { ...box.env, ANTHROPIC_BASE_URL: api.url }, extendEnv: false, cwd: box.home, reject: false, timeout: 60_000 });
+    const r = await execa(CLAUDE, ['-p', 'hi'], { env: { ...box.env, ANTHROPIC_BASE_URL: api.url }, extendEnv: false, cwd: box.home, reject: false, timeout: 60_000 });
     expect(r.exitCode, String(r.stderr)).toBe(0);
     expect(bearers()).toContain(`Bearer ${LOGIN}`);
   }, 90_000);

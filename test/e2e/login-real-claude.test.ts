@@ -5,32 +5,20 @@
  * byte-identical, and starts claude's own login there (stopped at its sign-in prompt, which
  * needs a browser and a network).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CCENV, ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
 import { CLAUDE, CLAUDE_BIN, requireRealClaude } from '../helpers/real-claude.js';
 import * as trap from '../helpers/traps.js';
+import { treeHashes } from '../helpers/tree-hashes.js';
 
 const SIGN_IN = /oauth\/authorize/;
 
 let box: Sandbox;
 let dir: string;
 
-function hashes(root: string, except: (path: string) => boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (!except(relative(root, path))) out[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 /** `args` run until claude shows its sign-in URL, then ended with SIGTERM; returns what it printed. */
 async function untilSignIn(command: string, args: string[], env: Record<string, string>): Promise<string> {
@@ -68,7 +56,7 @@ describe('login and logout with the real claude', () => {
 
   it("--repair: the broken login set aside, every other file byte-identical, claude's login started in that directory", async () => {
     writeFileSync(join(dir, '.credentials.json'), '{"claudeAiOauth": {"accessTok', { mode: 0o600 });
-    const before = hashes(dir, (p) => p.startsWith('.credentials.json'));
+    const before = treeHashes(dir, (p) => p.startsWith('.credentials.json'));
     const said = await untilSignIn(process.execPath, [CCENV, 'login', '--repair', 'max2'], box.env);
     expect(said).toMatch(SIGN_IN);
     expect(said).toContain('the login of max2 is malformed (it is not JSON): set aside as ~/claude-max2/.credentials.json.ccenv-backup-');
@@ -77,7 +65,7 @@ describe('login and logout with the real claude', () => {
     expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe('{"claudeAiOauth": {"accessTok');
     expect(statSync(join(dir, backups[0]!)).mode & 0o777).toBe(0o600);
     expect(existsSync(join(dir, '.credentials.json'))).toBe(false);
-    expect(hashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
+    expect(treeHashes(dir, (p) => p.startsWith('.credentials.json'))).toEqual(before);
   }, 90_000);
 
   it("login: claude's own login starts in the profile's directory (its first start fills in that directory's .claude.json)", async () => {

@@ -10,7 +10,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CCENV, ccenv, type Sandbox } from '../helpers/cli.js';
 import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
@@ -85,25 +84,17 @@ describe('a session on the real claude', () => {
       const term = terminal(box);
       try {
         await term.start(`cd ${work} && ${process.execPath} ${CCENV} @bad`);
-        const screenShows = async (text: string) => {
-          for (let i = 0; i < 600; i++) {
-            const screen = await term.screen();
-            if (screen.includes(text)) return screen;
-            await sleep(200);
-          }
-          throw new Error(`never saw ${text}:\n${await term.screen()}`);
-        };
-        await screenShows('❯');
+        await term.waitFor('❯', 120_000);
         await term.type('first words');
-        await screenShows('API Error: 401');
+        await term.waitFor('API Error: 401', 120_000);
         await term.type('/exit');
-        const offer = await screenShows('Continue this conversation on good2 now');
+        const offer = await term.waitFor('Continue this conversation on good2 now', 120_000);
         expect(offer).toContain('during this session, bad was rejected (Claude Code: authentication_failed)');
         expect(offer).toContain('billing changes to subscription');
         await term.type('y');
-        await screenShows('first words');
+        await term.waitFor('first words', 120_000);
         await term.type('second words');
-        await screenShows('stand-in ok');
+        await term.waitFor('stand-in ok', 120_000);
         const last = api.modelRequests().at(-1)!;
         expect(last.headers.authorization).toBe(`Bearer ${TOKEN}`);
         expect(last.body).toContain('first words');
@@ -127,17 +118,9 @@ describe('a session on the real claude', () => {
       const term = terminal(box);
       try {
         await term.start(`cd ${work} && ${process.execPath} ${CCENV} @max`);
-        const screenShows = async (text: string) => {
-          for (let i = 0; i < 600; i++) {
-            const screen = await term.screen();
-            if (screen.includes(text)) return screen;
-            await sleep(200);
-          }
-          throw new Error(`never saw ${text}:\n${await term.screen()}`);
-        };
-        await screenShows('max (subscription)');
+        await term.waitFor('max (subscription)', 120_000);
         await term.type('hi');
-        await screenShows('max (subscription) · 5h 100% · 7d 42%');
+        await term.waitFor('max (subscription) · 5h 100% · 7d 42%', 120_000);
         expect(health().max).toMatchObject({ status: 'limited', source: 'statusline', detail: expect.stringMatching(/^5h limit at 100%/) });
         expect(health().max.until).toBeGreaterThan(Date.now() + 50 * 60_000);
       } finally {
