@@ -1,4 +1,5 @@
 /** A real terminal for tests: a tmux session running one command, read and typed into as a person would. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
@@ -14,23 +15,49 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
+/** Running, not a zombie: a pane's shell whose server is gone may wait a while to be reaped. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    // The state follows the name in parentheses, which may itself hold ") ".
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
 export function terminal(box: { home: string; env: Record<string, string> }, env: Record<string, string> = {}): Terminal {
-  const socket = join(box.home, 'tmux.sock');
+  // A server told to exit still answers on its socket for a moment, and a new session asked of
+  // it then fails with "server exited unexpectedly": each start gets a socket of its own.
+  let starts = 0;
+  let socket = join(box.home, 'tmux-0.sock');
   const tmux = (...args: string[]) =>
     execa('tmux', ['-S', socket, '-f', '/dev/null', ...args], { extendEnv: false, env: { ...box.env, ...env, TERM: 'xterm-256color' }, cwd: box.home });
   const screen = async () => String((await tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'term')).stdout);
+  const close = async () => {
+    // The pane's processes outlive the server for a moment (an interactive bash saves its
+    // history on SIGHUP): end their process group, and wait, before the home is removed.
+    const pane = await tmux('display-message', '-p', '-t', 'term', '#{pane_pid}').catch(() => undefined);
+    await tmux('kill-server').catch(() => {});
+    const pid = Number(String(pane?.stdout ?? '').trim());
+    if (pid > 0) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      for (let i = 0; i < 50 && alive(pid); i++) await sleep(20);
+    }
+  };
   return {
     async start(command) {
-      await tmux('kill-server').catch(() => {});
+      await close();
+      socket = join(box.home, `tmux-${++starts}.sock`);
       await tmux('new-session', '-d', '-s', 'term', '-x', '200', '-y', '50', `${command}; echo "exit=$?"; sleep 60`);
     },
     screen,
@@ -49,20 +76,6 @@ export function terminal(box: { home: string; env: Record<string, string> }, env
       await tmux('send-keys', '-t', 'term', '-l', line);
       await tmux('send-keys', '-t', 'term', 'Enter');
     },
-    async close() {
-      // The pane's processes outlive the server for a moment (an interactive bash saves its
-      // history on SIGHUP): end their process group, and wait, before the home is removed.
-      const pane = await tmux('display-message', '-p', '-t', 'term', '#{pane_pid}').catch(() => undefined);
-      await tmux('kill-server').catch(() => {});
-      const pid = Number(String(pane?.stdout ?? '').trim());
-      if (pid > 0) {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        for (let i = 0; i < 50 && alive(pid); i++) await sleep(20);
-      }
-    },
+    close,
   };
 }
