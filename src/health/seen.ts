@@ -27,13 +27,6 @@ export function failureStatus(error: string): BadStatus | undefined {
   return Object.hasOwn(FAILURE_STATUS, error) ? FAILURE_STATUS[error] : undefined;
 }
 
-/** "14:05" (local time), or a date too when it is not today. */
-export function clock(ms: number, now: number): string {
-  const at = new Date(ms);
-  const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return at.toDateString() === new Date(now).toDateString() ? hhmm : `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')} ${hhmm}`;
-}
-
 export interface SessionTags {
   launch?: string;
   sessionId?: string;
@@ -75,6 +68,6 @@ export function entryFromUsage(input: StatusLineInput, now: number, t: SessionTa
   const until = resets.length > 0 ? Math.max(...resets) : now + LIMIT_MS;
   const label = full.map((w) => w.label).join(' and ');
   return {
-    record: { status: 'limited', detail: `${label} limit at 100%; resets ${clock(until, now)}`, seenAt: now, until, source: 'statusline', ...tags(t) },
+    record: { status: 'limited', detail: `${label} limit at 100%`, seenAt: now, until, source: 'statusline', ...tags(t) },
   };
 }

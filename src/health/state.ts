@@ -27,7 +27,7 @@ export type HealthSource = 'check' | 'statusline' | 'hook' | 'launch';
 
 export interface HealthEntry {
   status: BadStatus;
-  /** Short, secret-free: "HTTP 429; resets 14:05", "5h limit at 100%". */
+  /** Short, secret-free: "HTTP 429; resets <what the header said>", "5h limit at 100%". The reset ccenv counts is `until`, made a clock only when shown. */
   detail: string;
   /** When it was seen, ms since the epoch. */
   seenAt: number;

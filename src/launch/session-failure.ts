@@ -7,7 +7,7 @@
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { nextFallback } from '../health/next-fallback.js';
-import { clock } from '../health/seen.js';
+import { clock } from '../health/choose.js';
 import type { Health, HealthEntry } from '../health/state.js';
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';

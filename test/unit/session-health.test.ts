@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStopFailure } from '../../src/claude/hooks.js';
 import { parseStatusLineInput } from '../../src/claude/statusline.js';
+import { clock, reasonOf } from '../../src/health/choose.js';
 import { nextFallback } from '../../src/health/next-fallback.js';
 import { entryFromFailure, entryFromUsage, failureStatus, LIMIT_MS } from '../../src/health/seen.js';
 import type { Health, HealthEntry } from '../../src/health/state.js';
@@ -60,8 +61,17 @@ describe('what the usage windows record', () => {
   const now = 1795837404000;
   it('a full window: limited until its reset, tagged with the launch and session', () => {
     expect(entryFromUsage(parseStatusLineInput(SEEN_STATUS_LINE), now, { launch: 'L', sessionId: 'S' })).toEqual({
-      record: { status: 'limited', detail: expect.stringMatching(/^5h limit at 100%; resets /), seenAt: now, until: 1795841004000, source: 'statusline', launch: 'L', sessionId: 'S' },
+      record: { status: 'limited', detail: '5h limit at 100%', seenAt: now, until: 1795841004000, source: 'statusline', launch: 'L', sessionId: 'S' },
     });
+  });
+  it('the record holds no clock time of its own: read the next day, the reset still says which day', () => {
+    // A time written into the detail ("resets 14:05") is right only on the day it was written.
+    const seen = entryFromUsage({ sevenDay: { percent: 100, resetsAt: now + 3 * 86_400_000 } }, now, {});
+    const record = (seen as { record: HealthEntry }).record;
+    expect(record.detail).toBe('7d limit at 100%');
+    const nextDay = now + 86_400_000;
+    expect(reasonOf('max', record, nextDay)).toBe(`max is limited until ${clock(record.until!, nextDay)}`);
+    expect(clock(record.until!, nextDay)).toMatch(/^[A-Z][a-z]{2} \d{1,2} \d\d:\d\d$/);
   });
   it.each([
     ['both full: the later reset', { fiveHour: { percent: 100, resetsAt: now + 1000 }, sevenDay: { percent: 100, resetsAt: now + 9000 } }, now + 9000],
