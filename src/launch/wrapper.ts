@@ -14,12 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { configDir as ccenvConfigDir } from '../paths.js';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
+import { readSettingsLayers } from '../claude/settings.js';
 import { resolveProfile } from '../profiles/resolve.js';
 import { readConfig } from '../profiles/store.js';
 import { profileProblems } from '../profiles/validate.js';
 import { quoteSh } from './format.js';
-import { buildPlan, type LaunchPlan } from './plan.js';
+import { buildPlan, childEnvironment, type LaunchPlan } from './plan.js';
 import { secretFor } from './run.js';
+import { keepUsersWrapper } from './users-wrapper.js';
 import { WRAP_CONFIG_VARIABLE, WRAP_INNER_VARIABLE, type WrapperSetup } from './wrapper-variables.js';
 
 export const WRAPPER_FILE = 'ccenv-wrap';
@@ -85,22 +87,30 @@ export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promis
   const recorded = ctx.env.CLAUDE_CODE_PROCESS_WRAPPER;
   const path = (!fromDirectory && recorded) || wrapperPath() || '';
   const plan = buildPlan({ resolved, caller: ctx.env, secret, mode: 'claude', command, args, wrapper: { path, configDir: configDir! } });
-  return fromDirectory ? { ...plan, args: [DIRECTORY_FLAG, ...plan.args] } : plan;
+  if (!fromDirectory) return plan;
+  // As a launch does: the user's processWrapper setting becomes the inner wrapper of the
+  // editor's claude's own processes. (A wrapped process has it from its launch already.)
+  const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
+  const kept = keepUsersWrapper(plan, layers);
+  return { ...kept, args: [DIRECTORY_FLAG, ...kept.args] };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * What bin/ccenv-wrap reads on descriptor 3: bash code that sets the plan's environment
- * (and puts the user's own wrapper first), a marker, a NUL, then the secret that claude reads
+ * (and puts the user's own wrapper first, except before an editor's claude), a marker, a NUL, then the secret that claude reads
  * from the same descriptor. With no descriptor secret, the code closes the descriptor.
  */
 export function wrapperOutput(plan: LaunchPlan): string {
   const lines: string[] = [];
   for (const { name } of plan.removed) if (NAME.test(name)) lines.push(`unset ${name}`);
   for (const [name, value] of Object.entries(plan.set)) lines.push(`export ${name}=${quoteSh(value)}`);
-  if (plan.args[0] === DIRECTORY_FLAG) lines.push('shift');
-  const inner = plan.set[WRAP_INNER_VARIABLE];
+  const editors = plan.args[0] === DIRECTORY_FLAG;
+  if (editors) lines.push('shift');
+  // The user's wrapper is for the processes Claude Code starts: an editor's claude itself
+  // runs without it, as a launched claude does, and only records it for those processes.
+  const inner = editors ? undefined : plan.set[WRAP_INNER_VARIABLE];
   if (inner) lines.push(`set -- ${quoteSh(inner)} "$@"`);
   const descriptor = plan.descriptors[0];
   if (!descriptor || descriptor.fd !== 3) lines.push('exec 3<&-');

@@ -2,7 +2,7 @@
  * `ccenv ide` and bin/ccenv-ide, the wrapper an editor's Claude Code starts claude through
  * (VS Code: `claudeCode.claudeProcessWrapper`, run as `WRAPPER CLAUDE ARGS...`).
  */
-import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,42 @@ describe('bin/ccenv-ide, as the VS Code extension runs it', () => {
     // Its own background processes go through ccenv-wrap with that profile.
     expect(env.CLAUDE_CODE_PROCESS_WRAPPER).toBe(join(ROOT, 'bin', 'ccenv-wrap'));
     expect(env.CCENV_WRAP_CONFIG).toBe(box.configDir);
+  });
+
+  it("keeps the user's processWrapper setting for the editor's claude's own processes, as a launch does", async () => {
+    const add = await ccenv(box, ['add', 'proj', '--kind', 'api-key', '--secret-stdin'], { input: KEY });
+    expect(add.exitCode, add.stderr).toBe(0);
+    const corp = join(box.home, 'corp-launcher');
+    const saw = join(box.home, 'corp.saw');
+    writeFileSync(corp, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${saw}'\nexec "$@"\n`);
+    chmodSync(corp, 0o755);
+    mkdirSync(join(box.home, '.claude'), { recursive: true });
+    writeFileSync(join(box.home, '.claude', 'settings.json'), JSON.stringify({ processWrapper: corp }));
+    const project = join(box.home, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, '.ccprofile'), 'proj\n');
+    expect((await ccenv(box, ['allow'], { cwd: project })).exitCode).toBe(0);
+    const claude = join(fake.bin, 'claude');
+    const run = await execa(join(ROOT, 'bin', 'ccenv-ide'), [claude, '--output-format', 'stream-json'], { env: box.env, extendEnv: false, reject: false, cwd: project });
+    expect(run.exitCode, String(run.stderr)).toBe(0);
+    // The editor's claude itself does not run through the user's wrapper (a launched claude does not either).
+    expect(existsSync(saw)).toBe(false);
+    expect(fake.argv()).toEqual(['--output-format', 'stream-json']);
+    const env = fake.env();
+    expect(env.CLAUDE_CODE_PROCESS_WRAPPER).toBe(join(ROOT, 'bin', 'ccenv-wrap'));
+    expect(env.CCENV_WRAP_INNER).toBe(corp);
+    // A process that claude starts: ccenv-wrap, then the user's wrapper, then the command.
+    writeFileSync(`${fake.log}.fd3`, '');
+    const spare = await execa(env.CLAUDE_CODE_PROCESS_WRAPPER!, [claude, '--bg-spare', 's'], {
+      env: { ...env, CCENV_FILE_PASSPHRASE: box.env.CCENV_FILE_PASSPHRASE! },
+      extendEnv: false,
+      reject: false,
+      cwd: project,
+    });
+    expect(spare.exitCode, String(spare.stderr)).toBe(0);
+    expect(existsSync(saw)).toBe(true);
+    expect(fake.argv()).toEqual(['--bg-spare', 's']);
+    expect(fake.fd3()).toBe(KEY);
   });
 
   it('refuses, starting nothing, when the directory names a profile that does not exist', async () => {

@@ -43,6 +43,13 @@ describe('wrapperOutput', () => {
     expect(wrapperOutput(plan({ set: { CCENV_WRAP_INNER: "/opt/it's/launch" } }))).toContain(`set -- '/opt/it'\\''s/launch' "$@"`);
   });
 
+  it("records the user's wrapper for an editor's claude without running that claude through it", () => {
+    const code = wrapperOutput(plan({ args: ['--ccenv-directory'], set: { CCENV_WRAP_INNER: '/opt/corp/launch' } })).split('\0')[0]!;
+    expect(code).toContain(`export CCENV_WRAP_INNER='/opt/corp/launch'`);
+    expect(code).toContain('shift');
+    expect(code).not.toContain('set --');
+  });
+
   it('evaluated by bash, sets hostile values verbatim and unsets what the plan removes', () => {
     const marker = join(scratchDir('ccenv-wrap'), 'ran');
     const hostile = `it's $(touch ${marker}) \`touch ${marker}\`\nnext line`;
