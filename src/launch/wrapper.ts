@@ -99,8 +99,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * What bin/ccenv-wrap reads on descriptor 3: bash code that sets the plan's environment
- * (and puts the user's own wrapper first, except before an editor's claude), a marker, a NUL, then the secret that claude reads
- * from the same descriptor. With no descriptor secret, the code closes the descriptor.
+ * (and puts the user's own wrapper first, except before an editor's claude), a marker, a
+ * NUL, then the secret that claude reads from the same descriptor. With no descriptor
+ * secret, the code closes the descriptor.
  */
 export function wrapperOutput(plan: LaunchPlan): string {
   const lines: string[] = [];
