@@ -1,9 +1,11 @@
-/** The process tree walk: its parsing, and each way of finding a process's children. */
+/** The process tree walk: its parsing, and a source program stopped with the children it started. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isAlive } from '../../src/process-alive.js';
 import { spawn } from 'node:child_process';
 import { childrenFromStatScan, childrenFromTaskFiles, parseChildren, parsePsTable, parseStat, psChildren } from '../../src/process-tree.js';
+import { runSourceProgram } from '../../src/secrets/sources/program.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 describe('parseStat: the state and parent pid, after the last )', () => {
@@ -65,5 +67,69 @@ describe('each way to find a process\'s children finds the same one', () => {
         // Not started, or gone.
       }
     }
+  });
+});
+
+/** Whether `pid` has ended: no such process, or a zombie left for a parent that is not us. */
+function ended(pid: number): boolean {
+  if (!isAlive(pid)) return true;
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return stat?.state === 'Z' && stat.ppid !== process.pid;
+  } catch {
+    return true;
+  }
+}
+
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (ended(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return ended(pid);
+}
+
+describe('a source program stopped takes the processes it started with it', () => {
+  const left: number[] = [];
+  afterEach(() => {
+    for (const pid of left.splice(0)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone, as it should be.
+      }
+    }
+  });
+
+  /** Runs `script` under sh with a short time limit; the pid it wrote to $PIDFILE. */
+  async function run(script: string, timeoutMs: number) {
+    const dir = scratchDir('ccenv-tree');
+    const pidfile = join(dir, 'pid');
+    const outcome = await runSourceProgram(['sh', '-c', script.replaceAll('$PIDFILE', `'${pidfile}'`)], { env: { PATH: process.env.PATH }, timeoutMs, stdinIsTerminal: false });
+    expect(existsSync(pidfile)).toBe(true);
+    const grandchild = Number(readFileSync(pidfile, 'utf8').trim());
+    expect(grandchild).toBeGreaterThan(1);
+    left.push(grandchild);
+    return { outcome, grandchild };
+  }
+
+  it('past the time limit: its child started in the background is ended too', async () => {
+    const { outcome, grandchild } = await run('sleep 300 & echo $! > $PIDFILE; sleep 300', 500);
+    expect(outcome).toEqual({ ok: false, failure: 'timeout' });
+    expect(await endsWithin(grandchild, 3000)).toBe(true);
+  });
+
+  it('a grandchild under a child: all ended', async () => {
+    const { outcome, grandchild } = await run('sh -c "sleep 300 & echo \\$! > $PIDFILE; wait"; sleep 300', 500);
+    expect(outcome).toEqual({ ok: false, failure: 'timeout' });
+    expect(await endsWithin(grandchild, 3000)).toBe(true);
+  });
+
+  it('printing too much: its child is ended too', async () => {
+    const { outcome, grandchild } = await run('sleep 300 & echo $! > $PIDFILE; head -c 200000 /dev/zero; sleep 300', 10_000);
+    expect(outcome).toEqual({ ok: false, failure: 'too-long' });
+    expect(await endsWithin(grandchild, 3000)).toBe(true);
   });
 });
