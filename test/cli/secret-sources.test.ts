@@ -6,6 +6,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isAlive } from '../../src/process-alive.js';
+import { parseStat } from '../../src/process-tree.js';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
 import { fakeClaudeOnPath, type FakeClaude } from '../helpers/fake-claude.js';
 
@@ -29,6 +31,25 @@ beforeEach(() => {
   box.env.PATH = `${bin}:${box.env.PATH}`;
 });
 afterEach(() => box.cleanup());
+
+/** Whether `pid` ends (no such process, or a zombie left for a parent that is not us) within `ms`. */
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  const ended = () => {
+    if (!isAlive(pid)) return true;
+    try {
+      const stat = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      return stat?.state === 'Z' && stat.ppid !== process.pid;
+    } catch {
+      return process.platform === 'linux';
+    }
+  };
+  const deadline = Date.now() + ms;
+  while (!ended()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
 
 async function addCommand(name: string, argv: string[], kind = ['--kind', 'api-key']): Promise<void> {
   const run = await ccenv(box, ['add', name, ...kind, '--secret-command', '--', ...argv]);
@@ -132,6 +153,22 @@ describe('a source that fails: a message naming the profile, the source and the 
     const started = Date.now();
     expect(await fails('slow', { CCENV_SOURCE_TIMEOUT: '1' })).toContain('command: sleep 30 did not answer within 1 s (stopped)');
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('a program that hangs: what it started in the background is stopped with it', async () => {
+    const pidfile = join(box.home, 'grandchild.pid');
+    await addCommand('slower', ['sh', '-c', `sleep 300 & echo $! > '${pidfile}'; sleep 300`]);
+    expect(await fails('slower', { CCENV_SOURCE_TIMEOUT: '0.5' })).toContain('did not answer within');
+    const grandchild = Number(readFileSync(pidfile, 'utf8'));
+    try {
+      expect(await endsWithin(grandchild, 3000)).toBe(true);
+    } finally {
+      try {
+        process.kill(grandchild, 'SIGKILL');
+      } catch {
+        // Gone, as it should be.
+      }
+    }
   });
 
   it('a program that exits non-zero: its own words on stderr, then ours', async () => {

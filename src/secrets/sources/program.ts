@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Env } from '../../paths.js';
+import { killProcessTree } from '../../process-tree.js';
 
 /** More than any secret ccenv takes (16 KiB); past it the program is not printing a secret. */
 const MAX_OUTPUT = 65_536;
@@ -52,17 +53,21 @@ export function runSourceProgram(argv: readonly string[], options: ProgramOption
       env: withoutCcenvOwn(options.env),
       shell: false,
     });
-    const timer = setTimeout(() => {
+    /** Ends the program with its children (gpg under pass, a command under `sh -c`), who may hold the pipe open: do not wait for them. */
+    const stop = () => {
+      // Only while it is ours and not yet reaped, so that its pid still names it.
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) killProcessTree(child.pid);
       child.kill('SIGKILL');
-      // Its own children (gpg under pass) may hold the pipe open: do not wait for them.
       child.stdout?.destroy();
+    };
+    const timer = setTimeout(() => {
+      stop();
       finish({ ok: false, failure: 'timeout' });
     }, options.timeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_OUTPUT) {
-        child.kill('SIGKILL');
-        child.stdout?.destroy();
+        stop();
         finish({ ok: false, failure: 'too-long' });
         return;
       }
