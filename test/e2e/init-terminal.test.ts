@@ -1,32 +1,23 @@
 /** init at a real terminal (tmux): it asks before each profile, and edits a settings file only on a yes. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCENV, sandbox, type Sandbox } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { CCENV } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
-import { terminal, type Terminal } from '../helpers/terminal.js';
+import { terminalEachTest } from '../helpers/terminal.js';
 import * as trap from '../helpers/traps.js';
 
 describe('ccenv init at a terminal', () => {
   if (!requirement('tmux', has('tmux'), HOW_TO_GET)) return;
-  let box: Sandbox;
-  let term: Terminal;
-  const waitFor = (text: string) => term.waitFor(text);
-  const keys = (...k: string[]) => term.keys(...k);
-  const start = () => term.start(`${process.execPath} ${CCENV} init`);
+  const t = terminalEachTest({ PATH: '/usr/bin:/bin', SHELL: '/bin/bash' });
+  const waitFor = (text: string) => t.term.waitFor(text);
+  const keys = (...k: string[]) => t.term.keys(...k);
+  const start = () => t.term.start(`${process.execPath} ${CCENV} init`);
 
-  beforeEach(() => {
-    box = sandbox({ PATH: '/usr/bin:/bin', SHELL: '/bin/bash' });
-    term = terminal(box);
-  });
-  afterEach(async () => {
-    await term.close();
-    box.cleanup();
-  });
 
   it('asks before creating, and leaves settings alone on a no; a yes removes them after a backup', async () => {
-    const settings = trap.settingsEnvBlock(box).file;
+    const settings = trap.settingsEnvBlock(t.box).file;
     await start();
     await waitFor('Create profile api-key');
     await keys('Enter');
@@ -39,7 +30,7 @@ describe('ccenv init at a terminal', () => {
     expect(first).toContain('default: api-key (change it with: ccenv use --global NAME)');
     expect(first).not.toContain('Default profile');
     expect(readFileSync(settings, 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
-    expect(JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8'))).toMatchObject({ default: 'api-key', profiles: { 'api-key': { kind: 'api-key' } } });
+    expect(JSON.parse(readFileSync(join(t.box.configDir, 'config.json'), 'utf8'))).toMatchObject({ default: 'api-key', profiles: { 'api-key': { kind: 'api-key' } } });
 
     // Again: nothing new to create; this time, yes.
     await start();
@@ -49,7 +40,7 @@ describe('ccenv init at a terminal', () => {
     expect(second).toContain('already profile api-key');
     expect(second).not.toContain('Create profile');
     expect(readFileSync(settings, 'utf8')).toBe(trap.SETTINGS_WITHOUT_ENV_KEY);
-    const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
-    expect(readFileSync(join(box.home, '.claude', backup), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
+    const backup = readdirSync(join(t.box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
+    expect(readFileSync(join(t.box.home, '.claude', backup), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
   });
 });

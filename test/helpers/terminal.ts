@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
+import { afterEach, beforeEach } from 'vitest';
+import { sandbox, type Sandbox } from './cli.js';
 
 export interface Terminal {
   start(command: string): Promise<void>;
@@ -78,4 +80,22 @@ export function terminal(box: { home: string; env: Record<string, string> }, env
     },
     close,
   };
+}
+
+/**
+ * For each test of the calling describe: a new sandbox, `env` added to its environment, and a
+ * terminal in it; after the test the terminal is closed and the sandbox removed. Read `.box`
+ * and `.term` inside the tests (a `beforeEach` of the caller's, registered after this, sees them).
+ */
+export function terminalEachTest(env: Record<string, string>): { box: Sandbox; term: Terminal } {
+  const each = {} as { box: Sandbox; term: Terminal };
+  beforeEach(() => {
+    each.box = sandbox(env);
+    each.term = terminal(each.box);
+  });
+  afterEach(async () => {
+    await each.term.close();
+    each.box.cleanup();
+  });
+  return each;
 }
