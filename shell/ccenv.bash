@@ -13,8 +13,9 @@
 # Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
 # changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
 # sourced from the package, the script is the one beside this file and node the one on PATH.
-# The node on PATH is found with builtins (bash 3.2, macOS's /bin/bash, has no BASH_CMDS).
-_ccenv_find_node() {
+# The node on PATH is found with builtins (bash 3.2, macOS's /bin/bash, has no BASH_CMDS);
+# `ccenv hook` leaves that function out.
+_ccenv_find_node() { # ccenv:sourced-only {
   local dir rest=${PATH-}:
   _ccenv_node=
   while [[ -n "$rest" ]]; do
@@ -26,7 +27,7 @@ _ccenv_find_node() {
     fi
   done
   return 0
-}
+} # ccenv:sourced-only
 _ccenv_script=${BASH_SOURCE[0]%/*}/../bin/ccenv.cjs; _ccenv_find_node # ccenv:paths
 
 # Sets _ccenv_cmd to the command that runs ccenv: by absolute path while both are there,

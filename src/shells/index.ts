@@ -53,6 +53,9 @@ export function ccenvPaths(): { node: string; script: string } {
   return { node: process.execPath, script: join(dirname(shellSourceDir()), 'bin', 'ccenv.cjs') };
 }
 
+/** Lines a sourced hook file needs only because nothing wrote its paths in (bash's search for node). */
+const SOURCED_ONLY = /^[^\n]*# ccenv:sourced-only \{\n[^]*?\n\} # ccenv:sourced-only\n/m;
+
 /**
  * The hook source for `shell`, its `cc` function renamed to `functionName`, with the
  * absolute paths of node and of ccenv's script written in (a later PATH may lack both).
@@ -68,5 +71,6 @@ export function hookSource(shell: Shell, functionName = 'cc', paths = ccenvPaths
   if (!pathsLine.test(text)) throw new Error(`${shell.hookFile} has no paths line`);
   return text
     .replace(marker, (line) => line.replace(/\bcc\b/g, functionName))
-    .replace(pathsLine, () => `${shell.assign('_ccenv_node', paths.node)}; ${shell.assign('_ccenv_script', paths.script)}`);
+    .replace(pathsLine, () => `${shell.assign('_ccenv_node', paths.node)}; ${shell.assign('_ccenv_script', paths.script)}`)
+    .replace(SOURCED_ONLY, '');
 }

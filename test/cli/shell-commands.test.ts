@@ -24,8 +24,16 @@ describe('ccenv hook', () => {
     const run = await ccenv(box, ['hook', shell]);
     expect(run.exitCode).toBe(0);
     const source = readFileSync(join(ROOT, 'shell', `ccenv.${shell}`), 'utf8').replace(/\n$/, '');
-    expect(run.stdout).toBe(source.replace(/^.*# ccenv:paths$/m, () => paths));
+    const printed = source.replace(/^.*# ccenv:paths$/m, () => paths).replace(/^[^\n]*# ccenv:sourced-only \{\n[^]*?\n\} # ccenv:sourced-only\n/m, '');
+    expect(run.stdout).toBe(printed);
     expect(run.stderr).toBe('');
+  });
+
+  it('leaves out what only a sourced file needs: bash finds node itself only when the paths are not written in', async () => {
+    const run = await ccenv(box, ['hook', 'bash']);
+    expect(readFileSync(join(ROOT, 'shell', 'ccenv.bash'), 'utf8')).toContain('_ccenv_find_node');
+    expect(run.stdout).not.toContain('_ccenv_find_node');
+    expect(run.stdout).not.toContain('ccenv:sourced-only');
   });
 
   it.each([
