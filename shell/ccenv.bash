@@ -2,8 +2,9 @@
 #   source /path/to/ccenv/shell/ccenv.bash    # the path: ccenv hook bash --path (fastest)
 #   eval "$(ccenv hook bash)"                 # runs ccenv at each shell start; takes --name
 #
-# Defines `cc` (claude under the resolved profile: every word goes to claude, except
-# `cc use`, `cc allow` and `cc deny`, which change this shell) and a prompt hook that sets
+# In an interactive shell, defines `cc` (claude under the resolved profile: every word goes
+# to claude, except `cc use`, `cc allow` and `cc deny`, which change this shell; elsewhere cc
+# stays the C compiler) and a prompt hook that sets
 # CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged directory
 # runs builtins only; a cd within the same .ccprofile's scope too; entering a new scope runs
 # ccenv once, which checks trust and prints shell code. Nothing read from a .ccprofile is
@@ -163,7 +164,6 @@ _ccenv_cc() {
 }
 
 _ccenv_name=cc # ccenv:function-name
-function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
 # Completions, loaded at the first Tab: `ccenv completion bash` runs then, not at start-up.
 # A completion already registered for these names is kept.
@@ -177,24 +177,31 @@ _ccenv_complete_lazy() {
   fi
   return 0
 }
-complete -p ccenv >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy ccenv
-complete -p "$_ccenv_name" >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy "$_ccenv_name"
 
-# Builtins only from here to the end, as above: sourcing this file starts no process.
-# Bash 5.1 and later run every element of a PROMPT_COMMAND array; older ones (macOS's 3.2)
-# only the first, where a string prepended to element 0 works in every version.
-if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501 )) && [[ -n "${PROMPT_COMMAND[1]+set}" ]]; then
-  _ccenv_present=
-  for _ccenv_entry in "${PROMPT_COMMAND[@]}"; do
-    if [[ "$_ccenv_entry" == _ccenv_hook ]]; then _ccenv_present=1; fi
-  done
-  if [[ -z "$_ccenv_present" ]]; then PROMPT_COMMAND=(_ccenv_hook "${PROMPT_COMMAND[@]}"); fi
-  unset _ccenv_present _ccenv_entry
-else
-  # A string, or an array's first element.
-  # shellcheck disable=SC2128,SC2178
-  case ${PROMPT_COMMAND-} in
-    *_ccenv_hook*) ;;
-    *) PROMPT_COMMAND="_ccenv_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}" ;;
-  esac
+# The function, its completions and the prompt hook in an interactive shell only: a script,
+# make, a bash that reads this for BASH_ENV must still run the C compiler as cc. An if, not a
+# return: `ccenv hook bash` prints this text to eval, outside any sourced file.
+if [[ $- == *i* ]]; then
+  function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
+  complete -p ccenv >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy ccenv
+  complete -p "$_ccenv_name" >/dev/null 2>&1 || complete -o default -F _ccenv_complete_lazy "$_ccenv_name"
+
+  # Builtins only from here to the end, as above: sourcing this file starts no process.
+  # Bash 5.1 and later run every element of a PROMPT_COMMAND array; older ones (macOS's 3.2)
+  # only the first, where a string prepended to element 0 works in every version.
+  if (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501 )) && [[ -n "${PROMPT_COMMAND[1]+set}" ]]; then
+    _ccenv_present=
+    for _ccenv_entry in "${PROMPT_COMMAND[@]}"; do
+      if [[ "$_ccenv_entry" == _ccenv_hook ]]; then _ccenv_present=1; fi
+    done
+    if [[ -z "$_ccenv_present" ]]; then PROMPT_COMMAND=(_ccenv_hook "${PROMPT_COMMAND[@]}"); fi
+    unset _ccenv_present _ccenv_entry
+  else
+    # A string, or an array's first element.
+    # shellcheck disable=SC2128,SC2178
+    case ${PROMPT_COMMAND-} in
+      *_ccenv_hook*) ;;
+      *) PROMPT_COMMAND="_ccenv_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}" ;;
+    esac
+  fi
 fi

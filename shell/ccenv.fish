@@ -2,8 +2,9 @@
 #   source /path/to/ccenv/shell/ccenv.fish    # the path: ccenv hook fish --path (fastest)
 #   ccenv hook fish | source                  # runs ccenv at each shell start; takes --name
 #
-# Defines `cc` (claude under the resolved profile: every word goes to claude, except
-# `cc use`, `cc allow` and `cc deny`, which change this shell) and a PWD handler that sets
+# In an interactive shell, defines `cc` (claude under the resolved profile: every word goes
+# to claude, except `cc use`, `cc allow` and `cc deny`, which change this shell; elsewhere cc
+# stays the C compiler) and a PWD handler that sets
 # CCENV_DIR_PROFILE from the nearest allowed .ccprofile. Prompts run nothing; a cd within
 # the same .ccprofile's scope runs builtins only; entering a new scope runs ccenv once,
 # which checks trust and prints fish code. Nothing read from a .ccprofile is ever executed
@@ -86,21 +87,12 @@ function _ccenv_scope
     return 0
 end
 
-function _ccenv_on_pwd --on-variable PWD
-    _ccenv_scope
-end
-
 # True when the .ccprofile in use is gone, or it or the trust records changed since ccenv
 # last read them (it touched the stamp first). Stats only: nothing here opens the file.
 function _ccenv_stale
     test -n "$_ccenv_stamp"; and test "$_ccenv_file" != unchecked; and test -n "$_ccenv_file"; or return 1
     not test -f "$_ccenv_file"; or test "$_ccenv_file" -nt "$_ccenv_stamp"
     or test "$_ccenv_allowdir" -nt "$_ccenv_stamp"; or test "$_ccenv_denydir" -nt "$_ccenv_stamp"
-end
-
-# Before each prompt: checks again when something watched changed (builtins only otherwise).
-function _ccenv_on_prompt --on-event fish_prompt
-    _ccenv_stale; and _ccenv_rescan
 end
 
 # Checks the current directory again now (after allow, deny or use --local).
@@ -140,20 +132,34 @@ function _ccenv_cc
 end
 
 set -g _ccenv_name cc # ccenv:function-name
-function cc; _ccenv_cc cc $argv; end # ccenv:function-name
 
-# Completions, autoloaded at the first Tab from the files beside this one (none start up
-# with the shell); a function named otherwise completes as cc does.
-set -l _ccenv_completions (string replace -r '/[^/]*$' '' -- $_ccenv_script)/../shell/fish-completions
-if not contains -- $_ccenv_completions $fish_complete_path
-    # before the ones fish generates from manual pages, after all others
-    set -l i (contains -i -- $__fish_user_data_dir/generated_completions $fish_complete_path)
-    if test -n "$i"; and test $i -gt 1
-        set -g fish_complete_path $fish_complete_path[1..(math $i - 1)] $_ccenv_completions $fish_complete_path[$i..-1]
-    else
-        set -g fish_complete_path $fish_complete_path $_ccenv_completions
+# The function, its completions and the handlers in an interactive shell only: fish reads
+# config.fish for every script too, and a build script's cc must still be the C compiler.
+if status is-interactive
+    function cc; _ccenv_cc cc $argv; end # ccenv:function-name
+
+    function _ccenv_on_pwd --on-variable PWD
+        _ccenv_scope
     end
-end
-test $_ccenv_name = cc; or complete -c $_ccenv_name --wraps cc
 
-_ccenv_scope
+    # Before each prompt: checks again when something watched changed (builtins only otherwise).
+    function _ccenv_on_prompt --on-event fish_prompt
+        _ccenv_stale; and _ccenv_rescan
+    end
+
+    # Completions, autoloaded at the first Tab from the files beside this one (none start up
+    # with the shell); a function named otherwise completes as cc does.
+    set -l _ccenv_completions (string replace -r '/[^/]*$' '' -- $_ccenv_script)/../shell/fish-completions
+    if not contains -- $_ccenv_completions $fish_complete_path
+        # before the ones fish generates from manual pages, after all others
+        set -l i (contains -i -- $__fish_user_data_dir/generated_completions $fish_complete_path)
+        if test -n "$i"; and test $i -gt 1
+            set -g fish_complete_path $fish_complete_path[1..(math $i - 1)] $_ccenv_completions $fish_complete_path[$i..-1]
+        else
+            set -g fish_complete_path $fish_complete_path $_ccenv_completions
+        end
+    end
+    test $_ccenv_name = cc; or complete -c $_ccenv_name --wraps cc
+
+    _ccenv_scope
+end

@@ -2,8 +2,9 @@
 #   source /path/to/ccenv/shell/ccenv.zsh     # the path: ccenv hook zsh --path (fastest)
 #   eval "$(ccenv hook zsh)"                  # runs ccenv at each shell start; takes --name
 #
-# Defines `cc` (claude under the resolved profile: every word goes to claude, except
-# `cc use`, `cc allow` and `cc deny`, which change this shell) and chpwd/precmd hooks that
+# In an interactive shell, defines `cc` (claude under the resolved profile: every word goes
+# to claude, except `cc use`, `cc allow` and `cc deny`, which change this shell; elsewhere cc
+# stays the C compiler) and chpwd/precmd hooks that
 # set CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged
 # directory runs builtins only; a cd within the same .ccprofile's scope too; entering a new
 # scope runs ccenv once, which checks trust and prints shell code. Nothing read from a
@@ -142,7 +143,6 @@ _ccenv_cc() {
 }
 
 typeset -g _ccenv_name=cc # ccenv:function-name
-function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
 
 # Completions, loaded at the first Tab: `ccenv completion zsh` runs then, not at start-up.
 # Registered when compinit has run before this file; one already registered is kept.
@@ -155,11 +155,18 @@ _ccenv_complete_lazy() {
     (( $+functions[_ccenv_cc] )) && _ccenv_cc "$@"
   fi
 }
-if (( $+functions[compdef] )); then
-  [[ ${_comps[ccenv]-} == _ccenv* ]] || compdef _ccenv_complete_lazy ccenv
-  [[ ${_comps[$_ccenv_name]-} == _ccenv* ]] || compdef _ccenv_complete_lazy $_ccenv_name
-fi
 
-autoload -Uz add-zsh-hook
-add-zsh-hook chpwd _ccenv_hook
-add-zsh-hook precmd _ccenv_hook
+# The function, its completions and the hooks in an interactive shell only: a script, make,
+# a zsh that reads this from .zshenv must still run the C compiler as cc. An if, not a
+# return: `ccenv hook zsh` prints this text to eval, outside any sourced file.
+if [[ -o interactive ]]; then
+  function cc { _ccenv_cc cc "$@"; } # ccenv:function-name
+  if (( $+functions[compdef] )); then
+    [[ ${_comps[ccenv]-} == _ccenv* ]] || compdef _ccenv_complete_lazy ccenv
+    [[ ${_comps[$_ccenv_name]-} == _ccenv* ]] || compdef _ccenv_complete_lazy $_ccenv_name
+  fi
+
+  autoload -Uz add-zsh-hook
+  add-zsh-hook chpwd _ccenv_hook
+  add-zsh-hook precmd _ccenv_hook
+fi

@@ -37,9 +37,10 @@ describe('ccenv hook', () => {
   });
 
   it.each([
-    ['bash', 'function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
-    ['zsh', 'function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
-    ['fish', 'function ccx; _ccenv_cc ccx $argv; end # ccenv:function-name'],
+    // indented: defined only in an interactive shell
+    ['bash', '  function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
+    ['zsh', '  function ccx { _ccenv_cc ccx "$@"; } # ccenv:function-name'],
+    ['fish', '    function ccx; _ccenv_cc ccx $argv; end # ccenv:function-name'],
   ])('%s --name ccx renames the function and nothing else', async (shell, line) => {
     const run = await ccenv(box, ['hook', shell, '--name', 'ccx']);
     expect(run.stdout.split('\n')).toContain(line);
