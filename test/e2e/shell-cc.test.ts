@@ -148,7 +148,7 @@ ${cases.map(([line]) => `COMP_WORDS=(${line.split(' ').map((w) => `'${w}'`).join
 for line in 'cc mc' 'cc us' 'cc renam' 'cc --resu' 'cc @h' 'cc use w' 'cc use --gl' 'ccenv mc' 'ccenv renam'
   set -l r (complete -C $line | string split -f1 \\t); echo "[$line] $r"
 end`;
-    expect(await run('fish', ['--no-config', '-c', script])).toEqual([
+    expect(await run('fish', ['--no-config', '-i', '-c', script])).toEqual([
       '[cc mc] mcp',
       '[cc us] use',
       '[cc renam] ',

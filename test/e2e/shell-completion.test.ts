@@ -33,7 +33,7 @@ describe('fish completion', () => {
 for line in 'ccenv us' 'cc use w' 'ccenv @h' 'ccenv use --gl' 'ccenv hook f' 'ccenv edit work --fallback h'
   echo "[$line] "(complete -C $line | string split -f1 \\t | string join ' ')
 end`;
-    expect(await run('fish', ['--no-config', '-c', script])).toEqual([
+    expect(await run('fish', ['--no-config', '-i', '-c', script])).toEqual([
       '[ccenv us] use',
       '[cc use w] work',
       '[ccenv @h] @home',

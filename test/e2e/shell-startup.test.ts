@@ -38,7 +38,7 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
           ? ['bash', '--rcfile', join(world.home, 'rc'), '-i', '-c', 'exit']
           : shell === 'zsh'
             ? ['zsh', '-i', '-c', 'exit']
-            : ['fish', '--no-config', '-C', `source ${file}`, '-c', 'exit'];
+            : ['fish', '--no-config', '-i', '-C', `source ${file}`, '-c', 'exit'];
       writeFileSync(join(world.home, 'rc'), `source ${file}\n`);
       await execa('mkdir', ['-p', zdot]);
       writeFileSync(join(zdot, '.zshrc'), `source ${file}\n`);
@@ -81,7 +81,7 @@ functions -q _ccenv_profiles; and echo loaded-early
 for line in 'cc mc' 'ccenv ren' 'cc @h' 'cc use h'
   set -l r (complete -C $line | string split -f1 \\t); echo "[$line] $r"
 end`;
-        const run = await execa('fish', ['--no-config', '-c', script], { env: world.env, extendEnv: false, reject: false });
+        const run = await execa('fish', ['--no-config', '-i', '-c', script], { env: world.env, extendEnv: false, reject: false });
         expect(String(run.stdout).split('\n')).toEqual(['[cc mc] mcp', '[ccenv ren] rename', '[cc @h] @home', '[cc use h] home']);
         expect(run.stderr).toBe('');
       });

@@ -67,8 +67,8 @@ export function shellWorld(): World {
 }
 
 /**
- * Runs `lines` in an interactive bash or zsh, one prompt per line (fish: a script, its PWD
- * handler runs on cd). stdout carries what the script echoes; stderr the prompts and ccenv's words.
+ * Runs `lines` in an interactive bash or zsh, one prompt per line (fish: a script run by an
+ * interactive fish, its PWD handler runs on cd): the hook defines cc in interactive shells only. stdout carries what the script echoes; stderr the prompts and ccenv's words.
  */
 export async function runShell(
   world: World,
@@ -81,7 +81,7 @@ export async function runShell(
   const file = join(world.home, '.script.fish');
   if (shell === 'fish') writeFileSync(file, script);
   const argv =
-    shell === 'bash' ? ['bash', '--norc', '--noprofile', '-i'] : shell === 'zsh' ? ['zsh', '-f', '-i'] : ['fish', '--no-config', file];
+    shell === 'bash' ? ['bash', '--norc', '--noprofile', '-i'] : shell === 'zsh' ? ['zsh', '-f', '-i'] : ['fish', '--no-config', '-i', file];
   const [command, ...args] = options.wrap ? options.wrap(argv) : argv;
   const result = await execa(command!, args, {
     cwd: world.home,
