@@ -12,7 +12,7 @@ import { BASH_CONSTRUCTS } from '../helpers/bash-compat.js';
 import { BASH_COMPLETIONS, bashCompletionScript, LAZY_COMPLETION } from '../helpers/bash-completion.js';
 import { ROOT } from '../helpers/cli.js';
 import { fakeClaude } from '../helpers/fake-claude.js';
-import { runShell, shellWorld, showLine, type World } from '../helpers/shell-world.js';
+import { fakeCompiler, runShell, shellWorld, showLine, type World } from '../helpers/shell-world.js';
 import { has } from '../helpers/shells.js';
 
 const BASH32 = process.env.CCENV_TEST_BASH32 ?? '';
@@ -135,6 +135,21 @@ describe('bash 3.2', () => {
   it('the sourced file finds node on PATH with builtins', async () => {
     const { stdout } = await runShell(world, 'bash', [`source ${join(ROOT, 'shell', 'ccenv.bash')}`, 'echo "node=$_ccenv_node"'], { wrap: in32 });
     expect(stdout.trim()).toBe(`node=${process.execPath}`);
+  });
+
+  it.each([
+    ['eval "$(ccenv hook bash)"'],
+    [`source ${join(ROOT, 'shell', 'ccenv.bash')}`],
+  ])('%s: cc is a function in an interactive shell only; elsewhere the C compiler runs', async (line) => {
+    fakeCompiler(world);
+    writeFileSync(join(world.home, 'rc'), `${line}\n`);
+    const script = 'type -t cc; echo "prompt=${PROMPT_COMMAND-}"; cc -o x x.c';
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      execa(BASH32, ['--norc', '--noprofile', ...args], { extendEnv: false, env: { ...world.env, ...env }, cwd: world.home, reject: false, input: '' });
+    const script32 = await run(['-c', script], { BASH_ENV: join(world.home, 'rc') });
+    expect(String(script32.stdout).split('\n'), script32.stderr).toEqual(['file', 'prompt=', 'compiler -o x x.c']);
+    const interactive = await run(['-i', '-c', `source ${join(world.home, 'rc')}; type -t cc; echo "prompt=$PROMPT_COMMAND"`]);
+    expect(String(interactive.stdout).split('\n'), interactive.stderr).toEqual(['function', 'prompt=_ccenv_hook']);
   });
 
   it.each(BASH_COMPLETIONS)('completes %j to %j', async (line, expected) => {

@@ -4,23 +4,16 @@
  * for every process, bash BASH_ENV) still runs the `cc` on PATH. Nor does it install the
  * prompt hook there.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { requirement } from '../helpers/requirements.js';
-import { hookLine, shellWorld, type ShellName, type World } from '../helpers/shell-world.js';
+import { fakeCompiler, hookLine, shellWorld, type ShellName, type World } from '../helpers/shell-world.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
 
 const FILE = { bash: 'ccenv.bash', zsh: 'ccenv.zsh', fish: 'ccenv.fish' };
-
-/** A stand-in C compiler named cc, first on the world's PATH. */
-export function fakeCompiler(world: World): void {
-  const cc = join(world.home, '.bin', 'cc');
-  writeFileSync(cc, '#!/bin/sh\necho "compiler $*"\n');
-  chmodSync(cc, 0o755);
-}
 
 for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
   describe(`the hook in ${shell}, interactive or not`, () => {

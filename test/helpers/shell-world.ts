@@ -3,7 +3,7 @@
  * `ccenv` on PATH that runs the built CLI; and a way to feed a script to a real shell as if
  * typed at its prompts, in an environment scrubbed of everything else.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { allowFile, readTrustedFile } from '../../src/trust/records.js';
@@ -93,6 +93,13 @@ export async function runShell(
     timeout: options.timeout ?? 80_000,
   });
   return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode, timedOut: result.timedOut };
+}
+
+/** A stand-in C compiler named cc, first on the world's PATH: it prints `compiler ARGS`. */
+export function fakeCompiler(world: World): void {
+  const cc = join(world.home, '.bin', 'cc');
+  writeFileSync(cc, '#!/bin/sh\necho "compiler $*"\n');
+  chmodSync(cc, 0o755);
 }
 
 /** How a test's script line prints the two variables, in each shell's syntax. */
