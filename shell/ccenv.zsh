@@ -4,11 +4,11 @@
 #
 # In an interactive shell, defines `cc` (claude under the resolved profile: every word goes
 # to claude, except `cc use`, `cc allow` and `cc deny`, which change this shell; elsewhere cc
-# stays the C compiler) and chpwd/precmd hooks that
-# set CCENV_DIR_PROFILE from the nearest allowed .ccprofile. A prompt in an unchanged
-# directory runs builtins only; a cd within the same .ccprofile's scope too; entering a new
-# scope runs ccenv once, which checks trust and prints shell code. Nothing read from a
-# .ccprofile is ever executed here. Safe to source twice.
+# stays the C compiler) and chpwd/precmd hooks that set CCENV_DIR_PROFILE from the nearest
+# allowed .ccprofile. A prompt in an unchanged directory runs builtins only; a cd within the
+# same .ccprofile's scope too; entering a new scope runs ccenv once, which checks trust and
+# prints shell code. Nothing read from a .ccprofile is ever executed here. Safe to source
+# twice.
 
 # Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
 # changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
