@@ -4,11 +4,10 @@
 #
 # In an interactive shell, defines `cc` (claude under the resolved profile: every word goes
 # to claude, except `cc use`, `cc allow` and `cc deny`, which change this shell; elsewhere cc
-# stays the C compiler) and a PWD handler that sets
-# CCENV_DIR_PROFILE from the nearest allowed .ccprofile. Prompts run nothing; a cd within
-# the same .ccprofile's scope runs builtins only; entering a new scope runs ccenv once,
-# which checks trust and prints fish code. Nothing read from a .ccprofile is ever executed
-# here. Safe to source twice.
+# stays the C compiler) and a PWD handler that sets CCENV_DIR_PROFILE from the nearest
+# allowed .ccprofile. Prompts run nothing; a cd within the same .ccprofile's scope runs
+# builtins only; entering a new scope runs ccenv once, which checks trust and prints fish
+# code. Nothing read from a .ccprofile is ever executed here. Safe to source twice.
 
 # Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH
 # changed later (nvm, a virtualenv) still finds both. `ccenv hook` writes them on this line;
