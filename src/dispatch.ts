@@ -55,7 +55,8 @@ function typoOf(word: string): string[] {
 
 /** The message for a first word taken for a typo: what it looked like, and how to send it anyway. */
 export function typoError(route: { word: string; suggestions: readonly string[] }): CcenvError {
-  const mean = didYouMean(route.suggestions, (s) => (CLAUDE_SUBCOMMANDS.has(s) ? `${s} (Claude Code's)` : s));
+  // A word that is also a ccenv verb (import, doctor) runs ccenv's here: only claude's own are labelled.
+  const mean = didYouMean(route.suggestions, (s) => (CLAUDE_SUBCOMMANDS.has(s) && !RESERVED_VERBS.has(s) ? `${s} (Claude Code's)` : s));
   return usageError(`${route.word} is not a command; ${mean}`, `to send it to claude as a prompt: ccenv -- ${route.word}`);
 }
 

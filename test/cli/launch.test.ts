@@ -266,6 +266,7 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
   it.each([
     [['staus'], 2, /^ccenv: staus is not a command; did you mean status\?\nccenv: to send it to claude as a prompt: ccenv -- staus$/],
     [['shwo', 'work'], 2, /did you mean show\?/],
+    [['imoprt'], 2, /^ccenv: imoprt is not a command; did you mean import\?\n/],
     [['help'], 0, /^$/],
     [['-h'], 0, /^$/],
   ])('ccenv %j starts no claude', async (args, code, stderr) => {

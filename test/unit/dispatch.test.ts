@@ -96,3 +96,13 @@ describe('a lone first word close to a command stops', () => {
     expect(error.exitCode).toBe(2);
   });
 });
+
+describe("a suggestion is labelled Claude Code's only when ccenv has no such verb", () => {
+  it.each([
+    ['imoprt', 'imoprt is not a command; did you mean import?'],
+    ['mpc', "mpc is not a command; did you mean mcp (Claude Code's)?"],
+  ])('%j', (word, message) => {
+    const r = dispatch([word]);
+    expect(r.to === 'typo' && typoError(r).message).toBe(message);
+  });
+});
