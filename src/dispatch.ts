@@ -18,6 +18,30 @@ const HIDDEN_VERBS: ReadonlySet<string> = new Set(['health-hook']);
 const CCENV_WORDS: readonly string[] = [...RESERVED_VERBS].filter((v) => !v.startsWith('-') && !HIDDEN_VERBS.has(v)).concat('help', 'version');
 
 /**
+ * Words a newcomer guesses for what ccenv offers, each with the verbs that do it. None is a
+ * ccenv verb or one of Claude Code's subcommands (test/unit/dispatch.test.ts checks): claude
+ * would take any of them for a prompt.
+ */
+export const GUESSES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['profiles', ['list', 'show']],
+  ['profile', ['list', 'show']],
+  ['whoami', ['status']],
+  ['which', ['status']],
+  ['current-profile', ['status']],
+  ['info', ['status']],
+  ['config', ['show', 'edit']],
+  ['configure', ['show', 'edit']],
+  ['settings', ['show', 'edit']],
+  ['switch', ['use']],
+  ['select', ['use']],
+  ['set', ['use']],
+  ['delete', ['remove']],
+  ['del', ['remove']],
+  ['new', ['add']],
+  ['create', ['add']],
+]);
+
+/**
  * A first word that could be a slip of the keyboard rather than a prompt: one bare word of
  * ASCII letters (hyphens inside allowed, as in setup-token), at least two long. A prompt
  * with a space, a digit or punctuation ("fix the build", "why?") is never taken for a typo.
@@ -50,7 +74,10 @@ export function dispatch(argv: readonly string[]): Dispatch {
 /** ccenv's words and Claude Code's subcommands that a lone first word looks like a slip for. */
 function typoOf(word: string): string[] {
   if (!LONE_WORD_RE.test(word) || CLAUDE_SUBCOMMANDS.has(word)) return [];
-  return closest(word, [...CCENV_WORDS, ...CLAUDE_SUBCOMMANDS]);
+  const guessed = GUESSES.get(word.toLowerCase());
+  if (guessed) return [...guessed];
+  const near = closest(word, [...CCENV_WORDS, ...CLAUDE_SUBCOMMANDS, ...GUESSES.keys()]);
+  return [...new Set(near.flatMap((w) => GUESSES.get(w) ?? [w]))];
 }
 
 /** The message for a first word taken for a typo: what it looked like, and how to send it anyway. */

@@ -266,6 +266,12 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
   it.each([
     [['staus'], 2, /^ccenv: staus is not a command; did you mean status\?\nccenv: to send it to claude as a prompt: ccenv -- staus$/],
     [['shwo', 'work'], 2, /did you mean show\?/],
+    [['config'], 2, /^ccenv: config is not a command; did you mean show or edit\?\nccenv: to send it to claude as a prompt: ccenv -- config$/],
+    [['confg'], 2, /^ccenv: confg is not a command; did you mean show or edit\?\n/],
+    [['settings'], 2, /^ccenv: settings is not a command; did you mean show or edit\?\n/],
+    [['profiles'], 2, /^ccenv: profiles is not a command; did you mean list or show\?\n/],
+    [['profile', 'list'], 2, /^ccenv: profile is not a command; did you mean list or show\?\n/],
+    [['whoami'], 2, /^ccenv: whoami is not a command; did you mean status\?\n/],
     [['imoprt'], 2, /^ccenv: imoprt is not a command; did you mean import\?\n/],
     [['help'], 0, /^$/],
     [['-h'], 0, /^$/],
@@ -308,6 +314,7 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
     [['-p', 'ask @gw'], ['-p', 'ask @gw']],
     [['-p', 'hi', '--', '@gw'], ['-p', 'hi', '--', '@gw']],
     [['run', '--', 'gw'], ['gw']],
+    [['--', 'config'], ['config']],
     [['fix', 'the', 'build'], ['fix', 'the', 'build']],
   ])('ccenv %j still sends %j', async (args, sent) => {
     await addApiKey('gw');

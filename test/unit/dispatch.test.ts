@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, typoError } from '../../src/dispatch.js';
+import { dispatch, GUESSES, RESERVED_VERBS, typoError } from '../../src/dispatch.js';
+import { CLAUDE_SUBCOMMANDS } from '../../src/claude/subcommands.js';
 
 const route = (line: string) => dispatch(line === '' ? [] : line.split(' '));
 
@@ -94,6 +95,45 @@ describe('a lone first word close to a command stops', () => {
     expect(error.message).toBe("lgos is not a command; did you mean logs (Claude Code's) or ls?");
     expect(error.hint).toBe('to send it to claude as a prompt: ccenv -- lgos');
     expect(error.exitCode).toBe(2);
+  });
+});
+
+describe('a word a newcomer guesses stops with what ccenv offers', () => {
+  it.each([
+    ['config', ['show', 'edit']],
+    ['settings', ['show', 'edit']],
+    ['configure', ['show', 'edit']],
+    ['confg', ['show', 'edit']],
+    ['profiles', ['list', 'show']],
+    ['profile list', ['list', 'show']],
+    ['whoami', ['status']],
+    ['which', ['status']],
+    ['current-profile', ['status']],
+    ['info', ['status']],
+    ['switch work', ['use']],
+    ['select', ['use']],
+    ['set', ['use']],
+    ['delete gw', ['remove']],
+    ['del', ['remove']],
+    ['new', ['add']],
+    ['create', ['add']],
+  ])('%j: did you mean %j', (line, suggestions) => {
+    const r = route(line);
+    expect(r).toMatchObject({ to: 'typo', word: line.split(' ')[0] });
+    expect(r.to === 'typo' && r.suggestions).toEqual(suggestions);
+  });
+
+  it("no guess is a ccenv verb or one of Claude Code's subcommands", () => {
+    for (const [word] of GUESSES) {
+      expect(RESERVED_VERBS.has(word), word).toBe(false);
+      expect(CLAUDE_SUBCOMMANDS.has(word), word).toBe(false);
+    }
+  });
+
+  it('says how to send a guess anyway', () => {
+    const error = typoError({ word: 'config', suggestions: ['show', 'edit'] });
+    expect(error.message).toBe('config is not a command; did you mean show or edit?');
+    expect(error.hint).toBe('to send it to claude as a prompt: ccenv -- config');
   });
 });
 
