@@ -135,7 +135,7 @@ function _ccenv_cc
             # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
             command $_ccenv_cmd $argv
         case '*'
-            _ccenv_run run -- $argv
+            _ccenv_run run --cc $self -- $argv
     end
 end
 

@@ -137,7 +137,7 @@ _ccenv_cc() {
       ;;
     # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
     --no-fallback | --check) command $_ccenv_cmd "$@" ;;
-    *) _ccenv_run run -- "$@" ;;
+    *) _ccenv_run run --cc "$self" -- "$@" ;;
   esac
 }
 

@@ -41,6 +41,9 @@ export const GUESSES: ReadonlyMap<string, readonly string[]> = new Map([
   ['create', ['add']],
 ]);
 
+/** The verbs `cc` keeps for ccenv (the shell function runs them); every other word goes to claude. */
+const CC_VERBS: ReadonlySet<string> = new Set(['use', 'allow', 'deny']);
+
 /**
  * A first word that could be a slip of the keyboard rather than a prompt: one bare word of
  * ASCII letters (hyphens inside allowed, as in setup-token), at least two long. A prompt
@@ -85,6 +88,27 @@ export function typoError(route: { word: string; suggestions: readonly string[] 
   // A word that is also a ccenv verb (import, doctor) runs ccenv's here: only claude's own are labelled.
   const mean = didYouMean(route.suggestions, (s) => (CLAUDE_SUBCOMMANDS.has(s) && !RESERVED_VERBS.has(s) ? `${s} (Claude Code's)` : s));
   return usageError(`${route.word} is not a command; ${mean}`, `to send it to claude as a prompt: ccenv -- ${route.word}`);
+}
+
+/**
+ * Under `cc` (which sends its words to claude): the error for a lone first word that claude
+ * would take for a prompt, though it is ccenv's, a guess at ccenv's, or a slip for either or
+ * for one of Claude Code's subcommands; undefined for anything else. Each suggestion is
+ * spelled as it is reached: `cc mcp`, `cc use`, `ccenv list`. `self` is the function's name.
+ */
+export function ccTypo(word: string, self: string): CcenvError | undefined {
+  if (!LONE_WORD_RE.test(word) || CLAUDE_SUBCOMMANDS.has(word)) return undefined;
+  const own = CCENV_WORDS.includes(word);
+  const suggestions = own ? [word] : typoOf(word);
+  if (suggestions.length === 0) return undefined;
+  const spelled = suggestions.flatMap((s): string[] => {
+    if (s === 'help' || s === 'version') return [`${self} --${s}`];
+    if (CC_VERBS.has(s)) return [`${self} ${s}`];
+    if (!CLAUDE_SUBCOMMANDS.has(s)) return [`ccenv ${s}`];
+    return RESERVED_VERBS.has(s) ? [`${self} ${s}`, `ccenv ${s}`] : [`${self} ${s}`];
+  });
+  const what = own ? `${word} is ccenv's command, not claude's` : `${word} is not a command`;
+  return usageError(`${what}; ${didYouMean([...new Set(spelled)])}`, `to send it to claude as a prompt: ${self} -- ${word}`);
 }
 
 /** The one place errors are printed, escaped for the terminal (a message may quote a path or a value). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, GUESSES, RESERVED_VERBS, typoError } from '../../src/dispatch.js';
+import { ccTypo, dispatch, GUESSES, RESERVED_VERBS, typoError } from '../../src/dispatch.js';
 import { CLAUDE_SUBCOMMANDS } from '../../src/claude/subcommands.js';
 
 const route = (line: string) => dispatch(line === '' ? [] : line.split(' '));
@@ -144,5 +144,33 @@ describe("a suggestion is labelled Claude Code's only when ccenv has no such ver
   ])('%j', (word, message) => {
     const r = dispatch([word]);
     expect(r.to === 'typo' && typoError(r).message).toBe(message);
+  });
+});
+
+describe('under cc, a first word that claude would take for a prompt stops', () => {
+  it.each([
+    ['mpc', 'mpc is not a command; did you mean cc mcp?'],
+    ['doctr', 'doctr is not a command; did you mean cc doctor or ccenv doctor?'],
+    ['list', "list is ccenv's command, not claude's; did you mean ccenv list?"],
+    ['status', "status is ccenv's command, not claude's; did you mean ccenv status?"],
+    ['staus', 'staus is not a command; did you mean ccenv status?'],
+    ['profiles', 'profiles is not a command; did you mean ccenv list or ccenv show?'],
+    ['switch', 'switch is not a command; did you mean cc use?'],
+    ['alow', 'alow is not a command; did you mean cc allow?'],
+    ['help', "help is ccenv's command, not claude's; did you mean cc --help?"],
+  ])('cc %s', (word, message) => {
+    const error = ccTypo(word, 'cc');
+    expect(error?.message).toBe(message);
+    expect(error?.hint).toBe(`to send it to claude as a prompt: cc -- ${word}`);
+    expect(error?.exitCode).toBe(2);
+  });
+
+  it('names the function as it was given', () => {
+    expect(ccTypo('mpc', 'claudew')?.message).toBe('mpc is not a command; did you mean claudew mcp?');
+    expect(ccTypo('mpc', 'claudew')?.hint).toBe('to send it to claude as a prompt: claudew -- mpc');
+  });
+
+  it.each(['doctor', 'mcp', 'import', 'rm', 'logs', 'fix the build', 'why?', 'v2', 'hi', 'explain', '-p', '--resume', 'x'])('not %j', (word) => {
+    expect(ccTypo(word, 'cc')).toBeUndefined();
   });
 });
