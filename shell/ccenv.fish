@@ -101,8 +101,9 @@ function _ccenv_rescan
 end
 
 # $argv[1]: the name this function was given (cc, or what --name chose), for ccenv's messages.
-# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's, even
-# words that are ccenv verbs (cc doctor, cc rm ID): `run --` sends them on as they are.
+# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's (cc doctor,
+# cc rm ID), once `run --cc NAME --` has stopped what claude would take for a prompt by
+# mistake (cc list, cc work -p hi).
 function _ccenv_cc
     set -l self $argv[1]
     set -e argv[1]
@@ -126,7 +127,7 @@ function _ccenv_cc
             # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
             command $_ccenv_cmd $argv
         case '*'
-            _ccenv_run run -- $argv
+            _ccenv_run run --cc $self -- $argv
     end
 end
 

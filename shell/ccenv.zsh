@@ -112,8 +112,9 @@ _ccenv_rescan() {
 }
 
 # $1: the name this function was given (cc, or what --name chose), for ccenv's messages.
-# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's, even
-# words that are ccenv verbs (cc doctor, cc rm ID): `run --` sends them on as they are.
+# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's (cc doctor,
+# cc rm ID), once `run --cc NAME --` has stopped what claude would take for a prompt by
+# mistake (cc list, cc work -p hi).
 _ccenv_cc() {
   local self=$1 code arg
   shift
@@ -138,7 +139,7 @@ _ccenv_cc() {
       ;;
     # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
     --no-fallback | --check) command $_ccenv_cmd "$@" ;;
-    *) _ccenv_run run -- "$@" ;;
+    *) _ccenv_run run --cc "$self" -- "$@" ;;
   esac
 }
 

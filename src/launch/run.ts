@@ -5,6 +5,7 @@
  */
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
+import { ccTypo } from '../dispatch.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { findProfile } from '../profiles/lookup.js';
 import { resolveProfile, type ResolvedProfile } from '../profiles/resolve.js';
@@ -42,7 +43,7 @@ export interface LaunchRequest {
    * Set when the args were typed on ccenv's command line (not after `--`): how that line
    * began. A profile named among them without its place stops the launch (profile-words.ts).
    */
-  typed?: { spelled: string; firstOnly?: boolean };
+  typed?: { spelled: string; firstOnly?: boolean; cc?: boolean };
   /** ccenv's own options for this launch (--no-fallback, --check). */
   options?: LaunchOptions;
   /** This launch is the one more run of a failed `-p` on a fallback: no further one. */
@@ -95,6 +96,9 @@ export async function preparePlan(
     const typed = { ...request.typed, args: request.args, ...(request.atName !== undefined ? { atName: request.atName } : {}) };
     const misplaced = misplacedProfile(typed, (name) => findProfile(config, name) !== undefined);
     if (misplaced) throw misplaced;
+    const first = request.args[0];
+    const typo = request.typed.cc && first !== undefined ? ccTypo(first, request.typed.spelled) : undefined;
+    if (typo) throw typo;
   }
   // A profile known to fail gives way to its first fallback that is not: before any secret is read.
   const { resolved, checkedSecret: checked } = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options);
@@ -186,6 +190,7 @@ export async function launchFromCommandLine(ctx: Context, argv: string[], option
 export async function launchVerb(ctx: Context, argv: readonly string[]): Promise<number | undefined> {
   const [verb, ...words] = argv;
   if (verb !== 'run' && verb !== 'exec') return undefined;
+  if (verb === 'run' && words[0] === '--cc') return launchForCc(ctx, words.slice(1));
   const before = takeLaunchOptions(words);
   const { atName, rest: afterName } = takeAtName(before.rest);
   const { options, rest } = takeLaunchOptions(afterName, before.options);
@@ -199,6 +204,20 @@ export async function launchVerb(ctx: Context, argv: readonly string[]): Promise
     options,
     ...(verbatim ? {} : { typed: { spelled: `ccenv ${verb}`, firstOnly: verb === 'exec' } }),
   });
+}
+
+/**
+ * `ccenv run --cc NAME -- WORDS`, as the cc shell function (named NAME) runs it for every word
+ * but `@NAME`, use, allow and deny. The words go to claude as given, but a word claude would
+ * take for a prompt stops first: a profile's name, a ccenv verb, a slip (dispatch.ts ccTypo).
+ * `cc -- WORDS` (here `-- -- WORDS`) sends them unchecked. Not in help or completion.
+ */
+async function launchForCc(ctx: Context, words: readonly string[]): Promise<number> {
+  const [name, separator, ...args] = words;
+  if (name === undefined || separator !== '--') throw usageError('run --cc is how the cc shell function launches: ccenv run --cc NAME -- WORDS');
+  const self = /^[A-Za-z_][\w-]*$/.test(name) ? name : 'cc';
+  if (args[0] === '--') return launch(ctx, { mode: 'claude', args });
+  return launch(ctx, { mode: 'claude', args, typed: { spelled: self, cc: true } });
 }
 
 /**

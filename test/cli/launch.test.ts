@@ -266,6 +266,13 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
   it.each([
     [['staus'], 2, /^ccenv: staus is not a command; did you mean status\?\nccenv: to send it to claude as a prompt: ccenv -- staus$/],
     [['shwo', 'work'], 2, /did you mean show\?/],
+    [['config'], 2, /^ccenv: config is not a command; did you mean show or edit\?\nccenv: to send it to claude as a prompt: ccenv -- config$/],
+    [['confg'], 2, /^ccenv: confg is not a command; did you mean show or edit\?\n/],
+    [['settings'], 2, /^ccenv: settings is not a command; did you mean show or edit\?\n/],
+    [['profiles'], 2, /^ccenv: profiles is not a command; did you mean list or show\?\n/],
+    [['profile', 'list'], 2, /^ccenv: profile is not a command; did you mean list or show\?\n/],
+    [['whoami'], 2, /^ccenv: whoami is not a command; did you mean status\?\n/],
+    [['imoprt'], 2, /^ccenv: imoprt is not a command; did you mean import\?\n/],
     [['help'], 0, /^$/],
     [['-h'], 0, /^$/],
   ])('ccenv %j starts no claude', async (args, code, stderr) => {
@@ -307,8 +314,47 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
     [['-p', 'ask @gw'], ['-p', 'ask @gw']],
     [['-p', 'hi', '--', '@gw'], ['-p', 'hi', '--', '@gw']],
     [['run', '--', 'gw'], ['gw']],
+    [['--', 'config'], ['config']],
     [['fix', 'the', 'build'], ['fix', 'the', 'build']],
   ])('ccenv %j still sends %j', async (args, sent) => {
+    await addApiKey('gw');
+    const run = await ccenv(box, args);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(fake.argv()).toEqual(sent);
+  });
+});
+
+describe("cc's words (ccenv run --cc NAME --) never become a prompt by mistake", () => {
+  const cc = (...words: string[]) => ['run', '--cc', 'cc', '--', ...words];
+  it.each([
+    [cc('mpc', 'list'), 'mpc is not a command; did you mean cc mcp?', 'to send it to claude as a prompt: cc -- mpc'],
+    [cc('doctr'), 'doctr is not a command; did you mean cc doctor or ccenv doctor?', 'to send it to claude as a prompt: cc -- doctr'],
+    [cc('list'), "list is ccenv's command, not claude's; did you mean ccenv list?", 'to send it to claude as a prompt: cc -- list'],
+    [cc('staus'), 'staus is not a command; did you mean ccenv status?', 'to send it to claude as a prompt: cc -- staus'],
+    [cc('profiles'), 'profiles is not a command; did you mean ccenv list or ccenv show?', 'to send it to claude as a prompt: cc -- profiles'],
+    [cc('gw', '-p', 'hi'), 'gw is a profile, not a prompt; did you mean: cc @gw -p hi', 'to pass the words on unchanged: cc -- gw -p hi'],
+    [cc('-p', 'hi', '@gw'), '@gw names a profile but is not the first word; did you mean: cc @gw -p hi', 'to pass the words on unchanged: cc -p hi -- @gw'],
+    [['run', '--cc', 'ccx', '--', 'mpc'], 'mpc is not a command; did you mean ccx mcp?', 'to send it to claude as a prompt: ccx -- mpc'],
+  ])('ccenv %j stops', async (args, message, hint) => {
+    await addApiKey('gw');
+    const run = await ccenv(box, args);
+    expect(run.exitCode, run.stderr).toBe(2);
+    expect(run.stderr).toBe(`ccenv: ${message}\nccenv: ${hint}`);
+    expect(fake.ran()).toBe(false);
+  });
+
+  it.each([
+    [cc('doctor'), ['doctor']],
+    [cc('mcp', 'list'), ['mcp', 'list']],
+    [cc('import'), ['import']],
+    [cc('--help'), ['--help']],
+    [cc('-p', 'fix it'), ['-p', 'fix it']],
+    [cc('--resume'), ['--resume']],
+    [cc(), []],
+    [cc('fix', 'the', 'build'), ['fix', 'the', 'build']],
+    [cc('--', 'list'), ['--', 'list']],
+    [cc('--', 'gw', '@gw'), ['--', 'gw', '@gw']],
+  ])('ccenv %j sends %j', async (args, sent) => {
     await addApiKey('gw');
     const run = await ccenv(box, args);
     expect(run.exitCode, run.stderr).toBe(0);

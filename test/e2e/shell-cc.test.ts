@@ -22,8 +22,9 @@ const CALLS: [string, string][] = [
   ['cc --version', '--version'],
   ['cc doctor', 'doctor'],
   ['cc rm 4f2a', 'rm 4f2a'],
-  ['cc list', 'list'],
-  ['cc hook bash', 'hook bash'],
+  ['cc import', 'import'],
+  ['cc mcp list', 'mcp list'],
+  ['cc --resume', '--resume'],
   ['cc -p "fix it"', '-p fix it'],
   ['cc', ''],
   ['cc -- list', '-- list'],
@@ -58,6 +59,36 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
       expect(stdout).toContain('CCENV_ACTIVE=home\nCCENV_ACTIVE=subscription\n');
       expect(stderr).not.toMatch(/did you mean|remove profile|ccenv doctor/i);
     }, 90_000); // a dozen launches: slow on a busy machine
+
+    it('stops a word claude would take for a prompt by mistake, before claude starts', async () => {
+      const STOPS: [string, string][] = [
+        ['cc work -p hi', 'ccenv: work is a profile, not a prompt; did you mean: cc @work -p hi'],
+        ['cc -p hi @work', 'ccenv: @work names a profile but is not the first word; did you mean: cc @work -p hi'],
+        ['cc mpc list', 'ccenv: mpc is not a command; did you mean cc mcp?'],
+        ['cc doctr', 'ccenv: doctr is not a command; did you mean cc doctor or ccenv doctor?'],
+        ['cc list', "ccenv: list is ccenv's command, not claude's; did you mean ccenv list?"],
+        ['cc staus', 'ccenv: staus is not a command; did you mean ccenv status?'],
+        ['cc profiles', 'ccenv: profiles is not a command; did you mean ccenv list or ccenv show?'],
+      ];
+      const code = shell === 'fish' ? 'echo "code: $status"' : 'echo "code: $?"';
+      const lines = [hookLine(shell), 'cd ~/plain'];
+      for (const [call] of STOPS) lines.push(call, code);
+      const { stdout, stderr } = await runShell(world, shell, lines, {
+        env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
+      });
+      expect(stdout.split('\n').filter((l) => l.startsWith('code:'))).toEqual(STOPS.map(() => 'code: 2'));
+      // An interactive zsh writes its prompt to stderr too, on the line ccenv's message starts.
+      const said = stderr.split('\n').flatMap((l) => (l.includes('ccenv: ') ? [l.slice(l.indexOf('ccenv: '))] : [])).filter((l) => !l.startsWith('ccenv: to '));
+      expect(said, stderr).toEqual(STOPS.map(([, message]) => message));
+      expect(claude.ran()).toBe(false);
+    }, 60_000);
+
+    it('sends the words after cc -- as they are', async () => {
+      await runShell(world, shell, [hookLine(shell), 'cd ~/plain', 'cc -- work @work'], {
+        env: { PATH: `${claude.bin}:${world.env.PATH}`, FAKE_LOG: claude.log },
+      });
+      expect(claude.argv()).toEqual(['--', 'work', '@work']);
+    });
 
     // Node 20 reads NODE_EXTRA_CA_CERTS's file as it starts (a missing one: a warning on
     // stderr). cc starts ccenv's Node without it; claude gets it as it was.
