@@ -31,6 +31,26 @@ describe('assignments in a start-up file line', () => {
   });
 });
 
+describe('whether a line writes its value out (init may import only such a value)', () => {
+  it.each([
+    ['export ANTHROPIC_API_KEY=sk-ant-1', false, true],
+    ['export ANTHROPIC_API_KEY="sk-ant-1"', false, true],
+    ["export ANTHROPIC_API_KEY='sk-ant-\$1'", false, true],
+    ['export ANTHROPIC_API_KEY=$(op read op://v/k)', false, false],
+    ['export ANTHROPIC_API_KEY="$(op read op://v/k)"', false, false],
+    ['export ANTHROPIC_API_KEY="$WORK_KEY"', false, false],
+    ['export ANTHROPIC_API_KEY=${WORK_KEY}', false, false],
+    ['export ANTHROPIC_API_KEY=`cat ~/.key`', false, false],
+    ['export ANTHROPIC_API_KEY="sk-\\"x"', false, false],
+    ['export ANTHROPIC_API_KEY=', false, false],
+    ['set -gx ANTHROPIC_API_KEY (op read op://v/k)', true, false],
+    ['set -gx ANTHROPIC_API_KEY sk-ant-1', true, true],
+    ['setenv ANTHROPIC_API_KEY $KEY', false, false],
+  ])('%j (fish: %s): %s', (line, fish, literal) => {
+    expect(assignmentsInLine(line, fish).map((a) => a.literal)).toEqual([literal]);
+  });
+});
+
 describe('files a start-up file plainly sources', () => {
   const env = {};
   it.each([
