@@ -7,7 +7,8 @@ import { homedir } from 'node:os';
 import type { Context } from '../context.js';
 import { applyFixes, type FixResult } from '../doctor/fix.js';
 import { tilde, tildeAll, type FileFix as Fix } from '../doctor/finding.js';
-import { scanRcFiles } from '../doctor/rc-scan.js';
+import { isSecretVariable } from '../doctor/held.js';
+import { scanRcFiles, type RcAssignment } from '../doctor/rc-scan.js';
 import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../secrets/transactions.js';
 import { kindSpec } from '../profiles/kinds/index.js';
@@ -147,11 +148,27 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
   // A provider setup's other lines (AWS_REGION, AWS_PROFILE, ...) are listed with it, marked as such.
   const partOf = (variable: string) => scanned.filter((a) => isClaudeVariable(a.variable)).map((a) => setupOf(a.variable, rcVars)).find((s) => s?.companions.includes(variable));
   const rc = scanned.filter((a) => isClaudeVariable(a.variable) || partOf(a.variable));
-  if (rc.length > 0) {
+  // A line with a credential may go only once a profile holds that very value (its own, not this shell's).
+  const holderOf = (a: RcAssignment) => kept.find((d) => d.proposal.sources.some((s) => s.rc?.file === a.file && s.rc.line === a.line))?.name;
+  const credential = rc.filter((a) => isSecretVariable(a.variable));
+  const deletable = rc.filter((a) => !isSecretVariable(a.variable) || (a.literal && holderOf(a) !== undefined));
+  if (deletable.length > 0) {
     say('delete these lines from your shell start-up files (ccenv never edits them):');
-    for (const a of rc) {
+    for (const a of deletable) {
       const setup = isClaudeVariable(a.variable) ? undefined : partOf(a.variable);
-      say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}${setup ? ` (part of the ${setup.provider} setup; keep it if other tools need it)` : ''}`);
+      const held = isSecretVariable(a.variable) ? `=${maskSecret(a.value)}: kept as profile ${holderOf(a)}, safe to delete` : '';
+      say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}${held}${setup ? ` (part of the ${setup.provider} setup; keep it if other tools need it)` : ''}`);
+    }
+  }
+  const keptLines = credential.filter((a) => !deletable.includes(a));
+  if (keptLines.length > 0) {
+    say('keep these lines for now: no profile holds their credential');
+    for (const a of keptLines) {
+      say(
+        a.literal
+          ? `  ${tilde(a.file, home)}:${a.line}  ${a.variable}=${maskSecret(a.value)} is in no profile yet: import it first (ccenv init --yes), then delete the line`
+          : `  ${tilde(a.file, home)}:${a.line}  ${a.variable}: ccenv could not read its value (the shell computes it: a command or a variable), so no profile holds it; keep the line, or add it by hand first: ccenv add NAME --kind KIND --secret-stdin`,
+      );
     }
   }
   const hooks = hookLines(ctx.env.SHELL);
@@ -169,7 +186,8 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
           login: detected.login ?? null,
           default: chosenDefault ?? null,
           settingsChanged: removed,
-          rcLines: rc.map((a) => ({ file: a.file, line: a.line, variable: a.variable })),
+          rcLines: deletable.map((a) => ({ file: a.file, line: a.line, variable: a.variable, ...(isSecretVariable(a.variable) ? { profile: holderOf(a) } : {}) })),
+          rcLinesKept: keptLines.map((a) => ({ file: a.file, line: a.line, variable: a.variable, readable: a.literal })),
           hook: hooks,
         },
         null,

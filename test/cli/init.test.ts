@@ -147,3 +147,73 @@ describe('ccenv init', () => {
     expect(run.stderr).toContain('default: the built-in subscription profile');
   });
 });
+
+describe('ccenv init and keys in shell start-up files', () => {
+  const zshrc = (text: string) => trap.write(join(box.home, '.zshrc'), text);
+  /** The lines init says to delete, one "file:line  VARIABLE ..." each. */
+  const toDelete = (stderr: string) => {
+    const at = stderr.indexOf('delete these lines');
+    if (at < 0) return [];
+    return stderr.slice(at).split('\n').slice(1).filter((l) => l.startsWith('  '));
+  };
+
+  it('a key in ~/.zshrc other than the shell\'s: both become profiles, and each line is safe to delete only then', async () => {
+    zshrc(`export ANTHROPIC_API_KEY=${trap.SETTINGS_KEY}\n`);
+    const proposed = await init([], { ANTHROPIC_API_KEY: trap.API_KEY });
+    expect(proposed.stderr).toContain('new profile api-key');
+    expect(proposed.stderr).toContain('new profile api-key-2');
+    // Nothing is imported yet: no line may be deleted.
+    expect(toDelete(proposed.stderr)).toEqual([]);
+    expect(proposed.stderr).toMatch(/~\/\.zshrc:1 +ANTHROPIC_API_KEY=sk-ant-api03-…xwvu .*in no profile/);
+
+    const run = await init(['--yes'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    expect(run.exitCode).toBe(0);
+    expect(Object.keys(await profiles()).sort()).toEqual(['api-key', 'api-key-2']);
+    expect(await store().get('api-key')).toBe(trap.API_KEY);
+    expect(await store().get('api-key-2')).toBe(trap.SETTINGS_KEY);
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/^ +~\/\.zshrc:1 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile api-key-2/)]);
+  });
+
+  it('a key only in ~/.bashrc (not in this shell) is imported from the line', async () => {
+    trap.write(join(box.home, '.bashrc'), `# bash\nexport ANTHROPIC_API_KEY='${trap.SETTINGS_KEY}'\n`);
+    const run = await init(['--yes'], {});
+    expect(run.stderr).not.toContain('no credentials to import');
+    expect(run.stderr).toMatch(/found: .*from ~\/\.bashrc:2: new profile api-key/);
+    expect(await store().get('api-key')).toBe(trap.SETTINGS_KEY);
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/^ +~\/\.bashrc:2 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile api-key/)]);
+    // Twice is once: the second run finds the profile that holds it.
+    const again = await init(['--yes', '--json'], {});
+    expect((JSON.parse(again.stdout) as { created: unknown[] }).created).toEqual([]);
+    expect(again.stderr).toContain('already profile api-key');
+  });
+
+  it('the shell\'s key set by ~/.zshrc is one profile, from both', async () => {
+    trap.apiKeyInZshrc(box);
+    const run = await init(['--yes', '--json'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    const out = JSON.parse(run.stdout) as { created: { name: string; from: string[] }[] };
+    expect(out.created.map((c) => c.name)).toEqual(['api-key']);
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/~\/\.zshrc:3 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile api-key/)]);
+  });
+
+  it('a key a profile already holds under another name: the line is safe to delete, and says which profile', async () => {
+    expect((await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: trap.SETTINGS_KEY })).exitCode).toBe(0);
+    zshrc(`export ANTHROPIC_API_KEY="${trap.SETTINGS_KEY}"\n`);
+    const run = await init(['--yes'], {});
+    expect(Object.keys(await profiles())).toEqual(['work']);
+    expect(run.stderr).toContain('already profile work');
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/~\/\.zshrc:1 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile work/)]);
+  });
+
+  it.each([
+    ['export ANTHROPIC_API_KEY=$(op read op://vault/claude/key)'],
+    ['export ANTHROPIC_API_KEY="$WORK_KEY"'],
+    ['export ANTHROPIC_API_KEY=`cat ~/.key`'],
+  ])('a value the shell computes (%s) is not read, and its line is kept', async (line) => {
+    zshrc(`${line}\n`);
+    const run = await init(['--yes'], {});
+    expect(toDelete(run.stderr)).toEqual([]);
+    expect(run.stderr).toMatch(/~\/\.zshrc:1 +ANTHROPIC_API_KEY: .*could not read its value.*keep the line/);
+    expect(() => readFileSync(join(box.configDir, 'config.json'))).toThrow();
+  });
+});
+
