@@ -10,7 +10,7 @@ import { CREDENTIALS_FILE, LOGIN_LIMIT, parseLogin } from '../claude/login-store
 import { readSettingsLayers } from '../claude/settings.js';
 import { isSecretVariable } from '../doctor/held.js';
 import { awsFiles } from '../doctor/profiles.js';
-import { scanRcFiles } from '../doctor/rc-scan.js';
+import { scanRcFiles, type RcAssignment } from '../doctor/rc-scan.js';
 import { isClaudeVariable, isOn, isSetupVariable } from '../doctor/variables.js';
 import type { Env } from '../paths.js';
 import { cleanSecret } from '../profiles/secret-input.js';
@@ -202,11 +202,14 @@ export function proposalsFrom(source: Source, env: Env, home: string): { proposa
  */
 export function rcCredentialSources(env: Env, home: string): Source[] {
   const scanned = scanRcFiles(env, home, (name) => isClaudeVariable(name) || isSetupVariable(name)).assignments;
+  return scanned.filter((a) => a.literal && isSecretVariable(a.variable)).map((a) => rcLineSource(a, scanned));
+}
+
+/** The source for one start-up file line `a`, among all the lines the scan found. */
+export function rcLineSource(a: RcAssignment, scanned: readonly RcAssignment[]): Source {
   const context: Record<string, string> = {};
-  for (const a of scanned) if (a.literal && !isSecretVariable(a.variable)) context[a.variable] = a.value;
-  return scanned
-    .filter((a) => a.literal && isSecretVariable(a.variable))
-    .map((a) => ({ label: `${a.file}:${a.line}`, rc: { file: a.file, line: a.line, variable: a.variable }, vars: { ...context, [a.variable]: a.value } }));
+  for (const other of scanned) if (other.literal && !isSecretVariable(other.variable)) context[other.variable] = other.value;
+  return { label: `${a.file}:${a.line}`, rc: { file: a.file, line: a.line, variable: a.variable }, vars: { ...context, [a.variable]: a.value } };
 }
 
 /** A subscription login: the file holds an OAuth login (its content is never shown), read bounded: a FIFO or a device is passed over. */
