@@ -9,6 +9,7 @@ import { applyFixes, type FixResult } from '../doctor/fix.js';
 import { tilde, tildeAll, type FileFix as Fix } from '../doctor/finding.js';
 import { isSecretVariable } from '../doctor/held.js';
 import { scanRcFiles, type RcAssignment } from '../doctor/rc-scan.js';
+import { isModelVariable } from '../claude/variables.js';
 import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../secrets/transactions.js';
 import { kindSpec } from '../profiles/kinds/index.js';
@@ -33,21 +34,32 @@ function describe(d: Decision, home: string): string {
   return `${kindSpec(p.profile.kind).describe(p.profile)}${secret}, from ${from}`;
 }
 
-/** The settings-file edits that take imported variables out of env blocks (never managed settings). */
-function settingsCleanup(decisions: readonly Decision[]): Fix[] {
+/**
+ * The settings-file edits that take imported variables out of env blocks (never managed
+ * settings), each with the profile that now holds it. A model variable stays: in a settings
+ * file it is the model of every launch, whatever the profile, not a credential.
+ */
+function settingsCleanup(decisions: readonly Decision[]): { fixes: Fix[]; holder: Map<string, string>; stays: Map<string, string[]> } {
   const fixes: Fix[] = [];
+  const holder = new Map<string, string>();
+  const stays = new Map<string, string[]>();
   for (const d of decisions) {
     for (const source of d.proposal.sources) {
       if (!source.file || source.layer === 'managed') continue;
       for (const variable of d.proposal.variables) {
         if (source.vars[variable] === undefined || !isClaudeVariable(variable)) continue;
+        if (isModelVariable(variable)) {
+          stays.set(source.file, [...new Set([...(stays.get(source.file) ?? []), variable])]);
+          continue;
+        }
         if (!fixes.some((f) => f.kind === 'remove-env-variable' && f.file === source.file && f.variable === variable)) {
           fixes.push({ kind: 'remove-env-variable', file: source.file, variable });
+          holder.set(`${source.file}\n${variable}`, d.name);
         }
       }
     }
   }
-  return fixes;
+  return { fixes, holder, stays };
 }
 
 export async function runInit(ctx: Context, options: InitOptions): Promise<void> {
@@ -117,19 +129,26 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
   }
 
   // Settings env blocks: only on an explicit yes, each file backed up first.
-  const fixes = settingsCleanup(kept);
+  const { fixes, holder, stays } = settingsCleanup(kept);
   let removed: FixResult[] = [];
   if (fixes.length > 0) {
     const files = [...new Set(fixes.map((f) => f.file))];
+    const varsOf = (file: string) => fixes.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : ''));
+    /** What leaves the file and where each goes, and what stays: said before anything is removed. */
+    const whatGoes = (file: string) => {
+      const goes = varsOf(file).map((v) => `${v} goes to profile ${holder.get(`${file}\n${v}`)}`).join(', ');
+      const kept = stays.get(file) ?? [];
+      return `${goes}${kept.length > 0 ? `; ${kept.join(', ')} stays (a model choice for every launch, not a credential)` : ''}`;
+    };
     let approved = files.filter(() => options.removeFromSettings);
     if (!options.removeFromSettings && ctx.interactive) {
       const { askConfirm } = await import('../prompt.js');
       approved = [];
       for (const file of files) {
-        const vars = fixes.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : ''));
-        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} now that a profile holds ${vars.length === 1 ? 'it' : 'them'} (a backup is kept)?`, false)) approved.push(file);
+        const vars = varsOf(file);
+        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} (${whatGoes(file)}; a backup is kept)?`, false)) approved.push(file);
       }
-    }
+    } else for (const file of approved) say(`settings: ${tilde(file, home)}: ${whatGoes(file)}`);
     const chosen = fixes.filter((f) => approved.includes(f.file));
     if (chosen.length > 0) {
       removed = await applyFixes(chosen, new Date(), home);
@@ -138,7 +157,7 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     }
     const left = fixes.filter((f) => !approved.includes(f.file));
     for (const file of new Set(left.map((f) => f.file))) {
-      say(`left as it is: ${tilde(file, home)} still sets ${left.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : '')).join(', ')}; remove with: ccenv init --remove-from-settings (or ccenv doctor --fix)`);
+      say(`left as it is: ${tilde(file, home)} still sets ${varsOf(file).join(', ')}; remove with: ccenv init --remove-from-settings (or ccenv doctor --fix)`);
     }
   }
 

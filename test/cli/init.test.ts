@@ -122,6 +122,20 @@ describe('ccenv init', () => {
     expect(readFileSync(join(box.home, '.zshrc'), 'utf8')).toContain('ANTHROPIC_API_KEY');
   });
 
+  it('--remove-from-settings takes out the credential, says so first, and leaves the model every launch uses', async () => {
+    const settings = trap.write(join(box.home, '.claude', 'settings.json'), `{"env": {"ANTHROPIC_API_KEY": "${trap.SETTINGS_KEY}", "ANTHROPIC_MODEL": "opus"}}\n`);
+    const run = await init(['--yes', '--remove-from-settings'], {});
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: { ANTHROPIC_MODEL: 'opus' } });
+    const lines = run.stderr.split('\n');
+    const plan = lines.findIndex((l) => l.includes('ANTHROPIC_API_KEY goes to profile api-key'));
+    const done = lines.findIndex((l) => l.includes('removed ANTHROPIC_API_KEY'));
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(done).toBeGreaterThan(plan);
+    expect(lines[plan]).toContain('ANTHROPIC_MODEL stays');
+    expect(lines[done]).not.toContain('ANTHROPIC_MODEL');
+  });
+
   it('on a clean machine: says there is nothing to import and what to do next', async () => {
     const run = await init([], {});
     expect(run.exitCode).toBe(0);
