@@ -105,11 +105,10 @@ export function sourcedPath(rawLine: string, home: string, env: Env): string | u
   return isAbsolute(path) ? path : join(home, path);
 }
 
-/** Every assignment of a variable `wanted` accepts, in every start-up file and what they source. */
-export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean, etc = '/etc'): { files: string[]; assignments: RcAssignment[] } {
+/** Every line of every start-up file and of what they plainly source, in the order a login reads them; returns the files read. */
+export function visitRcFiles(env: Env, home: string, onLine: (file: string, line: number, text: string) => void, etc = '/etc'): string[] {
   const seen = new Set<string>();
   const read: string[] = [];
-  const assignments: RcAssignment[] = [];
   const visit = (file: string, depth: number) => {
     if (seen.has(file) || depth > 5) return;
     seen.add(file);
@@ -120,16 +119,26 @@ export function scanRcFiles(env: Env, home: string, wanted: (name: string) => bo
       return;
     }
     read.push(file);
-    const fish = file.endsWith('.fish');
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      for (const a of assignmentsInLine(line, fish)) {
-        if (wanted(a.variable)) assignments.push({ file, line: i + 1, ...a });
-      }
+    text.split('\n').forEach((line, i) => {
+      onLine(file, i + 1, line);
       const sourced = sourcedPath(line, home, env);
       if (sourced) visit(sourced, depth + 1);
     });
   };
   for (const file of rcFiles(env, home, etc)) visit(file, 0);
-  return { files: read, assignments };
+  return read;
+}
+
+/** Every assignment of a variable `wanted` accepts, in every start-up file and what they source. */
+export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean, etc = '/etc'): { files: string[]; assignments: RcAssignment[] } {
+  const assignments: RcAssignment[] = [];
+  const files = visitRcFiles(
+    env,
+    home,
+    (file, line, text) => {
+      for (const a of assignmentsInLine(text, file.endsWith('.fish'))) if (wanted(a.variable)) assignments.push({ file, line, ...a });
+    },
+    etc,
+  );
+  return { files, assignments };
 }

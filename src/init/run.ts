@@ -18,7 +18,7 @@ import { maskSecret } from '../profiles/secret-input.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import type { SecretStore } from '../secrets/store.js';
 import { detect } from './detect.js';
-import { hookLines } from './hook-line.js';
+import { hookLines, installedHook } from './hook-line.js';
 import { planInit, type Decision } from './plan.js';
 
 export interface InitOptions {
@@ -191,7 +191,14 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     }
   }
   const hooks = hookLines(ctx.env.SHELL);
-  say(`shell integration: add to ${hooks.map((h) => `${h.file}: ${h.line}`).join('\n                   or ')}`);
+  const installed = installedHook(ctx.env, home, ctx.env.SHELL);
+  if (installed) {
+    const faster = installed.slow ? hooks.find((h) => h.shell === installed.shell) : undefined;
+    say(
+      `shell integration: installed in ${tilde(installed.file, home)}:${installed.line} (a shell opened before that line has no cc: open a new shell)` +
+        (faster ? `\n                   faster at start-up (no ccenv process per shell): replace it with: ${faster.line}` : ''),
+    );
+  } else say(`shell integration: add to ${hooks.map((h) => `${h.file}${h.note ? ` (${h.note})` : ''}: ${h.line}`).join('\n                   or ')}`);
 
   if (options.json) {
     ctx.io.out(
@@ -208,6 +215,7 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
           rcLines: deletable.map((a) => ({ file: a.file, line: a.line, variable: a.variable, ...(isSecretVariable(a.variable) ? { profile: holderOf(a) } : {}) })),
           rcLinesKept: keptLines.map((a) => ({ file: a.file, line: a.line, variable: a.variable, readable: a.literal })),
           hook: hooks,
+          hookInstalled: installed ? { ...installed, file: installed.file } : null,
         },
         null,
         2,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../src/secrets/file.js';
-import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import * as trap from '../helpers/traps.js';
 
 let box: Sandbox;
@@ -72,7 +72,7 @@ describe('ccenv init', () => {
     expect(await store().get('gateway')).toBe(trap.GATEWAY_TOKEN);
     const config = JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8')) as { default?: string };
     expect(config.default).toBe('gateway'); // the settings env block is what claude uses today
-    expect(run.stderr).toContain('eval "$(ccenv hook zsh)"');
+    expect(run.stderr).toContain(`shell integration: add to ~/.zshrc (after compinit): source ${join(ROOT, 'shell', 'ccenv.zsh')}`);
     expect(run.stderr).toContain('~/.zshrc:3  ANTHROPIC_API_KEY');
     expect(run.stderr).toContain('~/.bashrc:2  CLAUDE_CODE_USE_BEDROCK');
     expect(run.stderr).toContain('~/.bashrc:3  AWS_PROFILE (part of the Bedrock setup; keep it if other tools need it)');
@@ -134,6 +134,19 @@ describe('ccenv init', () => {
     expect(done).toBeGreaterThan(plan);
     expect(lines[plan]).toContain('ANTHROPIC_MODEL stays');
     expect(lines[done]).not.toContain('ANTHROPIC_MODEL');
+  });
+
+  it.each([
+    ['source /path/to/ccenv/shell/ccenv.bash', false],
+    ['. "$HOME/ccenv/shell/ccenv.bash"', false],
+    ['eval "$(ccenv hook bash)"', true],
+  ])('a hook already in ~/.bashrc (%s) is said to be installed, not to be added', async (line, slow) => {
+    trap.write(join(box.home, '.bashrc'), `# bash\n${line}\n`);
+    const run = await init([], { SHELL: '/bin/bash' });
+    expect(run.stderr).toContain('shell integration: installed in ~/.bashrc:2');
+    expect(run.stderr).toContain('open a new shell');
+    expect(run.stderr).not.toContain('add to ~/.bashrc');
+    expect(run.stderr.includes('faster')).toBe(slow);
   });
 
   it('on a clean machine: says there is nothing to import and what to do next', async () => {

@@ -9,6 +9,8 @@ import { judgeAuth } from '../../src/doctor/auth-status.js';
 import type { LaunchPlan } from '../../src/launch/plan.js';
 import { proposalsFrom } from '../../src/init/detect.js';
 import { hookLines } from '../../src/init/hook-line.js';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
 
 describe('assignments in a start-up file line', () => {
   it.each([
@@ -161,10 +163,10 @@ describe('init: what a set of variables becomes', () => {
 
 describe('the hook line for $SHELL', () => {
   it.each([
-    ['/bin/zsh', ['eval "$(ccenv hook zsh)"']],
-    ['/usr/local/bin/fish', ['ccenv hook fish | source']],
-    ['/bin/bash', ['eval "$(ccenv hook bash)"']],
-    ['/bin/tcsh', ['eval "$(ccenv hook bash)"', 'eval "$(ccenv hook zsh)"', 'ccenv hook fish | source']],
+    ['/bin/zsh', [`source ${join(ROOT, 'shell', 'ccenv.zsh')}`]],
+    ['/usr/local/bin/fish', [`source ${join(ROOT, 'shell', 'ccenv.fish')}`]],
+    ['/bin/bash', [`source ${join(ROOT, 'shell', 'ccenv.bash')}`]],
+    ['/bin/tcsh', ['bash', 'zsh', 'fish'].map((s) => `source ${join(ROOT, 'shell', `ccenv.${s}`)}`)],
   ])('%s', (shell, want) => {
     expect(hookLines(shell).map((h) => h.line)).toEqual(want);
   });
