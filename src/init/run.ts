@@ -215,7 +215,7 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
           rcLines: deletable.map((a) => ({ file: a.file, line: a.line, variable: a.variable, ...(isSecretVariable(a.variable) ? { profile: holderOf(a) } : {}) })),
           rcLinesKept: keptLines.map((a) => ({ file: a.file, line: a.line, variable: a.variable, readable: a.literal })),
           hook: hooks,
-          hookInstalled: installed ? { ...installed, file: installed.file } : null,
+          hookInstalled: installed ?? null,
         },
         null,
         2,
