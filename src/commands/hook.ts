@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { join } from 'node:path';
 import { usageError } from '../errors.js';
+import { bash } from '../shells/bash.js';
 import { hookSource, shellByName, shellNames, shellSourceDir } from '../shells/index.js';
 import { enterScope } from '../shells/scope.js';
 import { watchCode } from '../shells/watch.js';
@@ -17,10 +18,11 @@ export function register(program: Command, ctx: Context): void {
     .addOption(new Option('--shell-pid <pid>', 'internal: with --scope, the shell whose stamp to touch before reading').hideHelp())
     .addHelpText(
       'after',
-      `
+      () => `
 Examples:
-  source /path/printed/by/ccenv-hook-bash--path   # in ~/.bashrc: the fastest start-up
-  eval "$(ccenv hook bash)"            # in ~/.bashrc
+  ccenv hook bash --path               # prints the hook file's path, say ${hookFileExample()}
+  source ${hookFileExample()}   # that path, in ~/.bashrc: the fastest start-up (zsh: ccenv.zsh, after compinit)
+  eval "$(ccenv hook bash)"            # in ~/.bashrc: the same, one ccenv process per new shell
   eval "$(ccenv hook zsh --name ccx)"  # in ~/.zshrc, the function named ccx
   ccenv hook fish | source             # in ~/.config/fish/config.fish
 
@@ -28,6 +30,15 @@ In a directory whose nearest .ccprofile is allowed, the hook exports CCENV_DIR_P
 says so once on stderr (CCENV_QUIET=1 silences that line). Prompts cost no process.`,
     )
     .action((shell: string, options: HookOptions) => hook(ctx, shell, options));
+}
+
+/** The bash hook file's path, for the help's example (a placeholder if the package lacks it). */
+function hookFileExample(): string {
+  try {
+    return join(shellSourceDir(), bash.hookFile);
+  } catch {
+    return '/path/to/ccenv/shell/ccenv.bash';
+  }
 }
 
 export interface HookOptions {

@@ -8,10 +8,12 @@ Examples:
   ccenv init --yes --remove-from-settings   # and take the imported variables out of settings env blocks
   ccenv init --json                   # what it would do, as JSON (creates nothing without --yes)
 
-It finds credential and provider variables in this shell and in Claude Code settings env
-blocks, and your claude login; each becomes a profile, its secret moved into the keychain.
-Running it again creates no duplicates. It never edits shell start-up files: it lists the
-lines to delete. Settings files change only on a yes (or --remove-from-settings), after a backup.`;
+It finds credential and provider variables in this shell, in Claude Code settings env
+blocks and in the keys your shell start-up files write out, and your claude login; each
+becomes a profile, its secret moved into the keychain. Running it again creates no
+duplicates. It never edits shell start-up files: it lists the lines to delete, each only once
+a profile holds its own value. Settings files change only on a yes (or --remove-from-settings),
+after a backup; a model variable stays in them.`;
 
 export function register(program: Command, ctx: Context): void {
   program

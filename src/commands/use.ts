@@ -1,14 +1,17 @@
 import { realpathSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import { replaceFile } from '../fs/replace.js';
+import { hookLines, installedHook } from '../init/hook-line.js';
 import { CCPROFILE, displayPath, findCcprofile, resolveCcprofile } from '../profiles/directory.js';
 import { didYouMeanProfile, findProfile, isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
-import { FUNCTION_NAME_RE, SHELLS, shellByName } from '../shells/index.js';
+import { FUNCTION_NAME_RE, shellByName } from '../shells/index.js';
 import { allowFile } from '../trust/records.js';
+import { tilde } from '../terminal.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -55,11 +58,17 @@ export async function use(ctx: Context, name: string | undefined, options: UseOp
 
 /** `ccenv use NAME` run directly: a child process cannot change the shell that started it. */
 function hookNeeded(ctx: Context): CcenvError {
-  const shellName = basename(ctx.env.SHELL ?? 'bash');
-  const shell = SHELLS.find((s) => s.name === shellName) ?? shellByName('bash');
+  const home = ctx.env.HOME || homedir();
+  const installed = installedHook(ctx.env, home, ctx.env.SHELL);
+  const other = ' (or pick a profile for one launch: ccenv @NAME; for a directory: ccenv use --local NAME)';
+  if (installed) {
+    return new CcenvError('use NAME changes the current shell, which only the cc function from the shell hook can do', {
+      hint: `the hook is installed in ${tilde(installed.file, home)}:${installed.line}: run cc use NAME (cc, not ccenv; in a shell opened before that line, open a new terminal first)${other}`,
+    });
+  }
+  const hook = hookLines(ctx.env.SHELL ?? '/bin/bash')[0]!;
   return new CcenvError('use NAME changes the current shell, which only the cc function from the shell hook can do', {
-    hint: `add this line to ${shell.install.file}, open a new terminal, then run cc use NAME: ${shell.install.line}` +
-      ' (or pick a profile for one launch: ccenv @NAME; for a directory: ccenv use --local NAME)',
+    hint: `add this line to ${hook.file}, open a new terminal, then run cc use NAME: ${hook.line}${hook.note ? ` (${hook.note})` : ''}${other}`,
   });
 }
 

@@ -1,5 +1,5 @@
 /** Credential and provider variables in the current environment and in the shell start-up files. */
-import { holdings, type Holding } from './held.js';
+import { holdings, isSecretVariable, type Holding } from './held.js';
 import { formatWhere, tilde, type Check, type Finding } from './finding.js';
 import { showValue } from './mask.js';
 import { scanRcFiles, type RcAssignment } from './rc-scan.js';
@@ -45,6 +45,21 @@ export const environment: Check = {
       for (const name of present) {
         const lines = byVariable.get(name) ?? [];
         const where = lines.map((a) => formatWhere({ file: a.file, line: a.line }, input.home));
+        // A line holding another value (or one the shell computes) is not this shell's credential: its own finding says whether it may go.
+        if (isSecretVariable(name) && lines.some((a) => !a.literal || a.value !== input.env[name])) {
+          const held = fromShell.heldBy.get(name);
+          findings.push({
+            id: 'env.credential',
+            severity: 'error',
+            what: `${name} is set in this shell (${showValue(name, input.env[name] ?? '')})`,
+            why: `${whyVariable(name)}; ccenv removes it from its launches, but a plain \`claude\` uses it`,
+            fix:
+              `this shell's value ${held ? `is kept as profile ${held}` : 'is in no profile yet: to keep it, import it as a profile first: ccenv init'}; ` +
+              `${where.join(', ')} set${lines.length === 1 ? 's' : ''} ${name} in new shells, ${lines.some((a) => a.literal) ? 'not always to this value' : 'to a value ccenv cannot read'}: ` +
+              `each line's own finding below says whether a profile keeps it; then unset ${name} or open a new shell`,
+          });
+          continue;
+        }
         findings.push({
           id: 'env.credential',
           severity: 'error',
@@ -67,17 +82,32 @@ export const environment: Check = {
       }
     }
 
+    const { rcLineSource } = await import('../init/detect.js');
     for (const a of assignments) {
       const where = { file: a.file, line: a.line };
       const setup = setupLines(a.variable);
       const also = setup.length > 0 ? `; the same ${setupOf(a.variable, rcVars)!.provider} setup also sets ${setup.join(', ')}: delete those too unless other tools need them` : '';
+      const line = `line ${a.line} of ${tilde(a.file, input.home)}`;
+      let fix: string;
+      if (!isSecretVariable(a.variable)) fix = `delete ${line} (${a.variable}=${showValue(a.variable, a.value)})${also}; ccenv never edits start-up files; ${keep(fromRc, a.variable)}`;
+      else if (!a.literal) {
+        // Whether a profile holds it is for this line's own value, which only the shell can compute.
+        fix = `ccenv cannot read its value (the shell computes it: a command or a variable), so it cannot tell whether a profile keeps it; keep ${line} until one does (printf %s "$KEY" | ccenv add NAME --kind KIND --secret-stdin), then delete it${also}; ccenv never edits start-up files`;
+      } else {
+        const own = await holdings(rcLineSource(a, scan.assignments), input);
+        const name = own.heldBy.get(a.variable);
+        const shown = `${a.variable}=${showValue(a.variable, a.value)}`;
+        fix = name
+          ? `delete ${line} (${shown})${also}; ccenv never edits start-up files; it is kept as profile ${name}: safe to delete`
+          : `${KEEP_FIRST}; then delete ${line} (${shown})${also}; ccenv never edits start-up files`;
+      }
       findings.push({
         id: 'rc.credential',
         severity: 'error',
         what: `${a.variable} is set in ${formatWhere(where, input.home)}`,
         where,
         why: `${whyVariable(a.variable)}, in every shell you open`,
-        fix: `delete line ${a.line} of ${tilde(a.file, input.home)} (${a.variable}=${showValue(a.variable, a.value)})${also}; ccenv never edits start-up files; ${keep(fromRc, a.variable)}`,
+        fix,
       });
     }
     for (const half of halfSetProviders(rcVars)) {

@@ -18,6 +18,11 @@ const SECRET_VARIABLES = new Set([
   'AWS_SECRET_ACCESS_KEY',
 ]);
 
+/** Whether a variable's value is a secret that only a profile may take over. */
+export function isSecretVariable(name: string): boolean {
+  return SECRET_VARIABLES.has(name);
+}
+
 export interface Holding {
   /** variable -> the profile that holds it. */
   heldBy: Map<string, string>;

@@ -14,6 +14,8 @@ export interface RcAssignment {
   variable: string;
   /** The value as written (quotes removed), for masking and for init's region look-ups. */
   value: string;
+  /** The value is written out plainly (no command, variable or escape for the shell to expand): it is what the shell sets. */
+  literal: boolean;
 }
 
 /**
@@ -55,6 +57,15 @@ const FISH_SET = new RegExp(`^set\\s+((?:-{1,2}[A-Za-z]+\\s+)*)(${NAME})(?:\\s+(
 const SETENV = new RegExp(`^(?:launchctl\\s+)?setenv\\s+(${NAME})(?:\\s+(.*))?$`);
 const SOURCE = /(?:^|&&|;|\bthen)\s*(?:source|\.)\s+("[^"]*"|'[^']*'|[^\s;&|]+)\s*$/;
 
+/** Whether the shell sets exactly the unquoted text: single quotes, or no `$`, backquote, backslash, quote or `(` to expand. */
+export function isLiteral(text: string, fish = false): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (t.length >= 2 && t.startsWith("'") && t.endsWith("'")) return !t.slice(1, -1).includes("'") && !(fish && t.includes('\\'));
+  const inner = t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
+  return !/[$`\\"'(){}\s*?~]/.test(inner);
+}
+
 function unquote(text: string): string {
   const t = text.trim();
   if (t.length >= 2 && ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'")))) return t.slice(1, -1);
@@ -62,22 +73,22 @@ function unquote(text: string): string {
 }
 
 /** The variables one line sets. Comments and lines inside here-documents are not told apart: a plain scan. */
-export function assignmentsInLine(rawLine: string, fish: boolean): { variable: string; value: string }[] {
+export function assignmentsInLine(rawLine: string, fish: boolean): { variable: string; value: string; literal: boolean }[] {
   const line = rawLine.trim();
   if (line === '' || line.startsWith('#')) return [];
   const setenv = SETENV.exec(line);
-  if (setenv) return [{ variable: setenv[1]!, value: unquote(setenv[2] ?? '') }];
+  if (setenv) return [{ variable: setenv[1]!, value: unquote(setenv[2] ?? ''), literal: isLiteral(setenv[2] ?? '') }];
   if (fish) {
     const m = FISH_SET.exec(line);
-    if (m && /(^|\s)(-[A-Za-z]*x[A-Za-z]*|--export)(\s|$)/.test(` ${m[1] ?? ''}`)) return [{ variable: m[2]!, value: unquote(m[3] ?? '') }];
+    if (m && /(^|\s)(-[A-Za-z]*x[A-Za-z]*|--export)(\s|$)/.test(` ${m[1] ?? ''}`)) return [{ variable: m[2]!, value: unquote(m[3] ?? ''), literal: isLiteral(m[3] ?? '', true) }];
     if (m) return [];
   }
   const body = line.replace(POSIX_PREFIX, '');
   // Only assignments at the start of a command: `VAR=x`, `export A=1 B=2`, `A=1 cmd`.
-  const out: { variable: string; value: string }[] = [];
+  const out: { variable: string; value: string; literal: boolean }[] = [];
   const start = new RegExp(`^(${NAME})=`);
   if (!start.test(body)) return out;
-  for (const m of body.matchAll(POSIX_ASSIGN)) out.push({ variable: m[1]!, value: unquote(m[2] ?? '') });
+  for (const m of body.matchAll(POSIX_ASSIGN)) out.push({ variable: m[1]!, value: unquote(m[2] ?? ''), literal: isLiteral(m[2] ?? '') });
   return out;
 }
 
@@ -94,11 +105,10 @@ export function sourcedPath(rawLine: string, home: string, env: Env): string | u
   return isAbsolute(path) ? path : join(home, path);
 }
 
-/** Every assignment of a variable `wanted` accepts, in every start-up file and what they source. */
-export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean, etc = '/etc'): { files: string[]; assignments: RcAssignment[] } {
+/** Every line of every start-up file and of what they plainly source, in the order a login reads them; returns the files read. */
+export function visitRcFiles(env: Env, home: string, onLine: (file: string, line: number, text: string) => void, etc = '/etc'): string[] {
   const seen = new Set<string>();
   const read: string[] = [];
-  const assignments: RcAssignment[] = [];
   const visit = (file: string, depth: number) => {
     if (seen.has(file) || depth > 5) return;
     seen.add(file);
@@ -109,16 +119,26 @@ export function scanRcFiles(env: Env, home: string, wanted: (name: string) => bo
       return;
     }
     read.push(file);
-    const fish = file.endsWith('.fish');
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      for (const a of assignmentsInLine(line, fish)) {
-        if (wanted(a.variable)) assignments.push({ file, line: i + 1, ...a });
-      }
+    text.split('\n').forEach((line, i) => {
+      onLine(file, i + 1, line);
       const sourced = sourcedPath(line, home, env);
       if (sourced) visit(sourced, depth + 1);
     });
   };
   for (const file of rcFiles(env, home, etc)) visit(file, 0);
-  return { files: read, assignments };
+  return read;
+}
+
+/** Every assignment of a variable `wanted` accepts, in every start-up file and what they source. */
+export function scanRcFiles(env: Env, home: string, wanted: (name: string) => boolean, etc = '/etc'): { files: string[]; assignments: RcAssignment[] } {
+  const assignments: RcAssignment[] = [];
+  const files = visitRcFiles(
+    env,
+    home,
+    (file, line, text) => {
+      for (const a of assignmentsInLine(text, file.endsWith('.fish'))) if (wanted(a.variable)) assignments.push({ file, line, ...a });
+    },
+    etc,
+  );
+  return { files, assignments };
 }

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import { CREDENTIALS_FILE, LOGIN_LIMIT, parseLogin } from '../claude/login-store.js';
 import { readSettingsLayers } from '../claude/settings.js';
+import { isSecretVariable } from '../doctor/held.js';
 import { awsFiles } from '../doctor/profiles.js';
-import { isClaudeVariable, isOn } from '../doctor/variables.js';
+import { scanRcFiles, type RcAssignment } from '../doctor/rc-scan.js';
+import { isClaudeVariable, isOn, isSetupVariable } from '../doctor/variables.js';
 import type { Env } from '../paths.js';
 import { cleanSecret } from '../profiles/secret-input.js';
 import type { Profile } from '../profiles/types.js';
@@ -23,6 +25,8 @@ export interface Source {
   /** The settings file, when the source is one. */
   file?: string;
   layer?: string;
+  /** The start-up file line whose credential this source stands for (its other variables are context). */
+  rc?: { file: string; line: number; variable: string };
   vars: Record<string, string>;
 }
 
@@ -185,7 +189,27 @@ export function proposalsFrom(source: Source, env: Env, home: string): { proposa
   }
   const oauth = secretFrom(b, 'CLAUDE_CODE_OAUTH_TOKEN');
   if (oauth !== undefined) propose(b, 'subscription-token', { kind: 'subscription' }, ['CLAUDE_CODE_OAUTH_TOKEN'], oauth);
+  // A start-up file line stands for its own credential only; the rest of the files is its context.
+  const line = source.rc;
+  if (line) return { proposals: b.proposals.filter((p) => p.variables.includes(line.variable)), skipped: b.skipped.filter((s) => s.what.includes(line.variable)) };
   return { proposals: b.proposals, skipped: b.skipped };
+}
+
+/**
+ * One source per start-up file line that sets a credential to a value written out in it
+ * (`export ANTHROPIC_API_KEY=sk-...`; not `$(op read ...)` nor `"$VAR"`): the line's own value,
+ * with the other plainly written variables of the start-up files (base URL, region, ...) as context.
+ */
+export function rcCredentialSources(env: Env, home: string): Source[] {
+  const scanned = scanRcFiles(env, home, (name) => isClaudeVariable(name) || isSetupVariable(name)).assignments;
+  return scanned.filter((a) => a.literal && isSecretVariable(a.variable)).map((a) => rcLineSource(a, scanned));
+}
+
+/** The source for one start-up file line `a`, among all the lines the scan found. */
+export function rcLineSource(a: RcAssignment, scanned: readonly RcAssignment[]): Source {
+  const context: Record<string, string> = {};
+  for (const other of scanned) if (other.literal && !isSecretVariable(other.variable)) context[other.variable] = other.value;
+  return { label: `${a.file}:${a.line}`, rc: { file: a.file, line: a.line, variable: a.variable }, vars: { ...context, [a.variable]: a.value } };
 }
 
 /** A subscription login: the file holds an OAuth login (its content is never shown), read bounded: a FIFO or a device is passed over. */
@@ -209,7 +233,7 @@ export interface Detected {
   login?: { dir: string; plan?: string };
 }
 
-/** Everything init can import, highest precedence first (settings env blocks beat the shell). */
+/** Everything init can import, highest precedence first (settings env blocks beat the shell, the shell beats its start-up files). */
 export async function detect(env: Env, cwd: string, home: string): Promise<Detected> {
   const sources: Source[] = [];
   const layers = await readSettingsLayers(env, cwd);
@@ -224,6 +248,8 @@ export async function detect(env: Env, cwd: string, home: string): Promise<Detec
     for (const [name, value] of Object.entries(env)) if (value !== undefined) vars[name] = value;
     sources.push({ label: 'this shell', vars });
   }
+  // Start-up files last: a key the shell or a settings file holds too is theirs (plan merges them).
+  sources.push(...rcCredentialSources(env, home));
   const proposals: Proposal[] = [];
   const skipped: Skipped[] = [];
   for (const source of sources) {

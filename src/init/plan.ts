@@ -21,10 +21,15 @@ export interface InitPlan {
   default?: string;
 }
 
+/** A proposal found only in start-up file lines: it is its secret, whatever the context around it. */
+function fromRcOnly(p: Proposal): boolean {
+  return p.secret !== undefined && p.sources.every((s) => s.rc !== undefined);
+}
+
 function merge(proposals: readonly Proposal[]): Proposal[] {
   const out: Proposal[] = [];
   for (const p of proposals) {
-    const same = out.find((q) => sameShape(q.profile, p.profile) && q.secret === p.secret);
+    const same = out.find((q) => q.secret === p.secret && (sameShape(q.profile, p.profile) || fromRcOnly(p)));
     if (same) {
       same.sources.push(...p.sources);
       same.variables = [...new Set([...same.variables, ...p.variables])];
@@ -44,6 +49,14 @@ export async function planInit(detected: Detected, config: ConfigData, store: ()
       if (proposal.secret !== undefined && (await (await store()).get(name)) !== proposal.secret) continue;
       existing = name;
       break;
+    }
+    // A start-up file's key that a profile holds, whatever its shape: that profile keeps it.
+    if (!existing && fromRcOnly(proposal)) {
+      for (const [name, profile] of Object.entries(config.profiles)) {
+        if (!profile.hasSecret || (await (await store()).get(name)) !== proposal.secret) continue;
+        existing = name;
+        break;
+      }
     }
     if (existing) {
       decisions.push({ proposal, action: 'exists', name: existing });

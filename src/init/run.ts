@@ -7,7 +7,9 @@ import { homedir } from 'node:os';
 import type { Context } from '../context.js';
 import { applyFixes, type FixResult } from '../doctor/fix.js';
 import { tilde, tildeAll, type FileFix as Fix } from '../doctor/finding.js';
-import { scanRcFiles } from '../doctor/rc-scan.js';
+import { isSecretVariable } from '../doctor/held.js';
+import { scanRcFiles, type RcAssignment } from '../doctor/rc-scan.js';
+import { isModelVariable } from '../claude/variables.js';
 import { isClaudeVariable, isSetupVariable, setupOf } from '../doctor/variables.js';
 import { storeProfileWithSecret } from '../secrets/transactions.js';
 import { kindSpec } from '../profiles/kinds/index.js';
@@ -16,7 +18,7 @@ import { maskSecret } from '../profiles/secret-input.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import type { SecretStore } from '../secrets/store.js';
 import { detect } from './detect.js';
-import { hookLines } from './hook-line.js';
+import { hookLines, installedHook } from './hook-line.js';
 import { planInit, type Decision } from './plan.js';
 
 export interface InitOptions {
@@ -32,21 +34,32 @@ function describe(d: Decision, home: string): string {
   return `${kindSpec(p.profile.kind).describe(p.profile)}${secret}, from ${from}`;
 }
 
-/** The settings-file edits that take imported variables out of env blocks (never managed settings). */
-function settingsCleanup(decisions: readonly Decision[]): Fix[] {
+/**
+ * The settings-file edits that take imported variables out of env blocks (never managed
+ * settings), each with the profile that now holds it. A model variable stays: in a settings
+ * file it is the model of every launch, whatever the profile, not a credential.
+ */
+function settingsCleanup(decisions: readonly Decision[]): { fixes: Fix[]; holder: Map<string, string>; stays: Map<string, string[]> } {
   const fixes: Fix[] = [];
+  const holder = new Map<string, string>();
+  const stays = new Map<string, string[]>();
   for (const d of decisions) {
     for (const source of d.proposal.sources) {
       if (!source.file || source.layer === 'managed') continue;
       for (const variable of d.proposal.variables) {
         if (source.vars[variable] === undefined || !isClaudeVariable(variable)) continue;
+        if (isModelVariable(variable)) {
+          stays.set(source.file, [...new Set([...(stays.get(source.file) ?? []), variable])]);
+          continue;
+        }
         if (!fixes.some((f) => f.kind === 'remove-env-variable' && f.file === source.file && f.variable === variable)) {
           fixes.push({ kind: 'remove-env-variable', file: source.file, variable });
+          holder.set(`${source.file}\n${variable}`, d.name);
         }
       }
     }
   }
-  return fixes;
+  return { fixes, holder, stays };
 }
 
 export async function runInit(ctx: Context, options: InitOptions): Promise<void> {
@@ -116,19 +129,26 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
   }
 
   // Settings env blocks: only on an explicit yes, each file backed up first.
-  const fixes = settingsCleanup(kept);
+  const { fixes, holder, stays } = settingsCleanup(kept);
   let removed: FixResult[] = [];
   if (fixes.length > 0) {
     const files = [...new Set(fixes.map((f) => f.file))];
+    const varsOf = (file: string) => fixes.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : ''));
+    /** What leaves the file and where each goes, and what stays: said before anything is removed. */
+    const whatGoes = (file: string) => {
+      const goes = varsOf(file).map((v) => `${v} goes to profile ${holder.get(`${file}\n${v}`)}`).join(', ');
+      const kept = stays.get(file) ?? [];
+      return `${goes}${kept.length > 0 ? `; ${kept.join(', ')} stays (a model choice for every launch, not a credential)` : ''}`;
+    };
     let approved = files.filter(() => options.removeFromSettings);
     if (!options.removeFromSettings && ctx.interactive) {
       const { askConfirm } = await import('../prompt.js');
       approved = [];
       for (const file of files) {
-        const vars = fixes.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : ''));
-        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} now that a profile holds ${vars.length === 1 ? 'it' : 'them'} (a backup is kept)?`, false)) approved.push(file);
+        const vars = varsOf(file);
+        if (await askConfirm(`Remove ${vars.join(', ')} from ${tilde(file, home)} (${whatGoes(file)}; a backup is kept)?`, false)) approved.push(file);
       }
-    }
+    } else for (const file of approved) say(`settings: ${tilde(file, home)}: ${whatGoes(file)}`);
     const chosen = fixes.filter((f) => approved.includes(f.file));
     if (chosen.length > 0) {
       removed = await applyFixes(chosen, new Date(), home);
@@ -137,7 +157,7 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     }
     const left = fixes.filter((f) => !approved.includes(f.file));
     for (const file of new Set(left.map((f) => f.file))) {
-      say(`left as it is: ${tilde(file, home)} still sets ${left.filter((f) => f.file === file).map((f) => (f.kind === 'remove-env-variable' ? f.variable : '')).join(', ')}; remove with: ccenv init --remove-from-settings (or ccenv doctor --fix)`);
+      say(`left as it is: ${tilde(file, home)} still sets ${varsOf(file).join(', ')}; remove with: ccenv init --remove-from-settings (or ccenv doctor --fix)`);
     }
   }
 
@@ -147,15 +167,38 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
   // A provider setup's other lines (AWS_REGION, AWS_PROFILE, ...) are listed with it, marked as such.
   const partOf = (variable: string) => scanned.filter((a) => isClaudeVariable(a.variable)).map((a) => setupOf(a.variable, rcVars)).find((s) => s?.companions.includes(variable));
   const rc = scanned.filter((a) => isClaudeVariable(a.variable) || partOf(a.variable));
-  if (rc.length > 0) {
+  // A line with a credential may go only once a profile holds that very value (its own, not this shell's).
+  const holderOf = (a: RcAssignment) => kept.find((d) => d.proposal.sources.some((s) => s.rc?.file === a.file && s.rc.line === a.line))?.name;
+  const credential = rc.filter((a) => isSecretVariable(a.variable));
+  const deletable = rc.filter((a) => !isSecretVariable(a.variable) || (a.literal && holderOf(a) !== undefined));
+  if (deletable.length > 0) {
     say('delete these lines from your shell start-up files (ccenv never edits them):');
-    for (const a of rc) {
+    for (const a of deletable) {
       const setup = isClaudeVariable(a.variable) ? undefined : partOf(a.variable);
-      say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}${setup ? ` (part of the ${setup.provider} setup; keep it if other tools need it)` : ''}`);
+      const held = isSecretVariable(a.variable) ? `=${maskSecret(a.value)}: kept as profile ${holderOf(a)}, safe to delete` : '';
+      say(`  ${tilde(a.file, home)}:${a.line}  ${a.variable}${held}${setup ? ` (part of the ${setup.provider} setup; keep it if other tools need it)` : ''}`);
+    }
+  }
+  const keptLines = credential.filter((a) => !deletable.includes(a));
+  if (keptLines.length > 0) {
+    say('keep these lines for now: no profile holds their credential');
+    for (const a of keptLines) {
+      say(
+        a.literal
+          ? `  ${tilde(a.file, home)}:${a.line}  ${a.variable}=${maskSecret(a.value)} is in no profile yet: import it first (ccenv init --yes), then delete the line`
+          : `  ${tilde(a.file, home)}:${a.line}  ${a.variable}: ccenv could not read its value (the shell computes it: a command or a variable), so no profile holds it; keep the line, or add it by hand first: ccenv add NAME --kind KIND --secret-stdin`,
+      );
     }
   }
   const hooks = hookLines(ctx.env.SHELL);
-  say(`shell integration: add to ${hooks.map((h) => `${h.file}: ${h.line}`).join('\n                   or ')}`);
+  const installed = installedHook(ctx.env, home, ctx.env.SHELL);
+  if (installed) {
+    const faster = installed.slow ? hooks.find((h) => h.shell === installed.shell) : undefined;
+    say(
+      `shell integration: installed in ${tilde(installed.file, home)}:${installed.line} (a shell opened before that line has no cc: open a new shell)` +
+        (faster ? `\n                   faster at start-up (no ccenv process per shell): replace it with: ${faster.line}` : ''),
+    );
+  } else say(`shell integration: add to ${hooks.map((h) => `${h.file}${h.note ? ` (${h.note})` : ''}: ${h.line}`).join('\n                   or ')}`);
 
   if (options.json) {
     ctx.io.out(
@@ -169,8 +212,10 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
           login: detected.login ?? null,
           default: chosenDefault ?? null,
           settingsChanged: removed,
-          rcLines: rc.map((a) => ({ file: a.file, line: a.line, variable: a.variable })),
+          rcLines: deletable.map((a) => ({ file: a.file, line: a.line, variable: a.variable, ...(isSecretVariable(a.variable) ? { profile: holderOf(a) } : {}) })),
+          rcLinesKept: keptLines.map((a) => ({ file: a.file, line: a.line, variable: a.variable, readable: a.literal })),
           hook: hooks,
+          hookInstalled: installed ?? null,
         },
         null,
         2,

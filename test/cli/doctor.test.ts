@@ -79,6 +79,31 @@ describe('each trap, found with file:line and its fix', () => {
     }
   });
 
+  it('a key in ~/.zshrc other than the one in this shell: "safe to delete" follows the line\'s own value', async () => {
+    trap.write(join(box.home, '.zshrc'), `export ANTHROPIC_API_KEY=${trap.SETTINGS_KEY}\n`);
+    expect((await ccenv(box, ['add', 'api-key', '--kind', 'api-key', '--secret-stdin'], { input: trap.API_KEY })).exitCode).toBe(0);
+    const env = { ANTHROPIC_API_KEY: trap.API_KEY };
+    const before = (await findings(env)).findings;
+    const shell = before.find((x) => x.id === 'env.credential')!;
+    const line = before.find((x) => x.id === 'rc.credential')!;
+    expect(shell.fix).toContain('kept as profile api-key');
+    expect(shell.fix).not.toContain('safe to delete');
+    expect(shell.fix).toContain('~/.zshrc:1');
+    expect(line.fix).not.toContain('safe to delete');
+    expect(line.fix).toMatch(/^to keep it, import it as a profile first: ccenv init; then delete line 1/);
+    expect((await ccenv(box, ['init', '--yes'], { env })).exitCode).toBe(0);
+    const after = (await findings(env)).findings;
+    expect(after.find((x) => x.id === 'rc.credential')!.fix).toContain('it is kept as profile api-key-2: safe to delete');
+  });
+
+  it('a key the shell computes in ~/.zshrc: doctor cannot tell, and never says to delete it', async () => {
+    trap.write(join(box.home, '.zshrc'), 'export ANTHROPIC_API_KEY="$(op read op://vault/claude/key)"\n');
+    const f = (await findings()).findings.find((x) => x.id === 'rc.credential')!;
+    expect(f.fix).toContain('cannot read its value');
+    expect(f.fix).not.toMatch(/^delete/);
+    expect(f.fix).not.toContain('safe to delete');
+  });
+
   it('the same key exported from a file .zshrc sources', async () => {
     trap.write(join(box.home, '.zshrc'), 'source ~/.config/secrets.sh\n');
     trap.write(join(box.home, '.config', 'secrets.sh'), `\n\nexport ANTHROPIC_API_KEY=${trap.API_KEY}\n`);

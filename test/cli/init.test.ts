@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../src/secrets/file.js';
-import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import * as trap from '../helpers/traps.js';
 
 let box: Sandbox;
@@ -72,7 +72,7 @@ describe('ccenv init', () => {
     expect(await store().get('gateway')).toBe(trap.GATEWAY_TOKEN);
     const config = JSON.parse(readFileSync(join(box.configDir, 'config.json'), 'utf8')) as { default?: string };
     expect(config.default).toBe('gateway'); // the settings env block is what claude uses today
-    expect(run.stderr).toContain('eval "$(ccenv hook zsh)"');
+    expect(run.stderr).toContain(`shell integration: add to ~/.zshrc (after compinit): source ${join(ROOT, 'shell', 'ccenv.zsh')}`);
     expect(run.stderr).toContain('~/.zshrc:3  ANTHROPIC_API_KEY');
     expect(run.stderr).toContain('~/.bashrc:2  CLAUDE_CODE_USE_BEDROCK');
     expect(run.stderr).toContain('~/.bashrc:3  AWS_PROFILE (part of the Bedrock setup; keep it if other tools need it)');
@@ -122,6 +122,33 @@ describe('ccenv init', () => {
     expect(readFileSync(join(box.home, '.zshrc'), 'utf8')).toContain('ANTHROPIC_API_KEY');
   });
 
+  it('--remove-from-settings takes out the credential, says so first, and leaves the model every launch uses', async () => {
+    const settings = trap.write(join(box.home, '.claude', 'settings.json'), `{"env": {"ANTHROPIC_API_KEY": "${trap.SETTINGS_KEY}", "ANTHROPIC_MODEL": "opus"}}\n`);
+    const run = await init(['--yes', '--remove-from-settings'], {});
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: { ANTHROPIC_MODEL: 'opus' } });
+    const lines = run.stderr.split('\n');
+    const plan = lines.findIndex((l) => l.includes('ANTHROPIC_API_KEY goes to profile api-key'));
+    const done = lines.findIndex((l) => l.includes('removed ANTHROPIC_API_KEY'));
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(done).toBeGreaterThan(plan);
+    expect(lines[plan]).toContain('ANTHROPIC_MODEL stays');
+    expect(lines[done]).not.toContain('ANTHROPIC_MODEL');
+  });
+
+  it.each([
+    ['source /path/to/ccenv/shell/ccenv.bash', false],
+    ['. "$HOME/ccenv/shell/ccenv.bash"', false],
+    ['eval "$(ccenv hook bash)"', true],
+  ])('a hook already in ~/.bashrc (%s) is said to be installed, not to be added', async (line, slow) => {
+    trap.write(join(box.home, '.bashrc'), `# bash\n${line}\n`);
+    const run = await init([], { SHELL: '/bin/bash' });
+    expect(run.stderr).toContain('shell integration: installed in ~/.bashrc:2');
+    expect(run.stderr).toContain('open a new shell');
+    expect(run.stderr).not.toContain('add to ~/.bashrc');
+    expect(run.stderr.includes('faster')).toBe(slow);
+  });
+
   it('on a clean machine: says there is nothing to import and what to do next', async () => {
     const run = await init([], {});
     expect(run.exitCode).toBe(0);
@@ -147,3 +174,73 @@ describe('ccenv init', () => {
     expect(run.stderr).toContain('default: the built-in subscription profile');
   });
 });
+
+describe('ccenv init and keys in shell start-up files', () => {
+  const zshrc = (text: string) => trap.write(join(box.home, '.zshrc'), text);
+  /** The lines init says to delete, one "file:line  VARIABLE ..." each. */
+  const toDelete = (stderr: string) => {
+    const at = stderr.indexOf('delete these lines');
+    if (at < 0) return [];
+    return stderr.slice(at).split('\n').slice(1).filter((l) => l.startsWith('  '));
+  };
+
+  it('a key in ~/.zshrc other than the shell\'s: both become profiles, and each line is safe to delete only then', async () => {
+    zshrc(`export ANTHROPIC_API_KEY=${trap.SETTINGS_KEY}\n`);
+    const proposed = await init([], { ANTHROPIC_API_KEY: trap.API_KEY });
+    expect(proposed.stderr).toContain('new profile api-key');
+    expect(proposed.stderr).toContain('new profile api-key-2');
+    // Nothing is imported yet: no line may be deleted.
+    expect(toDelete(proposed.stderr)).toEqual([]);
+    expect(proposed.stderr).toMatch(/~\/\.zshrc:1 +ANTHROPIC_API_KEY=sk-ant-api03-…xwvu .*in no profile/);
+
+    const run = await init(['--yes'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    expect(run.exitCode).toBe(0);
+    expect(Object.keys(await profiles()).sort()).toEqual(['api-key', 'api-key-2']);
+    expect(await store().get('api-key')).toBe(trap.API_KEY);
+    expect(await store().get('api-key-2')).toBe(trap.SETTINGS_KEY);
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/^ +~\/\.zshrc:1 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile api-key-2/)]);
+  });
+
+  it('a key only in ~/.bashrc (not in this shell) is imported from the line', async () => {
+    trap.write(join(box.home, '.bashrc'), `# bash\nexport ANTHROPIC_API_KEY='${trap.SETTINGS_KEY}'\n`);
+    const run = await init(['--yes'], {});
+    expect(run.stderr).not.toContain('no credentials to import');
+    expect(run.stderr).toMatch(/found: .*from ~\/\.bashrc:2: new profile api-key/);
+    expect(await store().get('api-key')).toBe(trap.SETTINGS_KEY);
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/^ +~\/\.bashrc:2 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile api-key/)]);
+    // Twice is once: the second run finds the profile that holds it.
+    const again = await init(['--yes', '--json'], {});
+    expect((JSON.parse(again.stdout) as { created: unknown[] }).created).toEqual([]);
+    expect(again.stderr).toContain('already profile api-key');
+  });
+
+  it('the shell\'s key set by ~/.zshrc is one profile, from both', async () => {
+    trap.apiKeyInZshrc(box);
+    const run = await init(['--yes', '--json'], { ANTHROPIC_API_KEY: trap.API_KEY });
+    const out = JSON.parse(run.stdout) as { created: { name: string; from: string[] }[] };
+    expect(out.created.map((c) => c.name)).toEqual(['api-key']);
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/~\/\.zshrc:3 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile api-key/)]);
+  });
+
+  it('a key a profile already holds under another name: the line is safe to delete, and says which profile', async () => {
+    expect((await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: trap.SETTINGS_KEY })).exitCode).toBe(0);
+    zshrc(`export ANTHROPIC_API_KEY="${trap.SETTINGS_KEY}"\n`);
+    const run = await init(['--yes'], {});
+    expect(Object.keys(await profiles())).toEqual(['work']);
+    expect(run.stderr).toContain('already profile work');
+    expect(toDelete(run.stderr)).toEqual([expect.stringMatching(/~\/\.zshrc:1 +ANTHROPIC_API_KEY=sk-ant-api03-….*: kept as profile work/)]);
+  });
+
+  it.each([
+    ['export ANTHROPIC_API_KEY=$(op read op://vault/claude/key)'],
+    ['export ANTHROPIC_API_KEY="$WORK_KEY"'],
+    ['export ANTHROPIC_API_KEY=`cat ~/.key`'],
+  ])('a value the shell computes (%s) is not read, and its line is kept', async (line) => {
+    zshrc(`${line}\n`);
+    const run = await init(['--yes'], {});
+    expect(toDelete(run.stderr)).toEqual([]);
+    expect(run.stderr).toMatch(/~\/\.zshrc:1 +ANTHROPIC_API_KEY: .*could not read its value.*keep the line/);
+    expect(() => readFileSync(join(box.configDir, 'config.json'))).toThrow();
+  });
+});
+

@@ -132,7 +132,24 @@ describe('ccenv use', () => {
     const run = await ccenv(box, ['use', 'work'], { env: { SHELL: '/usr/bin/zsh' } });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('add this line to ~/.zshrc, open a new terminal, then run cc use NAME: eval "$(ccenv hook zsh)"');
+    expect(run.stderr).toContain(`add this line to ~/.zshrc, open a new terminal, then run cc use NAME: source ${join(ROOT, 'shell', 'ccenv.zsh')}`);
+    expect(run.stderr).not.toContain('eval');
+  });
+
+  it('with the hook in the start-up file, says it is installed instead of asking to add it', async () => {
+    writeFileSync(join(box.home, '.bashrc'), '# bash\nsource /path/to/ccenv/shell/ccenv.bash\n');
+    const run = await ccenv(box, ['use', 'work'], { env: { SHELL: '/bin/bash' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('the hook is installed in ~/.bashrc:2');
+    expect(run.stderr).toContain('cc use NAME');
+    expect(run.stderr).not.toContain('add this line');
+  });
+
+  it('hook --help shows the fast form as two real commands', async () => {
+    const run = await ccenv(box, ['hook', '--help']);
+    expect(run.stdout).not.toContain('printed/by');
+    expect(run.stdout).toMatch(/ccenv hook bash --path +# prints/);
+    expect(run.stdout).toMatch(/source \/.*\/shell\/ccenv\.bash +# that path, in ~\/\.bashrc/);
   });
 
   it.each([

@@ -9,6 +9,8 @@ import { judgeAuth } from '../../src/doctor/auth-status.js';
 import type { LaunchPlan } from '../../src/launch/plan.js';
 import { proposalsFrom } from '../../src/init/detect.js';
 import { hookLines } from '../../src/init/hook-line.js';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
 
 describe('assignments in a start-up file line', () => {
   it.each([
@@ -28,6 +30,26 @@ describe('assignments in a start-up file line', () => {
     ['set -g ANTHROPIC_API_KEY sk-1', true, []],
   ])('%j (fish: %s)', (line, fish, want) => {
     expect(assignmentsInLine(line, fish).map((a) => [a.variable, a.value])).toEqual(want);
+  });
+});
+
+describe('whether a line writes its value out (init may import only such a value)', () => {
+  it.each([
+    ['export ANTHROPIC_API_KEY=sk-ant-1', false, true],
+    ['export ANTHROPIC_API_KEY="sk-ant-1"', false, true],
+    ["export ANTHROPIC_API_KEY='sk-ant-\$1'", false, true],
+    ['export ANTHROPIC_API_KEY=$(op read op://v/k)', false, false],
+    ['export ANTHROPIC_API_KEY="$(op read op://v/k)"', false, false],
+    ['export ANTHROPIC_API_KEY="$WORK_KEY"', false, false],
+    ['export ANTHROPIC_API_KEY=${WORK_KEY}', false, false],
+    ['export ANTHROPIC_API_KEY=`cat ~/.key`', false, false],
+    ['export ANTHROPIC_API_KEY="sk-\\"x"', false, false],
+    ['export ANTHROPIC_API_KEY=', false, false],
+    ['set -gx ANTHROPIC_API_KEY (op read op://v/k)', true, false],
+    ['set -gx ANTHROPIC_API_KEY sk-ant-1', true, true],
+    ['setenv ANTHROPIC_API_KEY $KEY', false, false],
+  ])('%j (fish: %s): %s', (line, fish, literal) => {
+    expect(assignmentsInLine(line, fish).map((a) => a.literal)).toEqual([literal]);
   });
 });
 
@@ -141,10 +163,10 @@ describe('init: what a set of variables becomes', () => {
 
 describe('the hook line for $SHELL', () => {
   it.each([
-    ['/bin/zsh', ['eval "$(ccenv hook zsh)"']],
-    ['/usr/local/bin/fish', ['ccenv hook fish | source']],
-    ['/bin/bash', ['eval "$(ccenv hook bash)"']],
-    ['/bin/tcsh', ['eval "$(ccenv hook bash)"', 'eval "$(ccenv hook zsh)"', 'ccenv hook fish | source']],
+    ['/bin/zsh', [`source ${join(ROOT, 'shell', 'ccenv.zsh')}`]],
+    ['/usr/local/bin/fish', [`source ${join(ROOT, 'shell', 'ccenv.fish')}`]],
+    ['/bin/bash', [`source ${join(ROOT, 'shell', 'ccenv.bash')}`]],
+    ['/bin/tcsh', ['bash', 'zsh', 'fish'].map((s) => `source ${join(ROOT, 'shell', `ccenv.${s}`)}`)],
   ])('%s', (shell, want) => {
     expect(hookLines(shell).map((h) => h.line)).toEqual(want);
   });
