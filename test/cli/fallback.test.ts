@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { CLOCK } from '../helpers/clock.js';
 import { fakeClaudeOnPath, type FakeClaude } from '../helpers/fake-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
@@ -105,7 +106,7 @@ describe('a launch of a profile known to fail', () => {
   it('launches the first fallback that is not, with its secret, and says so in one line', async () => {
     writeHealth({ main: limited(), gw: rejected() });
     const run = await ok(['@main', '-p', 'hi']);
-    expect(run.stderr).toMatch(/^ccenv: main is limited until \d\d:\d\d; gw was rejected \(HTTP 401, seen \d\d:\d\d\); launching backup$/);
+    expect(run.stderr).toMatch(new RegExp(String.raw`^ccenv: main is limited until ${CLOCK}; gw was rejected \(HTTP 401, seen ${CLOCK}\); launching backup$`));
     expect(fake.fd3()).toBe(BACKUP_KEY);
     expect(fake.env().CCENV_ACTIVE).toBe('backup');
     expect(fake.argv().slice(-2)).toEqual(['-p', 'hi']);
@@ -115,7 +116,7 @@ describe('a launch of a profile known to fail', () => {
   it('names the change of billing', async () => {
     writeHealth({ main: limited() });
     const run = await ok(['run', '@main', '--', '-p', 'hi']);
-    expect(run.stderr).toMatch(/^ccenv: main is limited until \d\d:\d\d; launching gw \(the gateway's billing\)$/);
+    expect(run.stderr).toMatch(new RegExp(String.raw`^ccenv: main is limited until ${CLOCK}; launching gw \(the gateway's billing\)$`));
     expect(fake.env().CCENV_ACTIVE).toBe('gw');
   });
 
@@ -134,7 +135,7 @@ describe('a launch of a profile known to fail', () => {
     writeHealth({ main: limited() });
     const run = await ccenv(box, args, { env });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^ccenv: main is limited until \d\d:\d\d; launching it anyway/);
+    expect(run.stderr).toMatch(new RegExp(String.raw`^ccenv: main is limited until ${CLOCK}; launching it anyway`));
     expect(fake.fd3()).toBe(MAIN_KEY);
     expect(fake.argv().slice(-2)).toEqual(['-p', 'hi']);
   });
@@ -175,7 +176,7 @@ describe('check records what it sees, and status shows the chain', () => {
     noSecretIn(checked.stdout, checked.stderr, readFileSync(healthPath(), 'utf8'));
 
     const status = await ccenv(box, ['status', '@main']);
-    expect(status.stdout).toMatch(/fallback   gw -> backup\n {11}main is limited until \d\d:\d\d\n {11}gw was rejected \(HTTP 401, seen \d\d:\d\d\)\nlaunches   backup, instead of main$/m);
+    expect(status.stdout).toMatch(new RegExp(String.raw`fallback   gw -> backup\n {11}main is limited until ${CLOCK}\n {11}gw was rejected \(HTTP 401, seen ${CLOCK}\)\nlaunches   backup, instead of main$`, 'm'));
     const json = JSON.parse((await ccenv(box, ['status', '@main', '--json'])).stdout);
     expect(json.chain).toEqual([
       expect.objectContaining({ profile: 'main', status: 'limited', until: new Date(health.main.until).toISOString() }),
@@ -185,13 +186,13 @@ describe('check records what it sees, and status shows the chain', () => {
     expect(json.launches).toBe('backup');
 
     // no chain: only a profile known to fail says anything
-    expect((await ccenv(box, ['status', '@gw'])).stdout).toMatch(/^fallback   none: a launch starts it all the same\n {11}gw was rejected \(HTTP 401, seen \d\d:\d\d\)$/m);
+    expect((await ccenv(box, ['status', '@gw'])).stdout).toMatch(new RegExp(String.raw`^fallback   none: a launch starts it all the same\n {11}gw was rejected \(HTTP 401, seen ${CLOCK}\)$`, 'm'));
     expect((await ccenv(box, ['status', '@backup'])).stdout).not.toContain('fallback');
   });
 
   it('--check on a launch asks the profile, then its fallbacks in order, and records what it saw', async () => {
     const run = await ok(['--check', '@main', '-p', 'hi']);
-    expect(run.stderr).toMatch(/^ccenv: main is limited until \d\d:\d\d; gw was rejected \(HTTP 401, seen \d\d:\d\d\); launching backup$/);
+    expect(run.stderr).toMatch(new RegExp(String.raw`^ccenv: main is limited until ${CLOCK}; gw was rejected \(HTTP 401, seen ${CLOCK}\); launching backup$`));
     expect(fake.fd3()).toBe(BACKUP_KEY);
     expect(fake.argv().slice(-2)).toEqual(['-p', 'hi']);
     expect(Object.keys(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles).sort()).toEqual(['gw', 'main']);
@@ -224,7 +225,7 @@ describe('check records what it sees, and status shows the chain', () => {
     const run = await ok(['exec', '@slow', '--check', '--', 'sh', '-c', 'printf %s "$CCENV_ACTIVE"']);
     expect(run.stdout).toBe('backup');
     expect(run.stderr).toContain('ccenv: --check: no time left to check backup; using what was recorded');
-    expect(run.stderr).toMatch(/ccenv: slow is down until \d\d:\d\d; launching backup$/);
+    expect(run.stderr).toMatch(new RegExp(String.raw`ccenv: slow is down until ${CLOCK}; launching backup$`));
     expect(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles.slow).toMatchObject({ status: 'outage', detail: expect.stringMatching(/^no answer within 1[45]\d\d ms$/) });
   });
 

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ccenv, type Sandbox } from '../helpers/cli.js';
+import { CLOCK } from '../helpers/clock.js';
 import { realClaudeSandbox, requireRealClaude } from '../helpers/real-claude.js';
 import { startStandIn, type StandIn } from '../helpers/stand-in.js';
 
@@ -42,7 +43,7 @@ describe('a launch whose profile is recorded bad goes to its fallback', () => {
     const run = await ccenv(box, ['@max', '-p', 'hi']);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toContain('stand-in ok');
-    expect(run.stderr.split('\n')[0]).toMatch(/^ccenv: max was rejected \(HTTP 401, seen \d\d:\d\d\); launching work-api \(API billing\)$/);
+    expect(run.stderr.split('\n')[0]).toMatch(new RegExp(String.raw`^ccenv: max was rejected \(HTTP 401, seen ${CLOCK}\); launching work-api \(API billing\)$`));
     const calls = api.modelRequests();
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) expect(call.headers['x-api-key']).toBe(API_KEY);

@@ -26,6 +26,8 @@ export function sandbox(env: Record<string, string> = {}): Sandbox {
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local', 'share'),
     LANG: 'C.UTF-8',
+    // The runner's time zone, so that a run at another hour of the day (TZ=Etc/GMT-14) can be had at will.
+    ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     CCENV_BACKEND: 'file',
     CCENV_FILE_PASSPHRASE: 'test passphrase',
   };
