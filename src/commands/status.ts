@@ -40,6 +40,8 @@ export interface StatusReport {
   kind: string;
   source: string;
   auth: string;
+  /** A subscription profile's login, as `ccenv list` reads it (not on macOS, where it is in the Keychain). */
+  account?: import('../accounts/identity.js').AccountIdentity;
   /** The profile of the launch this command runs inside, from CCENV_ACTIVE. */
   outer: string | null;
   /** The profile and its fallbacks in order, each with what the health file says of it now. */
@@ -108,6 +110,9 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
+  const { knownIdentity, describeIdentity, loginCommand } = await import('../accounts/identity.js');
+  const account = knownIdentity(ctx.env, profile);
+  if (account) report.account = account;
   const { describeTokenEnd, setupTokenEndingSoon } = await import('../claude/setup-token.js');
   const ending = setupTokenEndingSoon(profile, Date.now());
   if (ending) {
@@ -145,7 +150,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const rows: [string, string][] = [
     ['profile', `${name} (${profile.kind})`],
     ['chosen by', describeSource(source)],
-    ['auth', report.auth],
+    ['auth', account ? `${report.auth}: ${describeIdentity(account)}${account.loggedIn ? '' : ` (log in: ${loginCommand(name)})`}` : report.auth],
   ];
   if (report.outer) {
     rows.push(['inside', report.outer === name ? `a launch of ${name} (CCENV_ACTIVE)` : `a launch of ${report.outer} (CCENV_ACTIVE); a launch here uses ${name}`]);

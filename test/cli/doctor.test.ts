@@ -308,6 +308,18 @@ describe('profiles and the secret backend', () => {
     });
   });
 
+  it('a subscription profile that is not logged in is a warning naming ccenv login, not ok', async () => {
+    expect((await ccenv(box, ['add', 'max', '--kind', 'subscription'])).exitCode).toBe(0);
+    const { findings: all } = JSON.parse((await doctor(['@max', '--json'])).stdout) as { findings: Finding[] };
+    expect(all.filter((x) => x.id === 'profile.ok')).toEqual([]);
+    expect(all.find((x) => x.id === 'profile.not-logged-in')).toMatchObject({ severity: 'warning', what: 'profile max: not logged in', fix: 'ccenv login max' });
+    // Logged in (what Claude Code stores): ok again.
+    trap.write(join(box.home, '.claude', '.credentials.json'), JSON.stringify({ claudeAiOauth: { accessToken: 'x', refreshToken: 'y' } }));
+    const again = JSON.parse((await doctor(['@max', '--json'])).stdout) as { findings: Finding[] };
+    expect(again.findings.find((x) => x.id === 'profile.not-logged-in')).toBeUndefined();
+    expect(again.findings.find((x) => x.id === 'profile.ok')?.what).toContain('profile max (subscription)');
+  });
+
   it('@NAME that does not exist is an error', async () => {
     const run = await doctor(['@nope']);
     expect(run.exitCode).toBe(1);

@@ -47,6 +47,14 @@ describe('ccenv status', () => {
     expect(run.stdout).toMatch(/^inside +a launch of outer \(CCENV_ACTIVE\); a launch here uses inner$/m);
   });
 
+  it('says that a subscription profile is not logged in, and how to log in', async () => {
+    writeConfig({ profiles: { max: { kind: 'subscription' } } });
+    const run = await ccenv(box, ['status', '@max']);
+    expect(run.stdout).toMatch(/^auth +claude's own login: not logged in \(log in: ccenv login max\)$/m);
+    const { report } = await statusJson(['@max']);
+    expect(report).toMatchObject({ account: { loggedIn: false } });
+  });
+
   it('exits 1 and says how to fix a missing secret', async () => {
     writeConfig({ profiles: { k: { kind: 'api-key', hasSecret: true } } });
     const { exitCode, report, stderr } = await statusJson(['@k']);
