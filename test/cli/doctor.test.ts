@@ -241,6 +241,19 @@ describe('each trap, found with file:line and its fix', () => {
     expect(all.some((x) => x.id === 'claude.several')).toBe(false);
   });
 
+  it("ccenv's own pinned claude alone on PATH is what a launch through npx starts: no problem, and not called a wrapper", async () => {
+    const own = join(ROOT, 'node_modules', '.bin');
+    const wrapperDir = join(box.home, 'wrap');
+    trap.write(join(wrapperDir, 'claude'), '#!/bin/sh\nexec ccenv "$@"\n', 0o755);
+    const { findings: all } = await findings({ PATH: `${wrapperDir}:${own}:/usr/bin:/bin` });
+    expect(all.find((x) => x.id === 'claude.none')).toBeUndefined();
+    expect(all.find((x) => x.id === 'claude.one')?.what).toContain(join(own, 'claude'));
+    expect(all.find((x) => x.id === 'claude.ccenv-dev-copy')).toMatchObject({ severity: 'warning' });
+    // Only what leads back to ccenv is passed over, each with its reason.
+    const none = (await findings({ PATH: `${wrapperDir}:/usr/bin:/bin` })).findings.find((x) => x.id === 'claude.none');
+    expect(none).toMatchObject({ severity: 'error', what: 'no claude on PATH (passed over: ~/wrap/claude, a wrapper that runs ccenv)' });
+  });
+
   it('no claude at all', async () => {
     const { findings: all, exitCode } = await findings({ PATH: '/usr/bin:/bin' });
     expect(all.find((x) => x.id === 'claude.none')?.fix).toContain('npm install -g @anthropic-ai/claude-code');
