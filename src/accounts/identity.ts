@@ -54,3 +54,17 @@ export function identityOf(env: Env, profile: Profile, seen: Map<string, Account
   if (!seen.has(key)) seen.set(key, accountIdentity(env, profile.configDir));
   return seen.get(key);
 }
+
+/**
+ * The account of a subscription login profile where its login can be seen without asking
+ * anyone: Claude Code's `.credentials.json`. undefined for other profiles, and on macOS,
+ * where Claude Code keeps the login in the Keychain (a read there may make macOS ask).
+ */
+export function knownIdentity(env: Env, profile: Profile, platform: NodeJS.Platform = process.platform): AccountIdentity | undefined {
+  return platform === 'darwin' ? undefined : identityOf(env, profile);
+}
+
+/** The command that logs a subscription profile in. */
+export function loginCommand(name: string): string {
+  return `ccenv login ${name}`;
+}

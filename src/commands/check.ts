@@ -29,13 +29,15 @@ export function register(program: Command, ctx: Context): void {
 One status per profile: ok; rejected (401/403: revoked, wrong key, expired login; or no
 secret stored); expired (a login past its expiry with no refresh token, known without a
 request); limited (429); outage (5xx, 529, no answer in time); unreachable (DNS, TLS,
-refused); unchecked (no free request for this kind; the detail says why). Profiles are
-checked in parallel. Claude Code's own login is never refreshed or written.
+refused); unreadable (its secret cannot be read here: a locked keychain, an unset env:
+variable, a failing source program; not recorded); unchecked (no free request for this
+kind; the detail says why). Profiles are checked in parallel. Claude Code's own login is never refreshed or written.
 What is seen is recorded for the launches that follow (a profile with --fallback launches
 its first fallback while it is rejected, expired, limited until its reset, or down for a
 few minutes): ok clears it. See: ccenv status.
 
-Exit status 0 when every checked profile is ok (unchecked ones do not count), 1 otherwise.
+Exit status 0 when every checked profile is ok (unchecked ones do not count), 1 otherwise
+(an unreadable secret too).
 
 Examples:
   ccenv check

@@ -40,6 +40,8 @@ export interface StatusReport {
   kind: string;
   source: string;
   auth: string;
+  /** A subscription profile's login, as `ccenv list` reads it (not on macOS, where it is in the Keychain). */
+  account?: import('../accounts/identity.js').AccountIdentity;
   /** The profile of the launch this command runs inside, from CCENV_ACTIVE. */
   outer: string | null;
   /** The profile and its fallbacks in order, each with what the health file says of it now. */
@@ -68,8 +70,8 @@ async function secretState(
   resolved: ResolvedProfile,
 ): Promise<Pick<StatusReport, 'backend' | 'secret' | 'secretProblem' | 'secretElsewhere'>> {
   const { name, profile } = resolved;
-  if (!kindSpec(profile.kind).launch(profile).secret) return { backend: null, secret: 'not needed' };
-  if (hasSecretSource(profile)) return sourceState(ctx, name, profile);
+  if (!kindSpec(profile.kind).launch(profile).secret) return { backend: await backendInUse(ctx, config), secret: 'not needed' };
+  if (hasSecretSource(profile)) return { ...sourceState(ctx, name, profile), backend: await backendInUse(ctx, config) };
   let backend: string | null = null;
   try {
     const store = await ctx.secrets(config);
@@ -82,15 +84,24 @@ async function secretState(
   }
 }
 
+/** The backend in use, named without reading from it (opening a store asks nothing); null when CCENV_BACKEND names none. */
+async function backendInUse(ctx: Context, config: ConfigData): Promise<string | null> {
+  try {
+    return (await ctx.secrets(config)).description;
+  } catch {
+    return null;
+  }
+}
+
 /** A source is named, not read (it may prompt, or cost a round trip); only an `env:` variable is looked at. */
-function sourceState(ctx: Context, name: string, profile: Profile): Pick<StatusReport, 'backend' | 'secret' | 'secretProblem' | 'secretSource'> {
+function sourceState(ctx: Context, name: string, profile: Profile): Pick<StatusReport, 'secret' | 'secretProblem' | 'secretSource'> {
   const source = secretSourceOf(profile);
-  if (!source) return { backend: null, secret: 'unreadable', secretProblem: `its secret source ${JSON.stringify(profile.secretFrom)} is not valid: ccenv edit ${name} --secret-from ...` };
+  if (!source) return { secret: 'unreadable', secretProblem: `its secret source ${JSON.stringify(profile.secretFrom)} is not valid: ccenv edit ${name} --secret-from ...` };
   const spelled = sourceSpelling(source);
   if (source.type === 'env' && ctx.env[source.variable] === undefined) {
-    return { backend: null, secret: 'missing', secretSource: spelled, secretProblem: `${source.variable} is not set` };
+    return { secret: 'missing', secretSource: spelled, secretProblem: `${source.variable} is not set` };
   }
-  return { backend: null, secret: 'from source', secretSource: spelled };
+  return { secret: 'from source', secretSource: spelled };
 }
 
 export async function status(ctx: Context, at: string | undefined, options: { verify?: boolean; json?: boolean }): Promise<void> {
@@ -108,6 +119,9 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
+  const { knownIdentity, describeIdentity, loginCommand } = await import('../accounts/identity.js');
+  const account = knownIdentity(ctx.env, profile);
+  if (account) report.account = account;
   const { describeTokenEnd, setupTokenEndingSoon } = await import('../claude/setup-token.js');
   const ending = setupTokenEndingSoon(profile, Date.now());
   if (ending) {
@@ -145,12 +159,14 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const rows: [string, string][] = [
     ['profile', `${name} (${profile.kind})`],
     ['chosen by', describeSource(source)],
-    ['auth', report.auth],
+    ['auth', account ? `${report.auth}: ${describeIdentity(account)}${account.loggedIn ? '' : ` (log in: ${loginCommand(name)})`}` : report.auth],
   ];
   if (report.outer) {
     rows.push(['inside', report.outer === name ? `a launch of ${name} (CCENV_ACTIVE)` : `a launch of ${report.outer} (CCENV_ACTIVE); a launch here uses ${name}`]);
   }
-  if (report.secret !== 'not needed') {
+  if (report.secret === 'not needed') {
+    if (report.backend) rows.push(['secret', `none needed (backend in use: ${report.backend})`]);
+  } else {
     rows.push([
       'secret',
       report.secretSource

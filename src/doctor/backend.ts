@@ -1,9 +1,10 @@
 /** The secret backend: reachable, unlocked, and holding the secret of each profile that has one. */
 import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
-import { BACKEND_WAY_OUT, secretElsewhere } from '../secrets/store.js';
+import { BACKEND_WAY_OUT, KEYCHAIN_KEEPS, secretElsewhere } from '../secrets/store.js';
 import type { Profile } from '../profiles/types.js';
 import { findOrphans } from '../secrets/orphans.js';
+import { chosenBackend } from '../secrets/open.js';
 import type { SecretStore } from '../secrets/store.js';
 import type { Check, Finding } from './finding.js';
 
@@ -14,18 +15,29 @@ export const backend: Check = {
   async run(input) {
     let description = 'the secret backend';
     const withSecret = input.profiles.filter(([, p]) => p.hasSecret);
-    // Without a profile that has a secret, nothing is broken yet: worth knowing before `add`.
-    const failed = (error: unknown): Finding => ({
-      id: 'backend.unreachable',
-      severity: withSecret.length > 0 ? 'error' : 'warning',
-      // A CcenvError already names the backend.
-      what: error instanceof CcenvError ? error.message : `${description} cannot be used: ${String(error)}`,
-      why:
-        withSecret.length > 0
-          ? `${withSecret.length === 1 ? 'profile' : 'profiles'} ${withSecret.map(([name]) => name).join(', ')} cannot start`
-          : 'a profile with a secret (API key, token, access key) cannot be added until it can',
-      fix: error instanceof CcenvError && error.hint ? error.hint : BACKEND_WAY_OUT,
-    });
+    let inUse: string | undefined;
+    try {
+      inUse = chosenBackend(input.env, input.config).backend;
+    } catch {
+      // CCENV_BACKEND names no backend: opening the store says so
+    }
+    // The profiles whose secret this backend holds (a profile that records none: the one in use).
+    const held = withSecret.filter(([, p]) => !p.secretBackend || p.secretBackend === inUse).map(([name]) => name);
+    const profilesWord = (names: readonly string[]) => `${names.length === 1 ? 'profile' : 'profiles'} ${names.join(', ')}`;
+    // Without a profile whose secret is there, nothing is broken yet: worth knowing before `add`.
+    const failed = (error: unknown): Finding => {
+      const hint = error instanceof CcenvError && error.hint ? error.hint : BACKEND_WAY_OUT;
+      // The file backend is a way out for new secrets only: name the profiles that still need the keychain.
+      const secretsOf = `the ${held.length === 1 ? 'secret' : 'secrets'} of ${held.join(', ')} stay in the keychain, and need it`;
+      return {
+        id: 'backend.unreachable',
+        severity: held.length > 0 ? 'error' : 'warning',
+        // A CcenvError already names the backend.
+        what: error instanceof CcenvError ? error.message : `${description} cannot be used: ${String(error)}`,
+        why: held.length > 0 ? `${profilesWord(held)} cannot start` : 'a profile with a secret (API key, token, access key) cannot be added until it can',
+        fix: inUse === 'keychain' && held.length > 0 ? hint.replace(KEYCHAIN_KEEPS, secretsOf) : hint,
+      };
+    };
     let store;
     try {
       store = await input.secrets();

@@ -32,15 +32,22 @@ export const binaries: Check = {
       why: 'a launch through npx ccenv would start it; an installed ccenv (npm install -g, npm link) does not see it',
       fix: 'run an installed ccenv (npm install -g . or npm link, then ccenv doctor), or pin your claude: ccenv edit NAME --claude PATH',
     }));
-    const found = all.filter((c) => !isOwn(c) && !leadsToCcenv(c.path, selves));
+    const theirs = all.filter((c) => !isOwn(c) && !leadsToCcenv(c.path, selves));
+    // With no other, the pinned copy is the claude a launch here starts (findClaude takes it), as ccenv --version says.
+    const found = theirs.length > 0 ? theirs : own;
     if (found.length === 0) {
       const pinned = input.profiles.length > 0 && input.profiles.every(([, p]) => p.claude);
+      // Only what leads back to ccenv is passed over, each with the reason a launch passes it over.
+      const passed = all.flatMap((c) => {
+        const why = leadsToCcenv(c.path, selves);
+        return why ? [`${tilde(c.path, input.home)}, ${why.replace(/^is /, '')}`] : [];
+      });
       return [
         ...notes,
         {
           id: 'claude.none',
           severity: pinned ? 'ok' : 'error',
-          what: `no claude on PATH${all.length > 0 ? ` (passed over: ${all.map((c) => tilde(c.path, input.home)).join(', ')}, which run ccenv)` : ''}`,
+          what: `no claude on PATH${passed.length > 0 ? ` (passed over: ${passed.join('; ')})` : ''}`,
           ...(pinned
             ? {}
             : {

@@ -5,6 +5,8 @@
  */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeIdentity, knownIdentity, loginCommand } from '../accounts/identity.js';
+import { loginConfigDir } from '../accounts/login.js';
 import { describeTokenEnd, setupTokenEndingSoon } from '../claude/setup-token.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { chainProblems } from '../profiles/fallback.js';
@@ -114,6 +116,18 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
       out.push(problem('profile.claude-missing', `its claude ${tilde(file, input.home)} is not an executable file`, `ccenv edit ${name} --claude PATH, or: ccenv edit ${name} --unset claude`));
     }
   }
+  // The login of a profile with its own directory is the login check's (login.none).
+  const account = knownIdentity(input.env, profile);
+  const ownDir = loginConfigDir(input.env, name, profile) !== undefined;
+  if (account && !account.loggedIn && !ownDir) {
+    out.push({
+      id: 'profile.not-logged-in',
+      severity: 'warning',
+      what: `profile ${name}: ${describeIdentity(account)}`,
+      why: 'claude asks to log in when it starts, and a session run from a script fails',
+      fix: loginCommand(name),
+    });
+  }
   const ending = setupTokenEndingSoon(profile, input.now);
   if (ending) {
     out.push({
@@ -124,7 +138,7 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
       fix: `claude setup-token, then printf %s "$TOKEN" | ccenv edit ${name} --secret-stdin`,
     });
   }
-  if (out.length === 0) out.push({ id: 'profile.ok', severity: 'ok', what: `profile ${name} (${profile.kind}): ${kindSpec(profile.kind).describe(profile)}${hasSecretSource(profile) ? `, secret from ${sourceName(profile)}` : ''}` });
+  if (out.length === 0 && !(account && !account.loggedIn)) out.push({ id: 'profile.ok', severity: 'ok', what: `profile ${name} (${profile.kind}): ${kindSpec(profile.kind).describe(profile)}${hasSecretSource(profile) ? `, secret from ${sourceName(profile)}` : ''}` });
   return out;
 }
 

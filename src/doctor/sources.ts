@@ -46,7 +46,7 @@ async function sourceFindings(name: string, profile: Profile, input: DoctorInput
   });
   const { status, detail } = result!;
   if (status === 'ok') return [{ id: 'source.ok', severity: 'ok', what: `profile ${name}: its secret from ${spelled} works (check: ok)` }];
-  const bad = status === 'rejected' || status === 'expired' || detail.startsWith('its secret cannot be read');
+  const bad = status === 'rejected' || status === 'expired' || status === 'unreadable';
   return [
     {
       id: `source.${status}`,

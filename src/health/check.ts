@@ -40,8 +40,11 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
     try {
       secret = await input.readSecret(name, profile);
     } catch (error) {
+      // Not `rejected`: the server never said so, and a locked keychain or a variable unset in
+      // this shell says nothing of the launches elsewhere (a recorded rejection would send them
+      // to a fallback). A secret the store does not hold at all is `rejected`, below.
       const hint = error instanceof Error && 'hint' in error && error.hint ? `; ${String(error.hint)}` : '';
-      return row('unchecked', `its secret cannot be read: ${error instanceof Error ? error.message : String(error)}${hint}`);
+      return row('unreadable', `its secret cannot be read: ${error instanceof Error ? error.message : String(error)}${hint}`);
     }
     if (secret === undefined || secret === '') {
       return row('rejected', `no secret stored in ${await input.describeStore()}: ccenv edit ${name} --secret-stdin`);

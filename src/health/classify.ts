@@ -3,7 +3,7 @@
  * in test/unit/check-classify.test.ts is the contract.
  */
 
-export const CHECK_STATUSES = ['ok', 'rejected', 'expired', 'limited', 'outage', 'unreachable', 'unchecked'] as const;
+export const CHECK_STATUSES = ['ok', 'rejected', 'expired', 'limited', 'outage', 'unreachable', 'unreadable', 'unchecked'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /** What a request came to: an answer (headers lower-cased), a time-out, or a failure before any answer. */
@@ -61,7 +61,7 @@ export function classify(outcome: Outcome): Verdict {
   return { status: 'unchecked', detail: `${http}: the endpoint has no free request to check against` };
 }
 
-/** Whether the exit status is 0: every profile that was checked is ok (unchecked ones do not count). */
+/** Whether the exit status is 0: every profile that was checked is ok (unchecked ones do not count; unreadable ones do). */
 export function allOk(statuses: readonly CheckStatus[]): boolean {
   return statuses.every((s) => s === 'ok' || s === 'unchecked');
 }

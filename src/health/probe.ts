@@ -13,6 +13,8 @@ const WORDS: Readonly<Record<string, string>> = {
   ENETUNREACH: 'network unreachable',
   ECONNRESET: 'connection reset',
   ERR_INVALID_URL: 'not a valid URL',
+  ERR_INVALID_CHAR: 'a header holds a character it may not (a malformed secret?)',
+  ERR_HTTP_INVALID_HEADER_VALUE: 'a header holds a value it may not (a malformed secret?)',
 };
 
 function codeOf(error: unknown): string | undefined {
@@ -32,43 +34,72 @@ export interface Probe {
   keepBody?: number;
 }
 
-/** The first `limit` bytes of a body, as text; the rest is not read. */
-async function firstBytes(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  try {
-    while (length < limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+/** What a failure is called, with the host where it helps (a name that does not resolve). */
+function words(code: string, host: string): string {
+  if (code === 'ENOTFOUND') return `no such host: ${host}`;
+  if (code === 'EAI_AGAIN') return `name lookup of ${host} failed`;
+  return WORDS[code] ?? (/CERT|TLS|SSL/.test(code) ? 'TLS failed' : '');
 }
 
+/**
+ * The request, through node:http(s) rather than fetch: fetch refuses the ports of the fetch
+ * spec's "bad port" list (6000, 6665-6669, 10080, ...), where claude connects all the same.
+ */
 export async function probe(request: Probe, timeoutMs: number): Promise<Outcome> {
-  let response: Response;
-  let body: string | undefined;
+  let url: URL;
   try {
-    const method = request.body === undefined ? 'GET' : 'POST';
-    const signal = AbortSignal.timeout(timeoutMs);
-    response = await fetch(request.url, { method, headers: request.headers, redirect: 'manual', signal, ...(request.body === undefined ? {} : { body: request.body }) });
-    if (request.keepBody !== undefined) body = await firstBytes(response.body, request.keepBody);
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { timeout: timeoutMs };
-    const code = codeOf(error);
-    if (code === undefined) return { failure: 'ERROR', message: error instanceof Error && error.name === 'TypeError' ? 'the request could not be made (a malformed URL or secret?)' : 'the request failed' };
-    return { failure: code, message: WORDS[code] ?? (/CERT|TLS|SSL/.test(code) ? 'TLS failed' : '') };
+    url = new URL(request.url);
+  } catch {
+    return { failure: 'ERR_INVALID_URL', message: WORDS.ERR_INVALID_URL! };
   }
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { failure: 'ERR_INVALID_URL', message: `${url.protocol} is neither http: nor https:` };
+  const { request: send } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  const signal = AbortSignal.timeout(timeoutMs);
+  return new Promise<Outcome>((resolve) => {
+    const failed = (error: unknown) => {
+      if (signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))) {
+        resolve({ timeout: timeoutMs });
+        return;
+      }
+      const code = codeOf(error);
+      resolve(code === undefined ? { failure: 'ERROR', message: 'the request failed' } : { failure: code, message: words(code, url.hostname) });
+    };
+    let req: import('node:http').ClientRequest;
+    try {
+      // Headers are checked here (a newline or a character beyond Latin-1 in a secret throws ERR_INVALID_CHAR).
+      req = send(url, { method: request.body === undefined ? 'GET' : 'POST', headers: request.headers, signal });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    req.on('error', failed);
+    req.on('response', (response) => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const limit = request.keepBody;
+      if (limit === undefined) {
+        response.destroy();
+        resolve({ answer: response.statusCode ?? 0, headers });
+        return;
+      }
+      // The first `limit` bytes of the body, as text; the rest is not read.
+      const chunks: Buffer[] = [];
+      let length = 0;
+      const done = () => {
+        response.destroy();
+        resolve({ answer: response.statusCode ?? 0, headers, body: Buffer.concat(chunks).subarray(0, limit).toString('utf8') });
+      };
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length >= limit) done();
+      });
+      response.on('end', done);
+      response.on('error', done);
+      response.on('aborted', done);
+    });
+    req.end(request.body);
   });
-  if (body === undefined) await response.body?.cancel().catch(() => undefined);
-  return { answer: response.status, headers, ...(body === undefined ? {} : { body }) };
 }

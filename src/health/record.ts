@@ -2,7 +2,8 @@
  * What a check's result leaves in the health file. Pure: `ok` clears the profile's entry;
  * `limited` counts until the reset the answer gave (else for OUTAGE_MS); `outage` for
  * OUTAGE_MS; `rejected` and `expired` until a check says ok or the secret changes;
- * `unreachable` (the network here, maybe) and `unchecked` change nothing.
+ * `unreachable` (the network here, maybe), `unreadable` (a secret this shell cannot read: the
+ * server was not asked) and `unchecked` change nothing.
  */
 import type { CheckStatus } from './classify.js';
 import { OUTAGE_MS, type HealthEntry, type HealthSource } from './state.js';
@@ -34,6 +35,7 @@ export function healthOf(seen: Seen, now: number, source: HealthSource = 'check'
     case 'expired':
       return entry();
     case 'unreachable':
+    case 'unreadable':
     case 'unchecked':
       return 'keep';
   }

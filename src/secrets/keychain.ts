@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { CcenvError } from '../errors.js';
-import { BACKEND_WAY_OUT, KEYCHAIN_SERVICE, type SecretStore } from './store.js';
+import { BACKEND_WAY_OUT, KEYCHAIN_KEEPS, KEYCHAIN_SERVICE, type SecretStore } from './store.js';
 
 type KeyringModule = typeof import('@napi-rs/keyring');
 type AsyncEntry = InstanceType<KeyringModule['AsyncEntry']>;
@@ -17,7 +17,8 @@ export function keychainTimeoutMs(platform: NodeJS.Platform): number {
   return platform === 'darwin' ? 60_000 : TIMEOUT_MS;
 }
 
-const FILE_BACKEND = 'or use the encrypted file backend: export CCENV_BACKEND=file';
+/** The way out for new secrets: there is no command that moves the secrets already stored. */
+const FILE_BACKEND = `or, for new secrets, the encrypted file backend: export CCENV_BACKEND=file (${KEYCHAIN_KEEPS})`;
 const START_BUS =
   'start a session bus for this shell: exec dbus-run-session -- "$SHELL", then a keyring in it: ' +
   'printf %s "$PASSWORD" | gnome-keyring-daemon --unlock --components=secrets';

@@ -22,9 +22,11 @@ export interface SecretStore {
 /** The service name secrets are stored under in the OS keychain. */
 export const KEYCHAIN_SERVICE = 'ccenv';
 
+/** Said beside the file backend as a way out: no command moves the secrets already stored. */
+export const KEYCHAIN_KEEPS = 'secrets already in the keychain stay there';
+
 /** What the user can do when the chosen backend is out of reach. */
-export const BACKEND_WAY_OUT =
-  'unlock your keychain, or use the encrypted file backend: export CCENV_BACKEND=file (see `ccenv --help`)';
+export const BACKEND_WAY_OUT = `unlock your keychain, or, for new secrets, the encrypted file backend: export CCENV_BACKEND=file (${KEYCHAIN_KEEPS}; see \`ccenv --help\`)`;
 
 /**
  * For a profile whose secret the store in use does not have: when the profile records that

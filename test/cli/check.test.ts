@@ -95,6 +95,16 @@ describe('ccenv check', () => {
     expect(detail.lost).toContain('ccenv edit lost --secret-stdin');
   });
 
+  it('exits 1 on a secret that cannot be read, and records nothing (the server never said no)', async () => {
+    await add('gx', ['--kind', 'gateway', '--base-url', standIn.url, '--secret-from', 'env:NOPE']);
+    const { exitCode, rows } = await checkJson(['@gx']);
+    expect(exitCode).toBe(1);
+    expect(rows).toMatchObject([{ profile: 'gx', status: 'unreadable', detail: expect.stringContaining('env:NOPE') }]);
+    const status = JSON.parse((await ccenv(box, ['status', '@gx', '--json'])).stdout) as Record<string, unknown>;
+    expect(status.chain).toBeUndefined();
+    expect((await ccenv(box, ['remove', 'gx', '--yes'])).exitCode).toBe(0);
+  });
+
   it('prints an array of {profile, kind, status, detail, ms}, in the order asked', async () => {
     const { rows } = await checkJson(['@bed', '@good']);
     expect(rows.map((r) => Object.keys(r))).toEqual([['profile', 'kind', 'status', 'detail', 'ms'], ['profile', 'kind', 'status', 'detail', 'ms']]);

@@ -266,6 +266,19 @@ describe('each trap, found with file:line and its fix', () => {
     expect(all.some((x) => x.id === 'claude.several')).toBe(false);
   });
 
+  it("ccenv's own pinned claude alone on PATH is what a launch through npx starts: no problem, and not called a wrapper", async () => {
+    const own = join(ROOT, 'node_modules', '.bin');
+    const wrapperDir = join(box.home, 'wrap');
+    trap.write(join(wrapperDir, 'claude'), '#!/bin/sh\nexec ccenv "$@"\n', 0o755);
+    const { findings: all } = await findings({ PATH: `${wrapperDir}:${own}:/usr/bin:/bin` });
+    expect(all.find((x) => x.id === 'claude.none')).toBeUndefined();
+    expect(all.find((x) => x.id === 'claude.one')?.what).toContain(join(own, 'claude'));
+    expect(all.find((x) => x.id === 'claude.ccenv-dev-copy')).toMatchObject({ severity: 'warning' });
+    // Only what leads back to ccenv is passed over, each with its reason.
+    const none = (await findings({ PATH: `${wrapperDir}:/usr/bin:/bin` })).findings.find((x) => x.id === 'claude.none');
+    expect(none).toMatchObject({ severity: 'error', what: 'no claude on PATH (passed over: ~/wrap/claude, a wrapper that runs ccenv)' });
+  });
+
   it('no claude at all', async () => {
     const { findings: all, exitCode } = await findings({ PATH: '/usr/bin:/bin' });
     expect(all.find((x) => x.id === 'claude.none')?.fix).toContain('npm install -g @anthropic-ai/claude-code');
@@ -331,6 +344,18 @@ describe('profiles and the secret backend', () => {
       what: expect.stringContaining('the session bus that DBUS_SESSION_BUS_ADDRESS names is gone'),
       fix: expect.stringContaining('CCENV_BACKEND=file'),
     });
+  });
+
+  it('a subscription profile that is not logged in is a warning naming ccenv login, not ok', async () => {
+    expect((await ccenv(box, ['add', 'max', '--kind', 'subscription'])).exitCode).toBe(0);
+    const { findings: all } = JSON.parse((await doctor(['@max', '--json'])).stdout) as { findings: Finding[] };
+    expect(all.filter((x) => x.id === 'profile.ok')).toEqual([]);
+    expect(all.find((x) => x.id === 'profile.not-logged-in')).toMatchObject({ severity: 'warning', what: 'profile max: not logged in', fix: 'ccenv login max' });
+    // Logged in (what Claude Code stores): ok again.
+    trap.write(join(box.home, '.claude', '.credentials.json'), JSON.stringify({ claudeAiOauth: { accessToken: 'x', refreshToken: 'y' } }));
+    const again = JSON.parse((await doctor(['@max', '--json'])).stdout) as { findings: Finding[] };
+    expect(again.findings.find((x) => x.id === 'profile.not-logged-in')).toBeUndefined();
+    expect(again.findings.find((x) => x.id === 'profile.ok')?.what).toContain('profile max (subscription)');
   });
 
   it('@NAME that does not exist is an error', async () => {

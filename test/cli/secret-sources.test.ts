@@ -279,7 +279,7 @@ describe('show, status, list --json, check and doctor name the source, never the
 
       const check = await ccenv(box, ['check', '@vault', '@gone', '--json']);
       const rows = JSON.parse(check.stdout) as { profile: string; status: string; detail: string }[];
-      expect(rows.map((r) => [r.profile, r.status])).toEqual([['vault', 'ok'], ['gone', 'unchecked']]);
+      expect(rows.map((r) => [r.profile, r.status])).toEqual([['vault', 'ok'], ['gone', 'unreadable']]);
       expect(rows[1]!.detail).toContain('needs no-such-secret-program, which is not found on PATH');
       expect(api.requests().some((r) => r.headers['x-api-key'] === 'sk-ant-api03-FROM-VAULT')).toBe(true);
 

@@ -47,6 +47,24 @@ describe('ccenv status', () => {
     expect(run.stdout).toMatch(/^inside +a launch of outer \(CCENV_ACTIVE\); a launch here uses inner$/m);
   });
 
+  it('says that a subscription profile is not logged in, and how to log in', async () => {
+    writeConfig({ profiles: { max: { kind: 'subscription' } } });
+    const run = await ccenv(box, ['status', '@max']);
+    expect(run.stdout).toMatch(/^auth +claude's own login: not logged in \(log in: ccenv login max\)$/m);
+    const { report } = await statusJson(['@max']);
+    expect(report).toMatchObject({ account: { loggedIn: false } });
+  });
+
+  it('names the secret backend in use for a profile that needs no secret', async () => {
+    writeConfig({ profiles: { max: { kind: 'subscription' }, v: { kind: 'vertex', region: 'us-east5', projectId: 'proj-x1' } } });
+    for (const at of ['@max', '@v']) {
+      const { report } = await statusJson([at]);
+      expect(report).toMatchObject({ secret: 'not needed', backend: expect.stringContaining('encrypted file') });
+    }
+    const run = await ccenv(box, ['status', '@v']);
+    expect(run.stdout).toMatch(/^secret +none needed \(backend in use: encrypted file .*secrets\.enc\)$/m);
+  });
+
   it('exits 1 and says how to fix a missing secret', async () => {
     writeConfig({ profiles: { k: { kind: 'api-key', hasSecret: true } } });
     const { exitCode, report, stderr } = await statusJson(['@k']);

@@ -17,3 +17,33 @@ describe('a failed free request', () => {
     expect(JSON.stringify(outcome)).not.toContain('SECRET');
   });
 });
+
+describe('the free request reaches what claude reaches', () => {
+  it("asks a server on a port fetch refuses (the fetch spec's bad ports)", async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}'));
+    let port: number | undefined;
+    for (const bad of [6000, 6665, 6666, 6667, 6668, 6669, 6697, 10080, 5060, 5061, 4190, 6566]) {
+      const bound = await new Promise<boolean>((resolve) => {
+        server.once('error', () => resolve(false));
+        server.listen(bad, '127.0.0.1', () => resolve(true));
+      });
+      if (bound) {
+        port = bad;
+        break;
+      }
+    }
+    if (port === undefined) return;
+    try {
+      const outcome = await probe({ url: `http://127.0.0.1:${port}/v1/models`, headers: { 'x-api-key': 'k' }, keepBody: 100 }, 5000);
+      expect(outcome).toMatchObject({ answer: 200, headers: { 'content-type': 'application/json' }, body: '{"data":[]}' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('names the host that does not resolve', async () => {
+    const outcome = await probe({ url: 'http://no-such-host.invalid/v1/models', headers: {} }, 5000);
+    expect(outcome).toMatchObject({ failure: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$/), message: expect.stringContaining('no-such-host.invalid') });
+  });
+});
