@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, sandbox, type Run, type Sandbox } from '../helpers/cli.js';
+import { execa } from 'execa';
+import { CCENV, ccenv, sandbox, type Run, type Sandbox } from '../helpers/cli.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -191,6 +192,22 @@ describe('bad input gets a clear message and loses nothing', () => {
     expect(readFileSync(secretsFile).equals(before[0]!)).toBe(true);
     expect(readFileSync(configFile).equals(before[1]!)).toBe(true);
     expectNoLeak(runs);
+  });
+
+  it('the file backend with no terminal and no passphrase names CCENV_FILE_PASSPHRASE', async () => {
+    const run = await execa(process.execPath, [CCENV, 'add', 'fa', '--kind', 'api-key', '--secret-stdin'], {
+      env: { ...box.env, CCENV_FILE_PASSPHRASE: '' },
+      extendEnv: false,
+      reject: false,
+      cwd: box.home,
+      input: KEY,
+      detached: true, // no controlling terminal: /dev/tty cannot be opened
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      'ccenv: asking for the new passphrase for the ccenv secrets file needs a terminal, and there is none\n' +
+        'ccenv: run it in a terminal, or set CCENV_FILE_PASSPHRASE (at least 8 characters)',
+    );
   });
 
   it('an unknown backend is refused', async () => {
