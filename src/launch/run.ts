@@ -127,7 +127,7 @@ export async function preparePlan(
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
     if (wrapper) plan = keepUsersWrapper(plan, layers);
-    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
+    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd), ctx.env.HOME ?? '');
   }
   if (timing === 'before') return { plan, resolved, config };
   // Held until read once: the waiting ccenv keeps no secret while claude runs.
