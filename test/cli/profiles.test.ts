@@ -135,6 +135,8 @@ describe('bad input gets a clear message and loses nothing', () => {
 
   it.each([
     [['--kind', 'magic'], 'unknown kind "magic"'],
+    [['--kind', 'gatway'], 'ccenv: unknown kind "gatway"; did you mean gateway?\n'],
+    [['--kind', 'bedrock', '--region', 'us-east-1', '--access-key-id', 'AKIAFAKE1234'], "'AKIAFAKE1234' is not an AWS access key id (16 to 128 capital letters and digits; this has 12)"],
     [['--kind', 'gateway', '--secret-stdin'], 'a gateway needs --base-url URL'],
     [['--kind', 'bedrock', '--aws-profile', 'corp'], 'needs --region'],
     [['--kind', 'vertex', '--region', 'us-east5', '--secret-stdin'], '--project-id'],
