@@ -212,6 +212,14 @@ describe('bad input gets a clear message and loses nothing', () => {
     );
   });
 
+  it('remove with no name says so and names the profiles there are', async () => {
+    expect((await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: KEY })).exitCode).toBe(0);
+    const run = await ccenv(box, ['remove']);
+    expect([run.exitCode, run.stderr]).toEqual([2, 'ccenv: remove needs a profile name\nccenv: profiles: work (see: ccenv list)']);
+    const none = await ccenv(box, ['rm'], { env: { XDG_CONFIG_HOME: join(box.home, 'empty') } });
+    expect([none.exitCode, none.stderr]).toEqual([2, 'ccenv: remove needs a profile name\nccenv: there is no profile to remove (see: ccenv list)']);
+  });
+
   it('an unknown backend is refused', async () => {
     const run = await ccenv(box, ['add', 'w', '--kind', 'api-key', '--secret-stdin'], { env: { CCENV_BACKEND: 'plaintext' }, input: KEY });
     expect(run.exitCode).toBe(2);
