@@ -296,6 +296,7 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
     // "work" is also two edits from the verb "hook": the profile is what was meant.
     [['work', '-p', 'hi'], 'work is a profile, not a prompt; did you mean: ccenv @work -p hi'],
     [['run', 'work'], 'work is a profile, not a prompt; did you mean: ccenv run @work'],
+    [['exec', 'work', '--', 'env'], 'work is a profile, not a command; did you mean: ccenv exec @work -- env'],
   ])('ccenv %j stops and says what was meant', async (args, message) => {
     await addApiKey('gw');
     await addApiKey('work');
