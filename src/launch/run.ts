@@ -142,7 +142,10 @@ export async function preparePlan(
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
-  if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
+  if (request.mode === 'exec') {
+    const run = `${request.args[0] ?? 'a command'} with the profile's secrets in its environment`;
+    confirmInsideSession(ctx.env, { wants: `to run ${run}`, doing: `running ${run}` });
+  }
   const { plan, resolved, config, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
   if (resolved.profile.ownLogin) {
