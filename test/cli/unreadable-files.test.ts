@@ -72,7 +72,7 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
   // A launch never reads a FIFO or a device: denied, it is ignored with the usual note. A
   // link to /proc/self/pagemap resolves to another /proc/PID in every process, so no deny
   // record can name it: the launch stops, saying why.
-  const denied = 'ccenv: ~/proj/.ccprofile is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile)';
+  const denied = "ccenv: ~/proj/.ccprofile is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile); using the built-in profile subscription (Claude's own login)";
   it.each([
     ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)', 0, denied],
     ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)', 0, denied],
