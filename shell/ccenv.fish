@@ -63,14 +63,14 @@ function _ccenv_scope
     set -l file ''
     test "$dir" = /; and set dir ''
     while test -n "$dir"
-        if test -f "$dir/.ccprofile"
+        if test -e "$dir/.ccprofile"
             set file "$dir/.ccprofile"
             break
         end
         set dir (_ccenv_parent $dir | string split0)
         test "$dir" = /; and set dir ''
     end
-    if test -z "$file"; and test -f /.ccprofile
+    if test -z "$file"; and test -e /.ccprofile
         set file /.ccprofile
     end
     test "$file" = "$_ccenv_file"; and return 0
@@ -90,7 +90,7 @@ end
 # last read them (it touched the stamp first). Stats only: nothing here opens the file.
 function _ccenv_stale
     test -n "$_ccenv_stamp"; and test "$_ccenv_file" != unchecked; and test -n "$_ccenv_file"; or return 1
-    not test -f "$_ccenv_file"; or test "$_ccenv_file" -nt "$_ccenv_stamp"
+    not test -e "$_ccenv_file"; or test "$_ccenv_file" -nt "$_ccenv_stamp"
     or test "$_ccenv_allowdir" -nt "$_ccenv_stamp"; or test "$_ccenv_denydir" -nt "$_ccenv_stamp"
 end
 

@@ -63,13 +63,13 @@ _ccenv_scope() {
   emulate -L zsh
   local dir=${PWD%/} file=
   while [[ -n $dir ]]; do
-    if [[ -f $dir/.ccprofile ]]; then
+    if [[ -e $dir/.ccprofile ]]; then
       file=$dir/.ccprofile
       break
     fi
     dir=${dir%/*}
   done
-  if [[ -z $file && -f /.ccprofile ]]; then file=/.ccprofile; fi
+  if [[ -z $file && -e /.ccprofile ]]; then file=/.ccprofile; fi
   [[ $file == "$_ccenv_file" ]] && return 0
   _ccenv_file=$file
   unset CCENV_DIR_PROFILE
@@ -87,7 +87,7 @@ _ccenv_scope() {
 # last read them (it touched the stamp first). Stats only: nothing here opens the file.
 _ccenv_stale() {
   [[ -n $_ccenv_stamp && $_ccenv_file != unchecked && -n $_ccenv_file ]] || return 1
-  [[ ! -f $_ccenv_file || $_ccenv_file -nt $_ccenv_stamp ||
+  [[ ! -e $_ccenv_file || $_ccenv_file -nt $_ccenv_stamp ||
     $_ccenv_allowdir -nt $_ccenv_stamp || $_ccenv_denydir -nt $_ccenv_stamp ]]
 }
 

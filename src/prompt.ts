@@ -12,7 +12,9 @@ interface Terminal {
   close(): void;
 }
 
-function openTerminal(why: string): Terminal {
+const NO_TERMINAL_HINT = 'run it in a terminal, or give the value another way (see --help)';
+
+function openTerminal(why: string, hint = NO_TERMINAL_HINT): Terminal {
   if (process.stdin.isTTY && process.stderr.isTTY) {
     return { input: process.stdin as ReadStream, output: process.stderr as WriteStream, close() {} };
   }
@@ -29,13 +31,13 @@ function openTerminal(why: string): Terminal {
     };
   } catch {
     throw new CcenvError(`${why} needs a terminal, and there is none`, {
-      hint: 'run it in a terminal, or give the value another way (see --help)',
+      hint,
     });
   }
 }
 
-async function withTerminal<T>(why: string, ask: (context: { input: ReadStream; output: WriteStream }) => Promise<T>): Promise<T> {
-  const terminal = openTerminal(why);
+async function withTerminal<T>(why: string, ask: (context: { input: ReadStream; output: WriteStream }) => Promise<T>, hint?: string): Promise<T> {
+  const terminal = openTerminal(why, hint);
   try {
     return await ask({ input: terminal.input, output: terminal.output });
   } catch (error) {
@@ -46,10 +48,18 @@ async function withTerminal<T>(why: string, ask: (context: { input: ReadStream; 
   }
 }
 
-/** Asks for a secret with hidden input. */
-export async function askSecret(message: string): Promise<string> {
+/** A prompt's words inside a sentence: "New passphrase" becomes "new passphrase", "API key" stays. */
+function midSentence(message: string): string {
+  return /^[A-Z][a-z]/.test(message) ? `${message[0]!.toLowerCase()}${message.slice(1)}` : message;
+}
+
+/**
+ * Asks for a secret with hidden input; `noTerminalHint` replaces the generic hint when there
+ * is no terminal (it names the other way to give this value).
+ */
+export async function askSecret(message: string, noTerminalHint?: string): Promise<string> {
   const { default: password } = await import('@inquirer/password');
-  return withTerminal(`asking for the ${message}`, (context) => password({ message, mask: false }, context));
+  return withTerminal(`asking for the ${midSentence(message)}`, (context) => password({ message, mask: false }, context), noTerminalHint);
 }
 
 export async function askText(message: string, options: { default?: string; validate?: (v: string) => string | true } = {}): Promise<string> {

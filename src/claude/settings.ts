@@ -3,7 +3,7 @@
  * positions: which file, which line, which key. Used by the launch (to override `env`
  * blocks that would fight the profile) and by doctor (to report them).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
@@ -150,7 +150,26 @@ export async function readSettingsFile(layer: SettingsLayer, path: string): Prom
   return parseSettings(layer, path, text);
 }
 
-/** All settings layers as Claude Code would see them from `cwd`, highest first; missing files included with exists=false. */
+/** Whether two paths name one file (links followed); stats only when the text differs. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = statSync(a, { throwIfNoEntry: false });
+    const y = x && statSync(b, { throwIfNoEntry: false });
+    return Boolean(x && y && x.dev === y.dev && x.ino === y.ino);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * All settings layers as Claude Code would see them from `cwd`, highest first; missing files
+ * included with exists=false. In $HOME the project file is the user's own: read once, as the
+ * user layer (nothing lies between the two, so precedence is unchanged).
+ */
 export async function readSettingsLayers(env: Env, cwd: string, options: { configDir?: string; platform?: NodeJS.Platform } = {}): Promise<SettingsFile[]> {
-  return Promise.all(settingsPaths(env, cwd, options).map(({ layer, path }) => readSettingsFile(layer, path)));
+  const paths = settingsPaths(env, cwd, options);
+  const user = paths.find((p) => p.layer === 'user')?.path;
+  const layers = paths.filter(({ layer, path }) => !(layer === 'project' && user !== undefined && sameFile(path, user)));
+  return Promise.all(layers.map(({ layer, path }) => readSettingsFile(layer, path)));
 }

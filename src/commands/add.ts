@@ -12,6 +12,7 @@ import { chainProblems } from '../profiles/fallback.js';
 import { addProfileOptions, checkClaudeOption, compact, profileInput, refuseSecretArgument, takeSecretCommand } from './profile-options.js';
 import { askProfileFields } from './add-interactive.js';
 import { storeProfileWithSecret } from '../secrets/transactions.js';
+import { closest, didYouMean } from '../suggest.js';
 
 const EXAMPLES = `
 Examples:
@@ -61,7 +62,8 @@ export async function add(ctx: Context, nameArg: string | undefined, options: Re
   }
   if (name !== undefined) checkProfileName(name);
   if (kind !== undefined && !isProfileKind(kind)) {
-    throw usageError(`unknown kind ${JSON.stringify(kind)}`, `kinds: ${PROFILE_KINDS.join(', ')}`);
+    const mean = didYouMean(closest(kind, PROFILE_KINDS));
+    throw usageError(`unknown kind ${JSON.stringify(kind)}${mean ? `; ${mean}` : ''}`, `kinds: ${PROFILE_KINDS.join(', ')}`);
   }
   // Fail on a bad flag before asking anything on a terminal.
   const flagged = fieldProblems(fromFlags, kind as ProfileKind | undefined);

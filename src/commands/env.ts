@@ -36,7 +36,10 @@ export async function env(ctx: Context, at: string | undefined, options: { forma
   if (!(ENV_FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format ${format}`, `use one of: ${ENV_FORMATS.join(', ')}`);
   if (at !== undefined && !at.startsWith('@')) throw usageError(`expected @NAME, got ${at}`, `ccenv env @${at}`);
   const { atName } = takeAtName(at === undefined ? [] : [at]);
-  if (options.reveal) confirmInsideSession(ctx.env, `to print the secrets of ${atName ? `profile ${atName}` : 'the profile a launch here would use'}`);
+  if (options.reveal) {
+    const of = atName ? `profile ${atName}` : 'the profile a launch here would use';
+    confirmInsideSession(ctx.env, { wants: `to print the secrets of ${of}`, doing: `printing the secrets of ${of}` });
+  }
   const { plan } = await preparePlan(ctx, { ...(atName !== undefined ? { atName } : {}), mode: 'claude', args: [] }, { claudeOptional: true, noWrapper: true });
   ctx.io.out(formatPlan(plan, format as EnvFormat, Boolean(options.reveal)));
   const why = format === 'sh' || format === 'fish' ? notForEval(plan, Boolean(options.reveal)) : undefined;

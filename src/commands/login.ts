@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError, usageError } from '../errors.js';
 import type { Profile } from '../profiles/types.js';
+import { withArticle } from '../profiles/secret-input.js';
 
 const EXAMPLES = `
 Examples:
@@ -48,7 +49,7 @@ export async function subscriptionTarget(ctx: Context, nameArg: string | undefin
   for (const note of resolved.notes ?? []) ctx.io.err(`ccenv: ${note}\n`);
   const { name, profile } = resolved;
   if (profile.kind !== 'subscription') {
-    throw new CcenvError(`profile ${name} is a ${profile.kind} profile: ccenv ${verb} is for subscription profiles, whose login is Claude Code's own`, {
+    throw new CcenvError(`profile ${name} is ${withArticle(profile.kind)} profile: ccenv ${verb} is for subscription profiles, whose login is Claude Code's own`, {
       hint: profile.hasSecret || profile.kind === 'api-key' || profile.kind === 'gateway' || profile.kind === 'foundry'
         ? `its credential is the secret ccenv stores; to change it: printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`
         : `its credential comes from its provider's own tools (ccenv show ${name})`,

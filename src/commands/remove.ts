@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CcenvError } from '../errors.js';
+import { CcenvError, usageError } from '../errors.js';
 import { isBuiltin, requireStoredProfile } from '../profiles/lookup.js';
 import { checkProfileName } from '../profiles/names.js';
 import { dropFromChains, namingAsFallback } from '../profiles/fallback.js';
@@ -8,17 +8,30 @@ import { moveHealth } from '../health/state.js';
 import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
 import { checkpoint, noticeOrphans } from '../secrets/transactions.js';
+import { forTerminal } from '../terminal.js';
 
 export function register(program: Command, ctx: Context): void {
   program
     .command('remove')
     .alias('rm')
-    .argument('<name>', 'the profile')
+    .argument('[name]', 'the profile')
+    .usage('[options] <name>')
     .description('remove a profile and its secret')
     .option('-y, --yes', 'do not ask (for scripts); an own-login profile loses its directory too')
     .option('--keep-dir', "an own-login profile: keep its directory (its login and history); adding the name again takes it back")
     .addHelpText('after', '\nExamples:\n  ccenv remove old-key\n  ccenv remove old-key --yes\n  ccenv remove work-max --keep-dir')
-    .action((name: string, options: { yes?: boolean; keepDir?: boolean }) => remove(ctx, name, options));
+    .action(async (name: string | undefined, options: { yes?: boolean; keepDir?: boolean }) => {
+      if (name === undefined) throw await needsName(ctx);
+      return remove(ctx, name, options);
+    });
+}
+
+/** `ccenv remove` with no name: what the profiles are, as `ccenv add` says what it needs. */
+async function needsName(ctx: Context): Promise<CcenvError> {
+  const names = Object.keys((await readConfig(ctx.env)).profiles).sort();
+  const shown = names.length > 10 ? [...names.slice(0, 10), '...'] : names;
+  const hint = names.length === 0 ? 'there is no profile to remove (see: ccenv list)' : `profiles: ${forTerminal(shown.join(', '))} (see: ccenv list)`;
+  return usageError('remove needs a profile name', hint);
 }
 
 export async function remove(ctx: Context, name: string, options: { yes?: boolean; keepDir?: boolean }): Promise<void> {

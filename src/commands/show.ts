@@ -26,7 +26,7 @@ export async function show(ctx: Context, name: string, options: { json?: boolean
   const profile = requireProfile(config, name);
   const spec = kindSpec(profile.kind);
   const need = spec.secret(profile);
-  if (options.reveal) confirmInsideSession(ctx.env, `to print the secret of profile ${name}`);
+  if (options.reveal) confirmInsideSession(ctx.env, { wants: `to print the secret of profile ${name}`, doing: `printing the secret of profile ${name}` });
   let secretState: { stored: boolean | null; masked?: string; value?: string; backend: string | null; problem?: string; elsewhere?: string; source?: string; storedAt?: string } | undefined;
   const source = sourceName(profile);
   if (source !== undefined && need.need !== 'none') {

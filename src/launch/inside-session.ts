@@ -33,16 +33,19 @@ function askTerminal(question: string): boolean | undefined {
   }
 }
 
-/** Throws unless this is not inside a launch, the caller allowed it, or the user says yes. */
-export function confirmInsideSession(env: Env, what: string, ask: (question: string) => boolean | undefined = askTerminal): void {
+/**
+ * Throws unless this is not inside a launch, the caller allowed it, or the user says yes.
+ * `what`: the act in two forms, "to print X" (the question) and "printing X" (the refusal).
+ */
+export function confirmInsideSession(env: Env, what: { wants: string; doing: string }, ask: (question: string) => boolean | undefined = askTerminal): void {
   const active = env.CCENV_ACTIVE;
   if (!active || env[ALLOW_VARIABLE] === '1') return;
-  const answer = ask(`ccenv: a program inside the ccenv launch of ${active} wants ${what}.`);
+  const answer = ask(`ccenv: a program inside the ccenv launch of ${active} wants ${what.wants}.`);
   if (answer === true) return;
   throw new CcenvError(
     answer === undefined
-      ? `refused inside a ccenv launch (${active}): ${what} needs a yes from a terminal, and there is none`
-      : `refused inside a ccenv launch (${active}): ${what} was not allowed`,
+      ? `refused inside a ccenv launch (${active}): ${what.doing} needs a yes typed at a terminal, and there is none`
+      : `refused inside a ccenv launch (${active}): ${what.doing} was not allowed`,
     { hint: `run it outside the claude session, or set ${ALLOW_VARIABLE}=1 on that one command` },
   );
 }

@@ -24,7 +24,9 @@ export function misplacedProfile(typed: TypedWords, isProfile: (name: string) =>
   const first = args[0];
   if (atName === undefined && first !== undefined && !first.startsWith('-') && !CLAUDE_SUBCOMMANDS.has(first) && isProfile(first)) {
     const meant = line(spelled, [`@${first}`, ...args.slice(1)]);
-    return stop(`${first} is a profile, not a prompt; did you mean: ${meant}`, line(spelled, ['--', ...args]));
+    // exec runs a command; everything else hands claude a prompt
+    const not = typed.firstOnly || spelled === 'ccenv exec' ? 'a command' : 'a prompt';
+    return stop(`${first} is a profile, not ${not}; did you mean: ${meant}`, line(spelled, ['--', ...args]));
   }
   if (typed.firstOnly) return undefined;
   const end = args.indexOf('--');

@@ -131,7 +131,7 @@ export async function preparePlan(
   if (request.mode === 'claude') {
     const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
     if (wrapper) plan = keepUsersWrapper(plan, layers);
-    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd));
+    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd), ctx.env.HOME ?? '');
   }
   if (timing === 'before') return { plan, resolved, config };
   // Held until read once: the waiting ccenv keeps no secret while claude runs.
@@ -146,7 +146,10 @@ export async function preparePlan(
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
 export async function launch(ctx: Context, request: LaunchRequest): Promise<number> {
-  if (request.mode === 'exec') confirmInsideSession(ctx.env, `to run ${request.args[0] ?? 'a command'} with the profile's secrets in its environment`);
+  if (request.mode === 'exec') {
+    const run = `${request.args[0] ?? 'a command'} with the profile's secrets in its environment`;
+    confirmInsideSession(ctx.env, { wants: `to run ${run}`, doing: `running ${run}` });
+  }
   const { plan, resolved, config, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
   if (resolved.profile.ownLogin) {

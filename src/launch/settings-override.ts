@@ -14,7 +14,7 @@ import { readBounded } from '../fs/bounded.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
-import { forTerminal } from '../terminal.js';
+import { tilde } from '../terminal.js';
 import { isCredentialVariable, isModelVariable } from '../claude/variables.js';
 
 /** The `--settings` the user gave claude: where in argv, and its parsed content. */
@@ -81,21 +81,16 @@ function matters(plan: LaunchPlan, profile: Profile, variable: string): boolean 
   return kindSpec(profile.kind).launch(profile).removeAws.includes(variable);
 }
 
-function where(file: SettingsFile, variable: string): string {
-  const position = file.env[variable];
-  return forTerminal(position ? `${file.path}:${position.line}` : file.path);
-}
-
-function whereKey(file: SettingsFile, key: string): string {
-  const position = file.keys[key];
-  return forTerminal(position ? `${file.path}:${position.line}` : file.path);
+/** `~/x:LINE` for a person (paths under HOME as elsewhere in ccenv's messages). */
+function at(file: SettingsFile, position: { line: number } | undefined, home: string): string {
+  return position ? `${tilde(file.path, home)}:${position.line}` : tilde(file.path, home);
 }
 
 /**
  * Settings keys that supply a credential (apiKeyHelper, ...): each one set in a layer or in
  * the user's --settings is switched off with its neutral value. Throws for managed settings.
  */
-function keyOverrides(plan: LaunchPlan, layers: readonly SettingsFile[], user: UserSettings | undefined): { keys: Record<string, string>; found: string[] } {
+function keyOverrides(plan: LaunchPlan, layers: readonly SettingsFile[], user: UserSettings | undefined, home: string): { keys: Record<string, string>; found: string[] } {
   const keys: Record<string, string> = {};
   const found: string[] = [];
   for (const file of layers) {
@@ -103,13 +98,13 @@ function keyOverrides(plan: LaunchPlan, layers: readonly SettingsFile[], user: U
     for (const { key, neutral } of CREDENTIAL_SETTINGS_KEYS) {
       if (!isSetCredentialKey(file.data?.[key])) continue;
       if (file.layer === 'managed') {
-        throw new CcenvError(`managed settings ${whereKey(file, key)} set ${key}, which overrides profile ${plan.profile}`, {
+        throw new CcenvError(`managed settings ${at(file, file.keys[key], home)} set ${key}, which overrides profile ${plan.profile}`, {
           hint: 'managed settings outrank everything a launch can pass, so ccenv stops here; ask whoever manages this machine, or use a profile that agrees with them',
         });
       }
       if (Object.hasOwn(keys, key)) continue;
       keys[key] = neutral;
-      found.push(`${key} (${whereKey(file, key)})`);
+      found.push(`${key} (${at(file, file.keys[key], home)})`);
     }
   }
   for (const { key, neutral } of CREDENTIAL_SETTINGS_KEYS) {
@@ -123,9 +118,10 @@ function keyOverrides(plan: LaunchPlan, layers: readonly SettingsFile[], user: U
 /**
  * Pure: the plan with `--settings` added (or the user's merged) when a settings layer's
  * `env` block would change the profile's credential or provider. Throws when a managed
- * file does, or when only putting a secret on the command line could undo it.
+ * file does, or when only putting a secret on the command line could undo it. `home`: for
+ * showing paths under it as `~/...`.
  */
-export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layers: readonly SettingsFile[], user: UserSettings | undefined): LaunchPlan {
+export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layers: readonly SettingsFile[], user: UserSettings | undefined, home = ''): LaunchPlan {
   const want = (variable: string) => plan.set[variable] ?? '';
   const overrides: Record<string, string> = {};
   const found: string[] = [];
@@ -135,17 +131,17 @@ export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layer
     for (const [variable, { value }] of Object.entries(file.env)) {
       if (!matters(plan, profile, variable) || value === want(variable)) continue;
       if (file.layer === 'managed') {
-        throw new CcenvError(`managed settings ${where(file, variable)} set ${variable}, which overrides profile ${plan.profile}`, {
+        throw new CcenvError(`managed settings ${at(file, file.env[variable], home)} set ${variable}, which overrides profile ${plan.profile}`, {
           hint: 'managed settings outrank everything a launch can pass, so ccenv stops here; ask whoever manages this machine, or use a profile that agrees with them',
         });
       }
       if (plan.secretVariables.includes(variable)) {
-        throw new CcenvError(`${where(file, variable)} sets ${variable} in its env block, which overrides profile ${plan.profile}`, {
+        throw new CcenvError(`${at(file, file.env[variable], home)} sets ${variable} in its env block, which overrides profile ${plan.profile}`, {
           hint: `remove ${variable} from that file's env block (undoing it would put the secret on claude's command line)`,
         });
       }
       overrides[variable] = want(variable);
-      found.push(`${variable} (${where(file, variable)})`);
+      found.push(`${variable} (${at(file, file.env[variable], home)})`);
     }
   }
   // The user's own --settings is merged with ours: its conflicting entries give way too.
@@ -154,7 +150,7 @@ export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layer
     if (!plan.secretVariables.includes(variable)) overrides[variable] = want(variable);
     found.push(`${variable} (--settings)`);
   }
-  const helpers = keyOverrides(plan, layers, user);
+  const helpers = keyOverrides(plan, layers, user, home);
   found.push(...helpers.found);
   if (found.length === 0) return plan;
   const env: Record<string, string> = { ...fromUser, ...overrides };

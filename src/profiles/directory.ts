@@ -7,7 +7,7 @@
  * falling through to another profile.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
@@ -80,9 +80,18 @@ export function shellWordForPath(env: Env, path: string): string {
   return `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-function isFile(path: string): boolean {
+/** Whether something is at `path` (links followed), without opening it: a FIFO never blocks. */
+function isPresent(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }
@@ -106,12 +115,15 @@ function startDirectory(env: Env, cwd: string): string {
   return resolve(cwd);
 }
 
-/** The nearest `.ccprofile` in `cwd` or above it (a regular file, or a link to one). */
+/**
+ * The nearest `.ccprofile` in `cwd` or above it, whatever it is: one that is no regular file
+ * (a FIFO, a directory) is still the nearest, and reading it stops with a message.
+ */
 export function findCcprofile(env: Env, cwd: string): string | undefined {
   let dir = startDirectory(env, cwd);
   for (;;) {
     const candidate = join(dir, CCPROFILE);
-    if (isFile(candidate)) return candidate;
+    if (isPresent(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -136,8 +148,9 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const fix = code === 'ENOTREG' || code === 'EFBIG' ? 'remove it' : code === 'EACCES' ? 'fix its permissions, or remove it' : undefined;
+    const rm = isDirectory(path) ? 'rmdir' : 'rm';
     throw new CcenvError(`cannot read ${displayPath(env, path)}: ${(error as Error).message}`, {
-      ...(fix ? { hint: `${fix}: rm ${shellWordForPath(env, path)}` } : {}),
+      ...(fix ? { hint: `${fix}: ${rm} ${shellWordForPath(env, path)}` } : {}),
     });
   }
 }
@@ -197,13 +210,9 @@ export function ccprofileArgument(env: Env, cwd: string, argument: string | unde
     return found;
   }
   const path = resolve(cwd, argument);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    throw new CcenvError(`no such file: ${displayPath(env, path)}`);
-  }
-  return isDirectory ? join(path, CCPROFILE) : path;
+  if (!isPresent(path)) throw new CcenvError(`no such file: ${displayPath(env, path)}`);
+  // a directory named .ccprofile is the file itself (refused when read), not a place to look in
+  return isDirectory(path) && basename(path) !== CCPROFILE ? join(path, CCPROFILE) : path;
 }
 
 /** A file's bytes through the one bounded, non-blocking reader; undefined when it cannot be read. */

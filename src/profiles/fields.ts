@@ -36,6 +36,13 @@ function pattern(re: RegExp, what: string) {
   return (value: string): string | undefined => (re.test(value) ? undefined : `'${value}' is not ${what}`);
 }
 
+/** The rule itself, since a mistyped id often does start with AKIA. */
+function accessKeyIdProblem(value: string): string | undefined {
+  if (/^[A-Z0-9]{16,128}$/.test(value)) return undefined;
+  const why = /^[A-Z0-9]*$/.test(value) ? `this has ${value.length}` : 'this has other characters';
+  return `'${value}' is not an AWS access key id (16 to 128 capital letters and digits; ${why})`;
+}
+
 /** Fields every kind accepts. */
 export const COMMON_FIELDS: readonly ProfileField[] = ['description', 'baseUrl', 'model', 'env', 'claude', 'fallback', 'secretFrom', 'secretCommand'];
 
@@ -60,7 +67,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     key: 'accessKeyId',
     flag: '--access-key-id <id>',
     help: 'bedrock, mantle: the AWS access key id (the secret access key is read as the secret)',
-    check: pattern(/^[A-Z0-9]{16,128}$/, 'an AWS access key id (like AKIA...)'),
+    check: accessKeyIdProblem,
   },
   { key: 'bearer', flag: '--bearer', help: 'bedrock, mantle: the secret is a Bedrock API key' },
   { key: 'projectId', flag: '--project-id <id>', help: 'vertex: the Google Cloud project id', check: pattern(/^[a-z][a-z0-9-]{4,61}[a-z0-9]$/, 'a Google Cloud project id') },

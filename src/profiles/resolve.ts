@@ -64,8 +64,8 @@ export async function resolveProfile(env: Env, cwd: string, config: ConfigData, 
   const { displayPath, findDirectoryProfile } = await import('./directory.js');
   const directory = await findDirectoryProfile(env, cwd, config);
   if (directory && !('denied' in directory)) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path), path: directory.path });
-  // A denied file is as if absent: the next source applies, with a note.
-  const notes = directory ? { notes: [directory.note] } : {};
-  if (config.default) return { ...named(config, config.default, { from: 'default' }), ...notes };
-  return { ...named(config, BUILTIN_PROFILE, { from: 'builtin' }), ...notes };
+  // A denied file is as if absent: the next source applies, with a note that names it.
+  const notes = (instead: string) => (directory ? { notes: [`${directory.note}; using ${instead}`] } : {});
+  if (config.default) return { ...named(config, config.default, { from: 'default' }), ...notes(`the default profile ${config.default}`) };
+  return { ...named(config, BUILTIN_PROFILE, { from: 'builtin' }), ...notes(`the built-in profile ${BUILTIN_PROFILE} (Claude's own login)`) };
 }

@@ -26,8 +26,9 @@ export async function openSecretStore(env: Env, backend: BackendName): Promise<S
       const { FileSecretStore } = await import('./file.js');
       return new FileSecretStore(env, async (isNew) => {
         const { askSecret } = await import('../prompt.js');
-        const first = await askSecret(isNew ? 'New passphrase for the ccenv secrets file' : 'Passphrase for the ccenv secrets file');
-        if (isNew && (await askSecret('The same passphrase again')) !== first) throw usageError('the passphrases differ');
+        const hint = 'run it in a terminal, or set CCENV_FILE_PASSPHRASE (at least 8 characters)';
+        const first = await askSecret(isNew ? 'New passphrase for the ccenv secrets file' : 'Passphrase for the ccenv secrets file', hint);
+        if (isNew && (await askSecret('The same passphrase again', hint)) !== first) throw usageError('the passphrases differ');
         return first;
       });
     }

@@ -12,6 +12,8 @@ import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
 let box: Sandbox;
 let fake: FakeClaude;
 const NOTE = 'ccenv: ~/proj/.ccprofile is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile)';
+/** A launch or status also names the profile used instead. */
+const BUILTIN_NOTE = `${NOTE}; using the built-in profile subscription (Claude's own login)`;
 
 beforeEach(async () => {
   box = sandbox();
@@ -36,7 +38,7 @@ describe('a denied .ccprofile', () => {
     const run = await ccenv(box, ['-p', 'hi'], { cwd: sub() });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(fake.env().CCENV_ACTIVE).toBe('subscription');
-    expect(run.stderr).toBe(NOTE);
+    expect(run.stderr).toBe(BUILTIN_NOTE);
   });
 
   it('a launch uses the default when there is one', async () => {
@@ -44,14 +46,14 @@ describe('a denied .ccprofile', () => {
     const run = await ccenv(box, ['-p', 'hi'], { cwd: sub() });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(fake.env().CCENV_ACTIVE).toBe('dflt');
-    expect(run.stderr).toBe(NOTE);
+    expect(run.stderr).toBe(`${NOTE}; using the default profile dflt`);
   });
 
   it('status succeeds, names the source that applies, and says so once', async () => {
     const run = await ccenv(box, ['status', '--json'], { cwd: sub() });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ profile: 'subscription', source: 'nothing chosen: the built-in profile' });
-    expect(run.stderr).toBe(NOTE);
+    expect(run.stderr).toBe(BUILTIN_NOTE);
   });
 
   it('the hook scope check unsets the variable with one line', async () => {
@@ -65,6 +67,6 @@ describe('a denied .ccprofile', () => {
     writeFileSync(join(box.home, 'proj', '.ccprofile'), '$(id)\n');
     const run = await ccenv(box, ['-p', 'hi'], { cwd: sub() });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stderr).toBe(NOTE);
+    expect(run.stderr).toBe(BUILTIN_NOTE);
   });
 });

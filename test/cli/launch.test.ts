@@ -245,10 +245,15 @@ describe('ccenv @NAME ARGS runs claude', () => {
     await addApiKey();
     mkdirSync(join(box.home, '.claude'));
     writeFileSync(join(box.home, '.claude', 'settings.json'), '{\n  "env": {"ANTHROPIC_API_KEY": "sk-from-settings"}\n}\n');
-    const run = await ccenv(box, ['@work', '-p', 'x']);
-    expect(run.exitCode, run.stderr).toBe(0);
-    expect(fake.argv()).toEqual(['--settings', '{"env":{"ANTHROPIC_API_KEY":""}}', '-p', 'x']);
-    expect(run.stderr).toMatch(/^ccenv: settings would override profile work: ANTHROPIC_API_KEY \(.*settings\.json:2\); overridden for this launch with --settings$/);
+    mkdirSync(join(box.home, 'proj'));
+    const said = 'ccenv: settings would override profile work: ANTHROPIC_API_KEY (~/.claude/settings.json:2); overridden for this launch with --settings';
+    // in $HOME the project settings file is the user's: the same file, read and named once
+    for (const cwd of [join(box.home, 'proj'), box.home]) {
+      const run = await ccenv(box, ['@work', '-p', 'x'], { cwd });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(fake.argv()).toEqual(['--settings', '{"env":{"ANTHROPIC_API_KEY":""}}', '-p', 'x']);
+      expect(run.stderr, cwd).toBe(said);
+    }
   });
 
   it('stops when managed settings set a credential', async () => {
@@ -298,6 +303,7 @@ describe('a typo or a misplaced profile name never reaches claude', () => {
     // "work" is also two edits from the verb "hook": the profile is what was meant.
     [['work', '-p', 'hi'], 'work is a profile, not a prompt; did you mean: ccenv @work -p hi'],
     [['run', 'work'], 'work is a profile, not a prompt; did you mean: ccenv run @work'],
+    [['exec', 'work', '--', 'env'], 'work is a profile, not a command; did you mean: ccenv exec @work -- env'],
   ])('ccenv %j stops and says what was meant', async (args, message) => {
     await addApiKey('gw');
     await addApiKey('work');

@@ -55,7 +55,7 @@ describe('ccenv login and logout', () => {
   });
 
   it.each([
-    ['work-api', 'login', 'profile work-api is a api-key profile: ccenv login is for subscription profiles'],
+    ['work-api', 'login', 'profile work-api is an api-key profile: ccenv login is for subscription profiles'],
     ['max-token', 'logout', 'profile max-token uses a setup token (a stored secret), not a login'],
   ])('refuses %s for %s, and says why', async (name, verb, words) => {
     const run = await ccenv(box, [verb, name]);

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ccenv, sandbox, type Run, type Sandbox } from '../helpers/cli.js';
+import { execa } from 'execa';
+import { CCENV, ccenv, sandbox, type Run, type Sandbox } from '../helpers/cli.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -134,6 +135,8 @@ describe('bad input gets a clear message and loses nothing', () => {
 
   it.each([
     [['--kind', 'magic'], 'unknown kind "magic"'],
+    [['--kind', 'gatway'], 'ccenv: unknown kind "gatway"; did you mean gateway?\n'],
+    [['--kind', 'bedrock', '--region', 'us-east-1', '--access-key-id', 'AKIAFAKE1234'], "'AKIAFAKE1234' is not an AWS access key id (16 to 128 capital letters and digits; this has 12)"],
     [['--kind', 'gateway', '--secret-stdin'], 'a gateway needs --base-url URL'],
     [['--kind', 'bedrock', '--aws-profile', 'corp'], 'needs --region'],
     [['--kind', 'vertex', '--region', 'us-east5', '--secret-stdin'], '--project-id'],
@@ -191,6 +194,30 @@ describe('bad input gets a clear message and loses nothing', () => {
     expect(readFileSync(secretsFile).equals(before[0]!)).toBe(true);
     expect(readFileSync(configFile).equals(before[1]!)).toBe(true);
     expectNoLeak(runs);
+  });
+
+  it('the file backend with no terminal and no passphrase names CCENV_FILE_PASSPHRASE', async () => {
+    const run = await execa(process.execPath, [CCENV, 'add', 'fa', '--kind', 'api-key', '--secret-stdin'], {
+      env: { ...box.env, CCENV_FILE_PASSPHRASE: '' },
+      extendEnv: false,
+      reject: false,
+      cwd: box.home,
+      input: KEY,
+      detached: true, // no controlling terminal: /dev/tty cannot be opened
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      'ccenv: asking for the new passphrase for the ccenv secrets file needs a terminal, and there is none\n' +
+        'ccenv: run it in a terminal, or set CCENV_FILE_PASSPHRASE (at least 8 characters)',
+    );
+  });
+
+  it('remove with no name says so and names the profiles there are', async () => {
+    expect((await ccenv(box, ['add', 'work', '--kind', 'api-key', '--secret-stdin'], { input: KEY })).exitCode).toBe(0);
+    const run = await ccenv(box, ['remove']);
+    expect([run.exitCode, run.stderr]).toEqual([2, 'ccenv: remove needs a profile name\nccenv: profiles: work (see: ccenv list)']);
+    const none = await ccenv(box, ['rm'], { env: { XDG_CONFIG_HOME: join(box.home, 'empty') } });
+    expect([none.exitCode, none.stderr]).toEqual([2, 'ccenv: remove needs a profile name\nccenv: there is no profile to remove (see: ccenv list)']);
   });
 
   it('an unknown backend is refused', async () => {

@@ -69,12 +69,13 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     expect(fake.ran()).toBe(false);
   });
 
-  // A launch never reads a FIFO or a device: not a regular file, it is not a .ccprofile at
-  // all. A link to /proc/self/pagemap resolves to another /proc/PID in every process, so no
-  // deny record can name it: the launch stops, saying why.
+  // A launch never reads a FIFO or a device: denied, it is ignored with the usual note. A
+  // link to /proc/self/pagemap resolves to another /proc/PID in every process, so no deny
+  // record can name it: the launch stops, saying why.
+  const denied = "ccenv: ~/proj/.ccprofile is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile); using the built-in profile subscription (Claude's own login)";
   it.each([
-    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)', 0, ''],
-    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)', 0, ''],
+    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)', 0, denied],
+    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)', 0, denied],
     ['/proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4096 bytes', 1,
       'ccenv: cannot read ~/proj/.ccprofile: larger than 4096 bytes\nccenv: remove it: rm ~/proj/.ccprofile'],
   ])('%s: allow refuses it with a clear message; deny blocks it without reading it; a launch returns', async (_what, make, problem, code, said) => {
@@ -87,6 +88,36 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     expect(deny.stderr).toMatch(/^ccenv: denied ~\/proj\/\.ccprofile;/);
     const launch = await bounded(['-p', 'hi']);
     expect([launch.exitCode, launch.stderr]).toEqual([code, said]);
+  });
+});
+
+// A .ccprofile that is there but is no regular file is still the nearest one: it stops
+// resolution with a message naming it, never falling through to the one above it.
+describe.runIf(process.platform !== 'win32')('a .ccprofile that is not a regular file, below an allowed one', () => {
+  const inner = () => join(proj(), 'in');
+  beforeEach(async () => {
+    writeFileSync(ccprofile(), 'work\n');
+    expect((await bounded(['allow', ccprofile()])).exitCode).toBe(0);
+    mkdirSync(inner());
+  });
+
+  it.each([
+    ['a FIFO', (path: string) => fifo(path), 'rm'],
+    ['a directory', (path: string) => mkdirSync(path), 'rmdir'],
+  ])('%s: status, a launch, the hook scope check and allow all stop, naming it', async (what, make, rm) => {
+    make(join(inner(), '.ccprofile'));
+    const said = `ccenv: cannot read ~/proj/in/.ccprofile: not a regular file (${what})\nccenv: remove it: ${rm} ~/proj/in/.ccprofile`;
+    const status = await bounded(['status'], inner());
+    expect([status.exitCode, status.stderr]).toEqual([1, said]);
+    const launch = await bounded(['-p', 'hi'], inner());
+    expect([launch.exitCode, launch.stderr]).toEqual([1, said]);
+    expect(fake.ran()).toBe(false);
+    const scope = await bounded(['hook', 'bash', '--scope', join(inner(), '.ccprofile')], inner());
+    expect([scope.stdout, scope.stderr]).toEqual(['unset CCENV_DIR_PROFILE', said]);
+    for (const args of [['allow'], ['allow', '.'], ['allow', '.ccprofile']]) {
+      const allow = await bounded(args, inner());
+      expect([allow.exitCode, allow.stderr], args.join(' ')).toEqual([1, said]);
+    }
   });
 });
 

@@ -28,13 +28,13 @@ async function detached(args: string[], env: Record<string, string> = {}) {
 
 describe('inside a launched session, without a terminal', () => {
   it.each([
-    [['exec', '@work', '--', 'printenv', 'ANTHROPIC_API_KEY']],
-    [['show', 'work', '--reveal']],
-    [['env', '@work', '--reveal']],
-  ])('%j is refused, and no secret is printed', async (args) => {
+    [['exec', '@work', '--', 'printenv', 'ANTHROPIC_API_KEY'], "running printenv with the profile's secrets in its environment"],
+    [['show', 'work', '--reveal'], 'printing the secret of profile work'],
+    [['env', '@work', '--reveal'], 'printing the secrets of profile work'],
+  ])('%j is refused, and no secret is printed', async (args, what) => {
     const run = await detached(args, { CCENV_ACTIVE: 'work' });
     expect(run.exitCode).not.toBe(0);
-    expect(run.stderr).toContain('inside a ccenv launch');
+    expect(run.stderr.split('\n')[0]).toBe(`ccenv: refused inside a ccenv launch (work): ${what} needs a yes typed at a terminal, and there is none`);
     expect(run.stdout + run.stderr).not.toContain(KEY);
   });
 

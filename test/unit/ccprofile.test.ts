@@ -161,9 +161,10 @@ describe('findDirectoryProfile', () => {
     expect(findCcprofile({ ...env, PWD: '/somewhere/else' }, join(root, 'elsewhere'))).toBeUndefined();
   });
 
-  it('ignores a directory named .ccprofile', async () => {
+  it('stops at a directory named .ccprofile, naming it, instead of passing it over', async () => {
+    allow(write('.ccprofile', 'work\n'));
     mkdirSync(join(root, 'proj', '.ccprofile'));
-    expect(await findDirectoryProfile(env, join(root, 'proj'), config)).toBeUndefined();
+    await expect(findDirectoryProfile(env, join(root, 'proj'), config)).rejects.toThrow(/\.ccprofile: not a regular file \(a directory\)$/);
   });
 });
 

@@ -9,7 +9,7 @@ describe('a profile named where claude would take it for a prompt stops the laun
   it.each([
     ['ccenv', undefined, 'gw -p hi', 'gw is a profile, not a prompt; did you mean: ccenv @gw -p hi', 'ccenv -- gw -p hi'],
     ['ccenv run', undefined, 'gw', 'gw is a profile, not a prompt; did you mean: ccenv run @gw', 'ccenv run -- gw'],
-    ['ccenv exec', undefined, 'gw -- env', 'gw is a profile, not a prompt; did you mean: ccenv exec @gw -- env', 'ccenv exec -- gw -- env'],
+    ['ccenv exec', undefined, 'gw -- env', 'gw is a profile, not a command; did you mean: ccenv exec @gw -- env', 'ccenv exec -- gw -- env'],
     ['ccenv', undefined, 'subscription', 'subscription is a profile, not a prompt; did you mean: ccenv @subscription', 'ccenv -- subscription'],
     ['ccenv', undefined, '-p hi @gw', '@gw names a profile but is not the first word; did you mean: ccenv @gw -p hi', 'ccenv -p hi -- @gw'],
     ['ccenv run', undefined, '--resume @work x', '@work names a profile but is not the first word; did you mean: ccenv run @work --resume x', 'ccenv run --resume -- @work x'],
