@@ -46,29 +46,21 @@ export const environment: Check = {
         const lines = byVariable.get(name) ?? [];
         const where = lines.map((a) => formatWhere({ file: a.file, line: a.line }, input.home));
         // A line holding another value (or one the shell computes) is not this shell's credential: its own finding says whether it may go.
-        if (isSecretVariable(name) && lines.some((a) => !a.literal || a.value !== input.env[name])) {
-          const held = fromShell.heldBy.get(name);
-          findings.push({
-            id: 'env.credential',
-            severity: 'error',
-            what: `${name} is set in this shell (${showValue(name, input.env[name] ?? '')})`,
-            why: `${whyVariable(name)}; ccenv removes it from its launches, but a plain \`claude\` uses it`,
-            fix:
-              `this shell's value ${held ? `is kept as profile ${held}` : 'is in no profile yet: to keep it, import it as a profile first: ccenv init'}; ` +
-              `${where.join(', ')} set${lines.length === 1 ? 's' : ''} ${name} in new shells, ${lines.some((a) => a.literal) ? 'not always to this value' : 'to a value ccenv cannot read'}: ` +
-              `each line's own finding below says whether a profile keeps it; then unset ${name} or open a new shell`,
-          });
-          continue;
-        }
+        const otherValue = isSecretVariable(name) && lines.some((a) => !a.literal || a.value !== input.env[name]);
+        const held = fromShell.heldBy.get(name);
+        const fix = otherValue
+          ? `this shell's value ${held ? `is kept as profile ${held}` : 'is in no profile yet: to keep it, import it as a profile first: ccenv init'}; ` +
+            `${where.join(', ')} set${lines.length === 1 ? 's' : ''} ${name} in new shells, ${lines.some((a) => a.literal) ? 'not always to this value' : 'to a value ccenv cannot read'}: ` +
+            `each line's own finding below says whether a profile keeps it; then unset ${name} or open a new shell`
+          : lines.length > 0
+            ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${keep(fromShell, name)}`
+            : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${keep(fromShell, name)}`;
         findings.push({
           id: 'env.credential',
           severity: 'error',
           what: `${name} is set in this shell (${showValue(name, input.env[name] ?? '')})`,
           why: `${whyVariable(name)}; ccenv removes it from its launches, but a plain \`claude\` uses it`,
-          fix:
-            lines.length > 0
-              ? `delete the line${lines.length > 1 ? 's' : ''} ${where.join(', ')} (listed below), then open a new shell; ${keep(fromShell, name)}`
-              : `unset ${name}, and remove it where it is set (not in your shell start-up files: try \`grep -rn ${name} ~/.* /etc/environment\`); ${keep(fromShell, name)}`,
+          fix,
         });
       }
       for (const half of halfSetProviders(input.env)) {
