@@ -108,7 +108,7 @@ for (const shell of SHELL_NAMES) {
         show,
       ]);
       expect(stdout.trim().split('\n')).toEqual(['rc=1', 'dir= shell=']);
-      expect(stderr).toContain(shell === 'fish' ? 'ccenv hook fish | source' : `eval "$(ccenv hook ${shell})"`);
+      expect(stderr).toContain(`open a new terminal, then run cc use NAME: source ${ROOT}/shell/ccenv.${shell}`);
     });
 
     it('writes and allows ./.ccprofile with cc use --local, then sets the scope at once', async () => {
