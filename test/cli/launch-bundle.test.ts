@@ -50,6 +50,6 @@ it('a launch with valid settings files loads no jsonc-parser; one that overrides
   writeFileSync(settings, '{\n  "model": "sonnet",\n  "env": {\n    "ANTHROPIC_API_KEY": "sk-ant-api03-OTHER"\n  }\n}\n');
   const overridden = await modulesLoaded(['@work', '-p', 'hi']);
   expect(overridden.exitCode, overridden.stderr).toBe(0);
-  expect(overridden.stderr).toContain(`ANTHROPIC_API_KEY (${settings}:4)`);
+  expect(overridden.stderr).toContain('ANTHROPIC_API_KEY (~/.claude/settings.json:4)');
   expect(overridden.modules.some((m) => m.includes('jsonc-parser'))).toBe(true);
 });
