@@ -133,8 +133,8 @@ _ccenv_rescan() {
 }
 
 # $1: the name this function was given (cc, or what --name chose), for ccenv's messages.
-# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's (cc doctor,
-# cc rm ID), once `run --cc NAME --` has stopped what claude would take for a prompt by
+# `cc @NAME ARGS` picks the profile for one launch; the rest is claude's (cc doctor,
+# cc rm ID), once `run --cc` has stopped what claude would take for a prompt by
 # mistake (cc list, cc work -p hi).
 _ccenv_cc() {
   local self=$1 code arg
@@ -156,7 +156,7 @@ _ccenv_cc() {
     @*)
       arg=$1
       shift
-      _ccenv_run run "$arg" -- "$@"
+      _ccenv_run run --cc "$self" "$arg" -- "$@"
       ;;
     # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
     --no-fallback | --check) command "${_ccenv_cmd[@]}" "$@" ;;

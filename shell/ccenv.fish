@@ -101,8 +101,8 @@ function _ccenv_rescan
 end
 
 # $argv[1]: the name this function was given (cc, or what --name chose), for ccenv's messages.
-# `cc @NAME ARGS` picks the profile for one launch; everything else is claude's (cc doctor,
-# cc rm ID), once `run --cc NAME --` has stopped what claude would take for a prompt by
+# `cc @NAME ARGS` picks the profile for one launch; the rest is claude's (cc doctor,
+# cc rm ID), once `run --cc` has stopped what claude would take for a prompt by
 # mistake (cc list, cc work -p hi).
 function _ccenv_cc
     set -l self $argv[1]
@@ -122,7 +122,7 @@ function _ccenv_cc
             command $_ccenv_cmd $argv; or return
             _ccenv_rescan
         case '@*'
-            _ccenv_run run $argv[1] -- $rest
+            _ccenv_run run --cc $self $argv[1] -- $rest
         case '--no-fallback' '--check'
             # ccenv's launch options first (cc --no-fallback @NAME ARGS): ccenv reads them, then @NAME.
             command $_ccenv_cmd $argv

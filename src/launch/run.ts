@@ -97,7 +97,9 @@ export async function preparePlan(
     const misplaced = misplacedProfile(typed, (name) => findProfile(config, name) !== undefined);
     if (misplaced) throw misplaced;
     const first = request.args[0];
-    const typo = request.typed.cc && first !== undefined ? ccTypo(first, request.typed.spelled) : undefined;
+    // Suggestions and the hint keep the profile named for this launch: cc @work mcp, cc @work -- WORD.
+    const spelled = request.atName !== undefined ? `${request.typed.spelled} @${request.atName}` : request.typed.spelled;
+    const typo = request.typed.cc && first !== undefined ? ccTypo(first, spelled) : undefined;
     if (typo) throw typo;
   }
   // A profile known to fail gives way to its first fallback that is not: before any secret is read.
@@ -210,17 +212,20 @@ export async function launchVerb(ctx: Context, argv: readonly string[]): Promise
 }
 
 /**
- * `ccenv run --cc NAME -- WORDS`, as the cc shell function (named NAME) runs it for every word
- * but `@NAME`, use, allow and deny. The words go to claude as given, but a word claude would
+ * `ccenv run --cc NAME [@PROFILE] -- WORDS`, as the cc shell function (named NAME) runs it for
+ * every word but use, allow and deny. The words go to claude as given, but a word claude would
  * take for a prompt stops first: a profile's name, a ccenv verb, a slip (dispatch.ts ccTypo).
- * `cc -- WORDS` (here `-- -- WORDS`) sends them unchecked. Not in help or completion.
+ * `cc [@PROFILE] -- WORDS` (here `-- -- WORDS`) sends them unchecked. Not in help or completion.
  */
 async function launchForCc(ctx: Context, words: readonly string[]): Promise<number> {
-  const [name, separator, ...args] = words;
-  if (name === undefined || separator !== '--') throw usageError('run --cc is how the cc shell function launches: ccenv run --cc NAME -- WORDS');
+  const [name, ...tail] = words;
+  const { atName, rest } = takeAtName(tail);
+  const [separator, ...args] = rest;
+  if (name === undefined || separator !== '--') throw usageError('run --cc is how the cc shell function launches: ccenv run --cc NAME [@PROFILE] -- WORDS');
   const self = /^[A-Za-z_][\w-]*$/.test(name) ? name : 'cc';
-  if (args[0] === '--') return launch(ctx, { mode: 'claude', args });
-  return launch(ctx, { mode: 'claude', args, typed: { spelled: self, cc: true } });
+  const profile = atName !== undefined ? { atName } : {};
+  if (args[0] === '--') return launch(ctx, { ...profile, mode: 'claude', args });
+  return launch(ctx, { ...profile, mode: 'claude', args, typed: { spelled: self, cc: true } });
 }
 
 /**

@@ -32,6 +32,7 @@ const CALLS: [string, string][] = [
   ['cc --no-fallback @home -p hi', '-p hi'],
   ['cc @home --help', '--help'],
   ['cc @home -p hi', '-p hi'],
+  ['cc @home -- list', '-- list'],
 ];
 
 for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
@@ -69,6 +70,9 @@ for (const shell of ['bash', 'zsh', 'fish'] as ShellName[]) {
         ['cc list', "ccenv: list is ccenv's command, not claude's; did you mean ccenv list?"],
         ['cc staus', 'ccenv: staus is not a command; did you mean ccenv status?'],
         ['cc profiles', 'ccenv: profiles is not a command; did you mean ccenv list or ccenv show?'],
+        ['cc @home list', "ccenv: list is ccenv's command, not claude's; did you mean ccenv list?"],
+        ['cc @home mpc list', 'ccenv: mpc is not a command; did you mean cc @home mcp?'],
+        ['cc @home -p hi @work', 'ccenv: @work comes after @home: a launch takes one profile, named first'],
       ];
       const code = shell === 'fish' ? 'echo "code: $status"' : 'echo "code: $?"';
       const lines = [hookLine(shell), 'cd ~/plain'];
