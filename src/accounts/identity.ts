@@ -11,6 +11,11 @@ import type { Profile } from '../profiles/types.js';
 
 export interface AccountIdentity extends StoredAccount {
   loggedIn: boolean;
+  /**
+   * macOS with no login file: Claude Code keeps the login in the Keychain, which ccenv does
+   * not read for this (macOS may ask the user), so whether it is there is not known.
+   */
+  inKeychain?: boolean;
   /** `subscriptionType` of the login ("max", "pro"). */
   plan?: string;
   /** The access token expired and there is no refresh token to renew it. */
@@ -26,11 +31,11 @@ function readJson(path: string, limit: number): unknown {
 }
 
 /** `configDir` undefined: the main login (~/.claude and ~/.claude.json). */
-export function accountIdentity(env: Env, configDir: string | undefined, now: number = Date.now()): AccountIdentity {
+export function accountIdentity(env: Env, configDir: string | undefined, now: number = Date.now(), platform: NodeJS.Platform = process.platform): AccountIdentity {
   const stored = storedAccount(readJson(globalConfigFile(env, configDir), 64 * 1024 * 1024)) ?? {};
   const oauth = (readJson(join(configDir ?? mainClaudeDir(env), CREDENTIALS_FILE), 64 * 1024) as { claudeAiOauth?: Record<string, unknown> } | undefined)?.claudeAiOauth;
   const loggedIn = typeof oauth?.accessToken === 'string' && oauth.accessToken !== '';
-  const out: AccountIdentity = { loggedIn, ...stored };
+  const out: AccountIdentity = { loggedIn, ...stored, ...(!loggedIn && platform === 'darwin' ? { inKeychain: true } : {}) };
   if (loggedIn && typeof oauth.subscriptionType === 'string') out.plan = oauth.subscriptionType;
   const canRefresh = typeof oauth?.refreshToken === 'string' && oauth.refreshToken !== '';
   if (loggedIn && typeof oauth.expiresAt === 'number' && oauth.expiresAt < now && !canRefresh) out.expired = true;
@@ -39,6 +44,10 @@ export function accountIdentity(env: Env, configDir: string | undefined, now: nu
 
 /** "one@example.com, Org One, max" / "not logged in": for list, show and the status line. */
 export function describeIdentity(id: AccountIdentity): string {
+  if (id.inKeychain) {
+    const known = [id.email, id.organization, id.planName].filter((p): p is string => Boolean(p));
+    return `${known.length > 0 ? `${known.join(', ')}; ` : ''}the login is kept in the macOS Keychain (not read here: ccenv status --verify asks claude)`;
+  }
   if (!id.loggedIn) return id.email ? `not logged in (was ${id.email})` : 'not logged in';
   const parts = [id.email ?? 'logged in', id.organization, id.planName ?? id.plan].filter((p): p is string => Boolean(p));
   return `${parts.join(', ')}${id.expired ? ' (login expired)' : ''}`;
