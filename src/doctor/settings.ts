@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
-import { isAwsCredentialVariable } from '../claude/variables.js';
+import { isAwsCredentialVariable, isModelVariable } from '../claude/variables.js';
 import { claudeConfigDir, MAX_SETTINGS_BYTES, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { readBounded } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
@@ -86,6 +86,9 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
   const holding = managed || !Object.keys(vars).some(isClaudeVariable) ? undefined : await holdings({ label: file.path, file: file.path, layer: file.layer, vars }, input);
   for (const [name, entry] of Object.entries(file.env)) {
     const where = { file: file.path, line: entry.line, column: entry.column };
+    // A model outside managed settings is the user's choice for every launch (init leaves it
+    // there too); a profile that names its own model wins at launch (settings-override.ts).
+    if (isModelVariable(name) && !managed) continue;
     if (isClaudeVariable(name)) {
       const shown = tilde(file.path, input.home);
       const heldBy = holding?.heldBy.get(name);

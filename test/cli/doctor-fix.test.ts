@@ -78,6 +78,15 @@ describe('doctor --fix never removes a credential no profile holds', () => {
     expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({});
   });
 
+  it('a model in settings is a choice for every launch, as init leaves it: not reported, and --fix keeps it', async () => {
+    trap.write(settings, `{"env": {"ANTHROPIC_API_KEY": "${trap.SETTINGS_KEY}", "ANTHROPIC_MODEL": "claude-opus-4-1"}}\n`);
+    expect((await run(['init', '--yes'])).exitCode).toBe(0);
+    const env = (await findings()).filter((f) => f.id === 'settings.env-credential');
+    expect(env.map((f) => f.what.split(' ')[0])).toEqual(['ANTHROPIC_API_KEY']);
+    await run(['doctor', '--fix']);
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: { ANTHROPIC_MODEL: 'claude-opus-4-1' } });
+  });
+
   it('a key that differs from the profile of the same kind is not taken as held', async () => {
     trap.write(settings, `{"env": {"ANTHROPIC_API_KEY": "${trap.SETTINGS_KEY}"}}\n`);
     await ccenv(box, ['add', 'other', '--kind', 'api-key', '--secret-stdin'], { input: trap.API_KEY });
