@@ -72,4 +72,3 @@ function loadLaunchBundle() {
   }
   return loaded.exports;
 }
-

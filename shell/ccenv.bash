@@ -5,10 +5,10 @@
 # In an interactive shell, defines `cc` (claude under the resolved profile: every word goes
 # to claude, except `cc use`, `cc allow` and `cc deny`, which change this shell; elsewhere cc
 # stays the C compiler) and a prompt hook that sets CCENV_DIR_PROFILE from the nearest
-# allowed .ccprofile. A prompt in an unchanged directory
-# runs builtins only; a cd within the same .ccprofile's scope too; entering a new scope runs
-# ccenv once, which checks trust and prints shell code. Nothing read from a .ccprofile is
-# ever executed here: ccenv's output is escaped, and the name is checked once more below.
+# allowed .ccprofile. A prompt in an unchanged directory runs builtins only; a cd within the
+# same .ccprofile's scope too; entering a new scope runs ccenv once, which checks trust and
+# prints shell code. Nothing read from a .ccprofile is ever executed here: ccenv's output is
+# escaped, and the name is checked once more below.
 # Safe to source twice.
 
 # Where ccenv lives: the node that runs it and its script, by absolute path, so that a PATH

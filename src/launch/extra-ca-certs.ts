@@ -7,7 +7,7 @@
  * every program ccenv starts get it unchanged, and the stand-in name reaches none of them.
  * A value set in the variable itself stands.
  */
-export const HANDED_EXTRA_CA_CERTS = 'CCENV_NODE_EXTRA_CA_CERTS';
+const HANDED_EXTRA_CA_CERTS = 'CCENV_NODE_EXTRA_CA_CERTS';
 
 export function handBackExtraCaCerts(env: NodeJS.ProcessEnv): void {
   const value = env[HANDED_EXTRA_CA_CERTS];
