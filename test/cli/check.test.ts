@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,8 @@ describe('ccenv check', () => {
     expect(rows).toMatchObject([{ profile: 'gx', status: 'unreadable', detail: expect.stringContaining('env:NOPE') }]);
     const status = JSON.parse((await ccenv(box, ['status', '@gx', '--json'])).stdout) as Record<string, unknown>;
     expect(status.chain).toBeUndefined();
+    const health = join(box.home, '.local', 'state', 'ccenv', 'health.json');
+    expect(existsSync(health) ? (JSON.parse(readFileSync(health, 'utf8')) as { profiles?: Record<string, unknown> }).profiles?.gx : undefined).toBeUndefined();
     expect((await ccenv(box, ['remove', 'gx', '--yes'])).exitCode).toBe(0);
   });
 

@@ -209,6 +209,7 @@ describe('check records what it sees, and status shows the chain', () => {
     const checked = api.requests().filter((r) => r.path === '/v1/models');
     expect(checked.map((r) => r.headers['x-api-key'])).toEqual([MAIN_KEY]);
     expect(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles.sourced?.status).not.toBe('rejected');
+    expect(JSON.parse(readFileSync(healthPath(), 'utf8')).profiles.sourced).toBeUndefined();
   });
 
   it('--check on a launch runs a secret command once: the launch uses what the check read', async () => {

@@ -124,6 +124,7 @@ describe('a word a newcomer guesses stops with what ccenv offers', () => {
   });
 
   it("no guess is a ccenv verb or one of Claude Code's subcommands", () => {
+    expect(GUESSES.size).toBeGreaterThan(10);
     for (const [word] of GUESSES) {
       expect(RESERVED_VERBS.has(word), word).toBe(false);
       expect(CLAUDE_SUBCOMMANDS.has(word), word).toBe(false);
