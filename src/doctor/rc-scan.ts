@@ -4,9 +4,10 @@
  * plainly source (`source FILE`, `. FILE` with a literal, `~` or `$HOME` path). Never runs
  * anything and never writes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Env } from '../paths.js';
+import { readBounded } from '../fs/bounded.js';
 
 export interface RcAssignment {
   file: string;
@@ -105,6 +106,9 @@ export function sourcedPath(rawLine: string, home: string, env: Env): string | u
   return isAbsolute(path) ? path : join(home, path);
 }
 
+/** More than any start-up file holds; past it, a file is passed over. */
+const MAX_RC_BYTES = 1 << 20;
+
 /** Every line of every start-up file and of what they plainly source, in the order a login reads them; returns the files read. */
 export function visitRcFiles(env: Env, home: string, onLine: (file: string, line: number, text: string) => void, etc = '/etc'): string[] {
   const seen = new Set<string>();
@@ -114,7 +118,8 @@ export function visitRcFiles(env: Env, home: string, onLine: (file: string, line
     seen.add(file);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // Bounded, and never a FIFO or a device: a line may source anything.
+      text = readBounded(file, MAX_RC_BYTES).toString('utf8');
     } catch {
       return;
     }

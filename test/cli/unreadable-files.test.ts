@@ -143,3 +143,19 @@ describe.runIf(linux)('project settings files that are not regular files', () =>
     expect(fake.ran()).toBe(false);
   });
 });
+
+describe.runIf(linux)('start-up files that are not small regular files', () => {
+  it.each([
+    ['a sourced FIFO', (path: string) => fifo(path)],
+    ['a sourced link to /proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path)],
+  ])('%s: doctor and init scan the rest and return', async (_what, make) => {
+    make(join(box.home, '.ccenv-extra'));
+    // ~/.zshrc: the bash that bounded() starts reads ~/.bashrc itself (Debian's, with stdin not a terminal).
+    writeFileSync(join(box.home, '.zshrc'), '. ~/.ccenv-extra\nexport ANTHROPIC_API_KEY=sk-ant-api03-RC-LINE-AFTER-THE-FIFO-0000\n');
+    const doctor = await bounded(['doctor'], box.home);
+    expect(doctor.stdout).toContain('~/.zshrc:2');
+    const init = await bounded(['init', '--yes'], box.home);
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(init.stdout + init.stderr).not.toContain('RC-LINE-AFTER-THE-FIFO');
+  });
+});
