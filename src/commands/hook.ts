@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { usageError } from '../errors.js';
 import { bash } from '../shells/bash.js';
 import { hookSource, shellByName, shellNames, shellSourceDir } from '../shells/index.js';
+import { shellWord } from '../shells/sh-word.js';
 import { enterScope } from '../shells/scope.js';
 import { watchCode } from '../shells/watch.js';
 
@@ -35,7 +36,7 @@ says so once on stderr (CCENV_QUIET=1 silences that line). Prompts cost no proce
 /** The bash hook file's path, for the help's example (a placeholder if the package lacks it). */
 function hookFileExample(): string {
   try {
-    return join(shellSourceDir(), bash.hookFile);
+    return shellWord(join(shellSourceDir(), bash.hookFile));
   } catch {
     return '/path/to/ccenv/shell/ccenv.bash';
   }

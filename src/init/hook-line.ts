@@ -6,7 +6,8 @@
 import { basename, join } from 'node:path';
 import type { Env } from '../paths.js';
 import { visitRcFiles } from '../doctor/rc-scan.js';
-import { shellSourceDir } from '../shells/index.js';
+import { SHELLS, shellNames, shellSourceDir } from '../shells/index.js';
+import { shellWord } from '../shells/sh-word.js';
 
 export interface HookLine {
   shell: string;
@@ -14,14 +15,6 @@ export interface HookLine {
   line: string;
   /** Where in the file, when it matters ("after compinit"). */
   note?: string;
-}
-
-const SHELLS = ['bash', 'zsh', 'fish'] as const;
-const FILES: Record<string, string> = { bash: '~/.bashrc', zsh: '~/.zshrc', fish: '~/.config/fish/config.fish' };
-
-/** A path as one word for bash, zsh and fish alike. */
-function word(path: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The line that installs the shell hook, for the user's $SHELL; all three when it is none of them. */
@@ -32,10 +25,10 @@ export function hookLines(shell: string | undefined): HookLine[] {
   } catch {
     dir = undefined; // no hook files beside this ccenv: the printed form still works
   }
-  const all: HookLine[] = SHELLS.map((name) => ({
+  const all: HookLine[] = SHELLS.map(({ name, hookFile, install }) => ({
     shell: name,
-    file: FILES[name]!,
-    line: dir ? `source ${word(join(dir, `ccenv.${name}`))}` : name === 'fish' ? 'ccenv hook fish | source' : `eval "$(ccenv hook ${name})"`,
+    file: install.file,
+    line: dir ? `source ${shellWord(join(dir, hookFile))}` : install.line,
     ...(name === 'zsh' && dir ? { note: 'after compinit' } : {}),
   }));
   const name = shell ? basename(shell) : '';
@@ -66,6 +59,6 @@ export function installedHook(env: Env, home: string, shell: string | undefined)
     if (which) found.push({ shell: which, file, line, slow: !sourced || printed !== null });
   });
   const name = shell ? basename(shell) : '';
-  if ((SHELLS as readonly string[]).includes(name)) return found.find((h) => h.shell === name);
+  if (shellNames().includes(name)) return found.find((h) => h.shell === name);
   return found[0];
 }
