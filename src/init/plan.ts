@@ -5,6 +5,7 @@
  */
 import { BUILTIN_PROFILE } from '../profiles/names.js';
 import type { ConfigData } from '../profiles/store.js';
+import type { Profile } from '../profiles/types.js';
 import type { SecretStore } from '../secrets/store.js';
 import { sameShape, type Detected, type Proposal } from './detect.js';
 
@@ -41,23 +42,26 @@ function merge(proposals: readonly Proposal[]): Proposal[] {
 export async function planInit(detected: Detected, config: ConfigData, store: () => Promise<SecretStore>): Promise<InitPlan> {
   const taken = new Set([...Object.keys(config.profiles), BUILTIN_PROFILE]);
   const decisions: Decision[] = [];
-  for (const proposal of merge(detected.proposals)) {
-    let existing: string | undefined;
+  // Each profile's secret read once, however many proposals are compared with it.
+  const secrets = new Map<string, Promise<string | undefined>>();
+  const secretOf = (name: string) => {
+    if (!secrets.has(name)) secrets.set(name, store().then((s) => s.get(name)));
+    return secrets.get(name)!;
+  };
+  /** The first profile `fits` accepts that holds the proposal's secret (or, like it, none). */
+  const holder = async (proposal: Proposal, fits: (profile: Profile) => boolean): Promise<string | undefined> => {
     for (const [name, profile] of Object.entries(config.profiles)) {
-      if (!sameShape(profile, proposal.profile)) continue;
+      if (!fits(profile)) continue;
       if (proposal.secret === undefined ? profile.hasSecret : !profile.hasSecret) continue;
-      if (proposal.secret !== undefined && (await (await store()).get(name)) !== proposal.secret) continue;
-      existing = name;
-      break;
+      if (proposal.secret !== undefined && (await secretOf(name)) !== proposal.secret) continue;
+      return name;
     }
+    return undefined;
+  };
+  for (const proposal of merge(detected.proposals)) {
     // A start-up file's key that a profile holds, whatever its shape: that profile keeps it.
-    if (!existing && fromRcOnly(proposal)) {
-      for (const [name, profile] of Object.entries(config.profiles)) {
-        if (!profile.hasSecret || (await (await store()).get(name)) !== proposal.secret) continue;
-        existing = name;
-        break;
-      }
-    }
+    const existing =
+      (await holder(proposal, (profile) => sameShape(profile, proposal.profile))) ?? (fromRcOnly(proposal) ? await holder(proposal, () => true) : undefined);
     if (existing) {
       decisions.push({ proposal, action: 'exists', name: existing });
       continue;
