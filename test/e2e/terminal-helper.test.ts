@@ -1,4 +1,10 @@
-/** The test terminal itself: a start right after another must not meet the server that is exiting. */
+/**
+ * The test terminal itself: a start right after another must not meet the server that is
+ * exiting, and a close must leave nothing running that could write into the home.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
@@ -15,4 +21,19 @@ describe('the test terminal', () => {
       expect(await t.term.waitFor(`exit=0`)).toContain(`run-${i}-of-100`);
     }
   }, 60_000);
+
+  it('ends every process of the session on close, so nothing writes into the home after it', async () => {
+    // An interactive bash takes a process group of its own and saves its history when its
+    // terminal goes: ending only the pane's group left it writing ~/.bash_history into a home
+    // being removed, and the removal failed with ENOTEMPTY.
+    const rc = join(t.box.home, '.rc');
+    writeFileSync(rc, `PS1='ready$ '\n`);
+    await t.term.start(`bash --noprofile --rcfile ${rc} -i`);
+    await t.term.waitFor('ready$');
+    await t.term.type('echo typed-$((6 * 7))');
+    await t.term.waitFor('typed-42');
+    await t.term.close();
+    await sleep(500);
+    expect(readdirSync(t.box.home)).not.toContain('.bash_history');
+  }, 30_000);
 });

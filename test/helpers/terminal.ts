@@ -1,5 +1,5 @@
 /** A real terminal for tests: a tmux session running one command, read and typed into as a person would. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
@@ -33,6 +33,35 @@ function alive(pid: number): boolean {
   }
 }
 
+/** `leader` and every process in its session or below it (Linux: read from /proc). */
+function sessionOf(leader: number): number[] {
+  const parents = new Map<number, number>();
+  const found = new Set([leader]);
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    try {
+      // pid (name) state ppid pgrp session ...: the name may itself hold ") ".
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [, ppid, , session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(pid, Number(ppid));
+      if (Number(session) === leader) found.add(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (found.has(ppid) && !found.has(pid)) {
+        found.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...found];
+}
+
 export function terminal(box: { home: string; env: Record<string, string> }, env: Record<string, string> = {}): Terminal {
   // A server told to exit still answers on its socket for a moment, and a new session asked of
   // it then fails with "server exited unexpectedly": each start gets a socket of its own.
@@ -42,19 +71,22 @@ export function terminal(box: { home: string; env: Record<string, string> }, env
     execa('tmux', ['-S', socket, '-f', '/dev/null', ...args], { extendEnv: false, env: { ...box.env, ...env, TERM: 'xterm-256color' }, cwd: box.home });
   const screen = async () => String((await tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'term')).stdout);
   const close = async () => {
-    // The pane's processes outlive the server for a moment (an interactive bash saves its
-    // history on SIGHUP): end their process group, and wait, before the home is removed.
+    // An interactive bash in the pane takes a process group of its own, and saves its history
+    // when the terminal goes: every process of the pane's session is killed first, before the
+    // server could hang the terminal up, and is waited for, so nothing writes into the home
+    // after this returns.
     const pane = await tmux('display-message', '-p', '-t', 'term', '#{pane_pid}').catch(() => undefined);
-    await tmux('kill-server').catch(() => {});
     const pid = Number(String(pane?.stdout ?? '').trim());
-    if (pid > 0) {
+    const members = pid > 0 ? sessionOf(pid) : [];
+    for (const member of members) {
       try {
-        process.kill(-pid, 'SIGKILL');
+        process.kill(member, 'SIGKILL');
       } catch {
         // already gone
       }
-      for (let i = 0; i < 50 && alive(pid); i++) await sleep(20);
     }
+    await tmux('kill-server').catch(() => {});
+    for (let i = 0; i < 100 && members.some(alive); i++) await sleep(20);
   };
   return {
     async start(command) {
