@@ -8,7 +8,7 @@
  * be ended before its hooks ran. (Not for concurrent tests: which test is running is then
  * ambiguous.)
  */
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished, TestRunner } from 'vitest';
@@ -28,7 +28,20 @@ export function scratchDir(prefix: string): string {
 /** Removes `dir` and everything in it, now; a directory already gone is no error. */
 export function removeScratch(dir: string): void {
   outsideTests.delete(dir);
-  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (error) {
+    // Something still running wrote into it while it went: name what is left, for the hunt.
+    throw new Error(`could not remove ${dir}; left in it: ${leftIn(dir).join(', ') || 'nothing'}`, { cause: error });
+  }
+}
+
+function leftIn(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
 }
 
 /** Removes every directory made outside a test that is still there. */
