@@ -24,7 +24,7 @@ export interface SettingsFile {
   /** False when the file does not exist (nothing else is set then). */
   exists: boolean;
   /** Why the file could not be read or parsed; Claude Code ignores such a file. */
-  error?: { message: string; problems?: JsonProblem[] } & Partial<Position>;
+  error?: { message: string; problems?: JsonProblem[]; /** Why it could not be read: EACCES, ENOTREG, EFBIG, ... */ code?: string } & Partial<Position>;
   /** The parsed object, when it parsed. */
   data?: Record<string, unknown>;
   /** Each top-level key's position, for pointing at `apiKeyHelper`, `forceLoginMethod`, ... */
@@ -145,7 +145,7 @@ export async function readSettingsFile(layer: SettingsLayer, path: string): Prom
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { layer, path, exists: false, keys: {}, env: {} };
-    return { layer, path, exists: true, keys: {}, env: {}, error: { message: `cannot read: ${(error as Error).message}` } };
+    return { layer, path, exists: true, keys: {}, env: {}, error: { message: `cannot read: ${(error as Error).message}`, ...(typeof code === 'string' ? { code } : {}) } };
   }
   return parseSettings(layer, path, text);
 }

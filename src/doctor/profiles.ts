@@ -3,8 +3,9 @@
  * required, the named AWS profile in ~/.aws/config or ~/.aws/credentials, the Vertex
  * credentials file, the claude binary it names.
  */
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { awsFiles, awsProfileNames, readAwsIni } from '../aws-files.js';
 import { describeIdentity, knownIdentity, loginCommand } from '../accounts/identity.js';
 import { loginConfigDir } from '../accounts/login.js';
 import { describeTokenEnd, setupTokenEndingSoon } from '../claude/setup-token.js';
@@ -22,34 +23,6 @@ function expand(path: string, home: string): string {
   return path.replace(/^~(?=\/|$)/, home);
 }
 
-/** Section names of an AWS ini file: `[profile corp]` in config, `[corp]` in credentials. */
-export function awsProfileNames(text: string, configStyle: boolean): Set<string> {
-  const names = new Set<string>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*\[\s*([^\]]+?)\s*\]\s*$/.exec(line);
-    if (!m) continue;
-    const section = m[1]!;
-    if (!configStyle || section === 'default') names.add(section);
-    else if (section.startsWith('profile ')) names.add(section.slice('profile '.length).trim());
-  }
-  return names;
-}
-
-export function awsFiles(input: Pick<DoctorInput, 'env' | 'home'>): { config: string; credentials: string } {
-  return {
-    config: input.env.AWS_CONFIG_FILE || join(input.home, '.aws', 'config'),
-    credentials: input.env.AWS_SHARED_CREDENTIALS_FILE || join(input.home, '.aws', 'credentials'),
-  };
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 function profileFindings(name: string, profile: Profile, input: DoctorInput): Finding[] {
   const out: Finding[] = [];
   const problem = (id: string, what: string, fix: string, why = `ccenv cannot start profile ${name} as it is`): Finding => ({
@@ -65,9 +38,26 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
     out.push(problem('profile.no-secret', `it needs ${withArticle(secret.label)} and has none`, `printf %s "$SECRET" | ccenv edit ${name} --secret-stdin`));
   }
   if (profile.awsProfile) {
-    const files = awsFiles(input);
-    const known = new Set([...awsProfileNames(readText(files.config), true), ...awsProfileNames(readText(files.credentials), false)]);
-    if (!known.has(profile.awsProfile)) {
+    const files = awsFiles(input.env, input.home);
+    const config = readAwsIni(files.config);
+    const credentials = readAwsIni(files.credentials);
+    const unreadable = [[files.config, config], [files.credentials, credentials]] as const;
+    for (const [path, read] of unreadable) {
+      if (read instanceof Map) continue;
+      out.push(
+        problem(
+          'profile.aws-file-unreadable',
+          `${tilde(path, input.home)} cannot be read: ${read.reason}`,
+          `make it a plain file readable by you (ls -l ${tilde(path, input.home)})`,
+          `ccenv cannot tell whether AWS profile ${profile.awsProfile} is there, and the AWS SDK inside claude cannot read it either`,
+        ),
+      );
+    }
+    const known = new Set([
+      ...(config instanceof Map ? awsProfileNames(config, true) : []),
+      ...(credentials instanceof Map ? awsProfileNames(credentials, false) : []),
+    ]);
+    if (config instanceof Map && credentials instanceof Map && !known.has(profile.awsProfile)) {
       out.push(
         problem(
           'profile.aws-profile-missing',
@@ -78,6 +68,7 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
       );
     }
   }
+
   if (profile.kind === 'vertex') {
     if (profile.credentialsFile) {
       const file = expand(profile.credentialsFile, input.home);

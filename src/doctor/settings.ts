@@ -3,12 +3,11 @@
  * errors with line and column, env blocks that set credential or provider variables,
  * apiKeyHelper and the other keys that supply a credential, forceLoginMethod.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { isAwsCredentialVariable, isModelVariable } from '../claude/variables.js';
-import { claudeConfigDir, MAX_SETTINGS_BYTES, parseSettings, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
-import { readBounded } from '../fs/bounded.js';
+import { claudeConfigDir, MAX_SETTINGS_BYTES, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
+import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { holdings, safeToRemove } from './held.js';
@@ -41,7 +40,10 @@ async function parseErrorFinding(file: SettingsFile, what: string, input: Doctor
       what: `${tilde(file.path, input.home)} cannot be read: ${error.message}`,
       where: { file: file.path },
       why: `claude ignores ${what} it cannot read`,
-      fix: `make it readable by you: chmod u+r ${tilde(file.path, input.home)}`,
+      fix:
+        error.code === 'EACCES'
+          ? `make it readable by you: chmod u+r ${tilde(file.path, input.home)}`
+          : `look at what it is (ls -l ${tilde(file.path, input.home)}): settings are a plain JSON file`,
     };
   }
   const problems = error.problems ?? [];
@@ -158,14 +160,8 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
 async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
   const dir = input.env.CLAUDE_CONFIG_DIR;
   const path = dir ? join(dir, '.claude.json') : join(input.home, '.claude.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return [await parseErrorFinding({ layer: 'user', path, exists: true, keys: {}, env: {}, error: { message: (error as Error).message } }, 'it', input)];
-  }
-  const file = await parseSettings('user', path, text);
+  const file = await readSettingsFile('user', path);
+  if (!file.exists) return [];
   if (file.error) return [await parseErrorFinding(file, 'its preferences, MCP servers and project trust', input)];
   const out: Finding[] = [];
   const key = file.keys.primaryApiKey;
@@ -183,13 +179,27 @@ async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
   return out;
 }
 
+/** The ant CLI writes a configuration's name there: a line. */
+const ACTIVE_CONFIG_BYTES = 64 << 10;
+
 function activeConfigFindings(input: DoctorInput): Finding[] {
   const path = join(input.env.XDG_CONFIG_HOME || join(input.home, '.config'), 'anthropic', 'active_config');
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return [];
+    text = readBounded(path, ACTIVE_CONFIG_BYTES).toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    return [
+      {
+        id: 'ant.active-config-unreadable',
+        severity: 'warning',
+        what: `${tilde(path, input.home)} cannot be read: ${error instanceof UnreadableFileError ? error.message : (code ?? 'error')}`,
+        where: { file: path },
+        why: "it is the ant CLI's active configuration, which can switch Claude Code to API billing; ccenv cannot tell what it names",
+        fix: `look at what it is (ls -l ${tilde(path, input.home)}), and remove it if it is not the ant CLI's`,
+      },
+    ];
   }
   const name = text.trim().split('\n')[0] ?? '';
   return [

@@ -6,8 +6,7 @@
  * role, an instance role) are not produced here: the answer says which command would.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { readBounded } from '../fs/bounded.js';
+import { awsConfigSection, awsFiles, type AwsSections, readAwsIni } from '../aws-files.js';
 import type { Env } from '../paths.js';
 
 export interface AwsKeys {
@@ -19,38 +18,10 @@ export interface AwsKeys {
 /** Keys to sign with, or why there are none to be had. */
 export type AwsCredential = { keys: AwsKeys } | { none: string };
 
-/** An AWS shared config or credentials file is small: anything larger is not read. */
-const FILE_LIMIT = 1 << 20;
-
-type Sections = Map<string, Map<string, string>>;
-
-/** The sections of an AWS INI file (`[name]`, `key = value`; comments and nesting ignored). */
-export function parseAwsIni(text: string): Sections {
-  const sections: Sections = new Map();
-  let current: Map<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
-    if (header) {
-      current = new Map();
-      sections.set(header[1]!, current);
-      continue;
-    }
-    const pair = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
-    if (pair && current && !/^\s/.test(raw)) current.set(pair[1]!.toLowerCase(), pair[2]!.trim());
-  }
-  return sections;
-}
-
-function readIni(path: string): Sections | { error: string } {
-  try {
-    return parseAwsIni(readBounded(path, FILE_LIMIT).toString('utf8'));
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return new Map();
-    return { error: `${path} cannot be read (${typeof code === 'string' ? code : 'error'})` };
-  }
+/** The sections of `path`, or why it cannot be read. */
+function readIni(path: string): AwsSections | { error: string } {
+  const read = readAwsIni(path);
+  return read instanceof Map ? read : { error: `${path} cannot be read (${read.unreadable})` };
 }
 
 function keysIn(section: Map<string, string> | undefined): AwsKeys | undefined {
@@ -77,8 +48,7 @@ function producedBy(section: Map<string, string> | undefined): string | undefine
  */
 export function profileKeys(env: Env, name: string, explicit: boolean): AwsCredential {
   const home = env.HOME || homedir();
-  const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials');
-  const configFile = env.AWS_CONFIG_FILE || join(home, '.aws', 'config');
+  const { credentials: credentialsFile, config: configFile } = awsFiles(env, home);
   const rerun = `run aws sts get-caller-identity${explicit || name !== 'default' ? ` --profile ${name}` : ''}`;
   const credentials = readIni(credentialsFile);
   if ('error' in credentials) return { none: credentials.error };
@@ -86,7 +56,7 @@ export function profileKeys(env: Env, name: string, explicit: boolean): AwsCrede
   if (fromCredentials) return { keys: fromCredentials };
   const config = readIni(configFile);
   if ('error' in config) return { none: config.error };
-  const section = config.get(name === 'default' ? 'default' : `profile ${name}`) ?? config.get(name);
+  const section = awsConfigSection(config, name) ?? config.get(name);
   const fromConfig = keysIn(section);
   if (fromConfig) return { keys: fromConfig };
   const source = producedBy(credentials.get(name)) ?? producedBy(section);

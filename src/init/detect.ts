@@ -3,13 +3,12 @@
  * env blocks, and the subscription login. Each source becomes profile proposals; nothing
  * here writes anything.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import { CREDENTIALS_FILE, LOGIN_LIMIT, parseLogin } from '../claude/login-store.js';
 import { readSettingsLayers } from '../claude/settings.js';
 import { isSecretVariable } from '../doctor/held.js';
-import { awsFiles } from '../doctor/profiles.js';
+import { awsConfigSection, awsFiles, readAwsIni } from '../aws-files.js';
 import { scanRcFiles, type RcAssignment } from '../doctor/rc-scan.js';
 import { isClaudeVariable, isOn, isSetupVariable } from '../doctor/variables.js';
 import type { Env } from '../paths.js';
@@ -50,24 +49,8 @@ export interface Skipped {
 
 /** The region of an AWS profile in ~/.aws/config, the way the AWS CLI would read it. */
 export function awsRegionOf(profileName: string, env: Env, home: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(awsFiles({ env, home }).config, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const want = profileName === 'default' ? ['default', 'profile default'] : [`profile ${profileName}`];
-  let inside = false;
-  for (const line of text.split('\n')) {
-    const section = /^\s*\[\s*([^\]]+?)\s*\]\s*$/.exec(line);
-    if (section) {
-      inside = want.includes(section[1]!);
-      continue;
-    }
-    const m = /^\s*region\s*=\s*(\S+)/.exec(line);
-    if (inside && m) return m[1];
-  }
-  return undefined;
+  const config = readAwsIni(awsFiles(env, home).config);
+  return config instanceof Map ? awsConfigSection(config, profileName)?.get('region') || undefined : undefined;
 }
 
 interface Builder {

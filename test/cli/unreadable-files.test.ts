@@ -159,3 +159,32 @@ describe.runIf(linux)('start-up files that are not small regular files', () => {
     expect(init.stdout + init.stderr).not.toContain('RC-LINE-AFTER-THE-FIFO');
   });
 });
+
+describe.runIf(linux)("other programs' files in the home that are FIFOs", () => {
+  it("~/.claude.json: doctor returns, saying it cannot read it", async () => {
+    fifo(join(box.home, '.claude.json'));
+    const run = await bounded(['doctor'], box.home);
+    expect(run.stdout).toContain('~/.claude.json cannot be read: cannot read: not a regular file (a FIFO)');
+    expect(run.stdout).toContain('look at what it is (ls -l ~/.claude.json)');
+    expect(run.stdout).not.toContain('chmod');
+  });
+
+  it("the ant CLI's active_config: doctor returns", async () => {
+    mkdirSync(join(box.home, '.config', 'anthropic'), { recursive: true });
+    fifo(join(box.home, '.config', 'anthropic', 'active_config'));
+    const run = await bounded(['doctor'], box.home);
+    expect(run.stdout).toContain('~/.config/anthropic/active_config cannot be read: not a regular file (a FIFO)');
+  });
+
+  it('~/.aws/config: doctor says it cannot read it rather than "the AWS profile is missing"; init returns', async () => {
+    writeFileSync(join(box.configDir, 'config.json'), JSON.stringify({ version: 1, profiles: { aws: { kind: 'bedrock', region: 'us-east-1', awsProfile: 'corp' } } }));
+    mkdirSync(join(box.home, '.aws'));
+    fifo(join(box.home, '.aws', 'config'));
+    const doctor = await bounded(['doctor'], box.home);
+    expect(doctor.stdout).toContain('~/.aws/config cannot be read: not a regular file (a FIFO)');
+    expect(doctor.stdout).not.toContain('is in neither');
+    writeFileSync(join(box.home, '.zshrc'), 'export CLAUDE_CODE_USE_BEDROCK=1\nexport AWS_PROFILE=corp\n');
+    const init = await bounded(['init', '--yes'], box.home);
+    expect(init.exitCode, init.stderr).toBe(0);
+  });
+});

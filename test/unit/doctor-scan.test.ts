@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assignmentsInLine, sourcedPath } from '../../src/doctor/rc-scan.js';
 import { halfSetProviders, isClaudeVariable } from '../../src/doctor/variables.js';
 import { showValue } from '../../src/doctor/mask.js';
-import { awsProfileNames } from '../../src/doctor/profiles.js';
+import { awsProfileNames, parseAwsIni } from '../../src/aws-files.js';
 import { judgeAuth } from '../../src/doctor/auth-status.js';
 import type { LaunchPlan } from '../../src/launch/plan.js';
 import { proposalsFrom } from '../../src/init/detect.js';
@@ -109,8 +109,8 @@ describe('values doctor shows', () => {
 
 describe('AWS profile names', () => {
   it('reads [profile x] in config and [x] in credentials', () => {
-    expect([...awsProfileNames('[default]\n[profile corp]\nregion=x\n[sso-session s]\n', true)]).toEqual(['default', 'corp']);
-    expect([...awsProfileNames('[corp]\naws_access_key_id=A\n[ other ]\n', false)]).toEqual(['corp', 'other']);
+    expect([...awsProfileNames(parseAwsIni('[default]\n[profile corp]\nregion=x\n[sso-session s]\n'), true)]).toEqual(['default', 'corp']);
+    expect([...awsProfileNames(parseAwsIni('[corp]\naws_access_key_id=A\n[ other ]\n'), false)]).toEqual(['corp', 'other']);
   });
 });
 
