@@ -8,7 +8,7 @@ import { dispatch, reportError, typoError } from '../dispatch.js';
 import { launchFromCommandLine, launchVerb, typoOrProfile } from './run.js';
 import { handBackExtraCaCerts } from './extra-ca-certs.js';
 import { guardInspector } from './spawn.js';
-import { wrapperOutput, wrapperPlan } from './wrapper.js';
+import { isEditorPlan, wrapperOutput, wrapperPlan } from './wrapper.js';
 
 export { handBackExtraCaCerts };
 
@@ -41,6 +41,8 @@ export async function runWrapperPlan(argv: string[]): Promise<number> {
     handBackExtraCaCerts(process.env);
     guardInspector();
     const plan = await wrapperPlan(processContext(), argv);
+    // An editor's claude: what the plan says goes to stderr, which the editor keeps in its log.
+    if (isEditorPlan(plan)) for (const note of plan.notes) process.stderr.write(`ccenv: ${note}\n`);
     await new Promise<void>((done) => process.stdout.write(wrapperOutput(plan), () => done()));
     // As a launch does: a keychain connection left open must not hold the wrapper.
     process.exit(0);

@@ -21,6 +21,7 @@ import { profileProblems } from '../profiles/validate.js';
 import { quoteSh } from './format.js';
 import { buildPlan, childEnvironment, type LaunchPlan } from './plan.js';
 import { secretFor } from './run.js';
+import { applySettingsOverrides, findUserSettings } from './settings-override.js';
 import { keepUsersWrapper } from './users-wrapper.js';
 import { WRAP_CONFIG_VARIABLE, WRAP_INNER_VARIABLE, type WrapperSetup } from './wrapper-variables.js';
 
@@ -90,9 +91,22 @@ export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promis
   if (!fromDirectory) return plan;
   // As a launch does: the user's processWrapper setting becomes the inner wrapper of the
   // editor's claude's own processes. (A wrapped process has it from its launch already.)
+  // And as a launch does, a settings file's env block or apiKeyHelper that would override
+  // the profile is overridden back with --settings (merged with one the editor passed).
   const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
-  const kept = keepUsersWrapper(plan, layers);
+  let kept = keepUsersWrapper(plan, layers);
+  try {
+    kept = applySettingsOverrides(kept, resolved.profile, layers, findUserSettings(kept.args, ctx.cwd), ctx.env.HOME ?? '');
+  } catch (error) {
+    if (!(error instanceof CcenvError)) throw error;
+    throw fault(error.message, error.hint);
+  }
   return { ...kept, args: [DIRECTORY_FLAG, ...kept.args] };
+}
+
+/** Whether the plan is for an editor's claude (bin/ccenv-ide), not one of Claude Code's own processes. */
+export function isEditorPlan(plan: LaunchPlan): boolean {
+  return plan.args[0] === DIRECTORY_FLAG;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -107,8 +121,9 @@ export function wrapperOutput(plan: LaunchPlan): string {
   const lines: string[] = [];
   for (const { name } of plan.removed) if (NAME.test(name)) lines.push(`unset ${name}`);
   for (const [name, value] of Object.entries(plan.set)) lines.push(`export ${name}=${quoteSh(value)}`);
-  const editors = plan.args[0] === DIRECTORY_FLAG;
-  if (editors) lines.push('shift');
+  const editors = isEditorPlan(plan);
+  // An editor's claude: its arguments as planned (a --settings override may have been added).
+  if (editors) lines.push(`set -- ${[plan.command, ...plan.args.slice(1)].map(quoteSh).join(' ')}`);
   // The user's wrapper is for the processes Claude Code starts: an editor's claude itself
   // runs without it, as a launched claude does, and only records it for those processes.
   const inner = editors ? undefined : plan.set[WRAP_INNER_VARIABLE];

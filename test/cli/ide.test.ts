@@ -119,4 +119,54 @@ describe('bin/ccenv-ide, as the VS Code extension runs it', () => {
     expect(String(run.stderr)).toContain('process wrapper: no profile for');
     expect(fake.ran()).toBe(false);
   });
+
+  describe("a project's settings that would override the profile, as a launch overrides them", () => {
+    const project = () => join(box.home, 'project');
+    beforeEach(async () => {
+      const add = await ccenv(box, ['add', 'proj', '--kind', 'api-key', '--secret-stdin'], { input: KEY });
+      expect(add.exitCode, add.stderr).toBe(0);
+      mkdirSync(join(project(), '.claude'), { recursive: true });
+      writeFileSync(join(project(), '.ccprofile'), 'proj\n');
+      expect((await ccenv(box, ['allow'], { cwd: project() })).exitCode).toBe(0);
+    });
+    const ide = (args: string[]) =>
+      execa(join(ROOT, 'bin', 'ccenv-ide'), [join(fake.bin, 'claude'), ...args], { env: box.env, extendEnv: false, reject: false, cwd: project() });
+
+    it("an env block's token and an apiKeyHelper are overridden with --settings, merged with the editor's own", async () => {
+      writeFileSync(
+        join(project(), '.claude', 'settings.json'),
+        JSON.stringify({ apiKeyHelper: 'echo sk-from-the-project', env: { ANTHROPIC_AUTH_TOKEN: 'tok-from-the-project' } }, null, 2),
+      );
+      const run = await ide(['--settings', '{"model":"opus"}', '--output-format', 'stream-json']);
+      expect(run.exitCode, String(run.stderr)).toBe(0);
+      const argv = fake.argv();
+      expect(argv.filter((a) => a === '--settings')).toHaveLength(1);
+      expect(argv.slice(2)).toEqual(['--output-format', 'stream-json']);
+      expect(argv[0]).toBe('--settings');
+      const settings = JSON.parse(argv[1]!) as { model?: string; apiKeyHelper?: unknown; env?: Record<string, string> };
+      expect(settings.model).toBe('opus');
+      expect(settings.env?.ANTHROPIC_AUTH_TOKEN).toBe('');
+      expect(settings.apiKeyHelper).not.toBe('echo sk-from-the-project');
+      expect(String(run.stderr)).toContain('overridden for this launch with --settings');
+      expect(fake.fd3()).toBe(KEY);
+    });
+
+    it("an env block that sets the profile's own key variable: emptied with --settings, the key goes by descriptor", async () => {
+      writeFileSync(join(project(), '.claude', 'settings.json'), JSON.stringify({ env: { ANTHROPIC_API_KEY: 'sk-ant-api03-FROM-THE-PROJECT' } }, null, 2));
+      const run = await ide(['--output-format', 'stream-json']);
+      expect(run.exitCode, String(run.stderr)).toBe(0);
+      const argv = fake.argv();
+      expect(argv[0]).toBe('--settings');
+      expect(JSON.parse(argv[1]!)).toEqual({ env: { ANTHROPIC_API_KEY: '' } });
+      expect(String(run.stderr)).toContain('ANTHROPIC_API_KEY (~/project/.claude/settings.json:3)');
+      expect(String(run.stderr) + argv.join(' ')).not.toContain('FROM-THE-PROJECT');
+      expect(fake.fd3()).toBe(KEY);
+    });
+
+    it('with nothing to override, the arguments are passed as they came, spaces and quotes kept', async () => {
+      const run = await ide(['-p', "it's a \"test\" $HOME `x`", '--output-format', 'stream-json']);
+      expect(run.exitCode, String(run.stderr)).toBe(0);
+      expect(fake.argv()).toEqual(['-p', "it's a \"test\" $HOME `x`", '--output-format', 'stream-json']);
+    });
+  });
 });

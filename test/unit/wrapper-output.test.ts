@@ -44,10 +44,11 @@ describe('wrapperOutput', () => {
   });
 
   it("records the user's wrapper for an editor's claude without running that claude through it", () => {
-    const code = wrapperOutput(plan({ args: ['--ccenv-directory'], set: { CCENV_WRAP_INNER: '/opt/corp/launch' } })).split('\0')[0]!;
+    const code = wrapperOutput(plan({ args: ['--ccenv-directory', '-p', "it's"], set: { CCENV_WRAP_INNER: '/opt/corp/launch' } })).split('\0')[0]!;
     expect(code).toContain(`export CCENV_WRAP_INNER='/opt/corp/launch'`);
-    expect(code).toContain('shift');
-    expect(code).not.toContain('set --');
+    // The editor's claude and its arguments as planned, without the marker and without the user's wrapper.
+    expect(code).toContain(`set -- '/bin/claude' '-p' 'it'\\''s'`);
+    expect(code).not.toContain(`set -- '/opt/corp/launch'`);
   });
 
   it('evaluated by bash, sets hostile values verbatim and unsets what the plan removes', () => {
