@@ -138,10 +138,38 @@ async function parseWithPositions(layer: SettingsLayer, path: string, text: stri
 /** Far above any real settings file; a bound still, since a project's file may be anything (a FIFO, a link into /proc). */
 export const MAX_SETTINGS_BYTES = 4 << 20;
 
+/** How a settings file's bytes are text, as Claude Code reads them: see decodeSettings. */
+export type SettingsEncoding = 'utf8' | 'utf8-bom' | 'utf16le-bom';
+
+/**
+ * A settings file's text as Claude Code decodes it (seen on 2.1.332, docs/claude-code.md):
+ * UTF-16LE after the byte-order mark FF FE, otherwise UTF-8, and a leading byte-order mark
+ * dropped. So a file with a mark is applied by claude: read otherwise, it would look invalid
+ * here, and its env block would go unseen and not overridden. UTF-16 without a mark, or
+ * big-endian, claude does not load either: as UTF-8 it is invalid JSON here too.
+ */
+export function decodeSettings(bytes: Uint8Array): { text: string; encoding: SettingsEncoding } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return { text: buffer.subarray(2).toString('utf16le'), encoding: 'utf16le-bom' };
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), encoding: 'utf8-bom' } : { text, encoding: 'utf8' };
+}
+
+/** The bytes of `text` in `encoding`, mark included: an edited file keeps the encoding it had. */
+export function encodeSettings(text: string, encoding: SettingsEncoding): Buffer {
+  if (encoding === 'utf16le-bom') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return Buffer.from(encoding === 'utf8-bom' ? `\ufeff${text}` : text, 'utf8');
+}
+
+/** A settings file's text, read bounded and decoded as Claude Code does. Throws as readBounded. */
+export function readSettingsText(path: string): { text: string; encoding: SettingsEncoding } {
+  return decodeSettings(readBounded(path, MAX_SETTINGS_BYTES));
+}
+
 export async function readSettingsFile(layer: SettingsLayer, path: string): Promise<SettingsFile> {
   let text: string;
   try {
-    text = readBounded(path, MAX_SETTINGS_BYTES).toString('utf8');
+    text = readSettingsText(path).text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { layer, path, exists: false, keys: {}, env: {} };

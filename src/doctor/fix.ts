@@ -5,8 +5,7 @@
  * Start-up files are never edited.
  */
 import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_SETTINGS_BYTES } from '../claude/settings.js';
-import { readBounded } from '../fs/bounded.js';
+import { encodeSettings, readSettingsText, type SettingsEncoding } from '../claude/settings.js';
 import { replaceFile } from '../fs/replace.js';
 import { backupFile } from '../fs/backup-file.js';
 import type { FileFix, Fix } from './finding.js';
@@ -86,9 +85,13 @@ async function editEnvText(text: string, variables: readonly string[]): Promise<
  */
 export async function removeEnvVariables(file: string, variables: string[], now: Date, home: string, hooks: { afterRead?: () => void } = {}): Promise<Omit<FixResult, 'fix'>> {
   const shown = tilde(file, home);
+  // Decoded as Claude Code does, and written back in the same encoding (a byte-order mark kept).
+  let encoding: SettingsEncoding = 'utf8';
   const read = (): string | Error => {
     try {
-      return readBounded(file, MAX_SETTINGS_BYTES).toString('utf8');
+      const decoded = readSettingsText(file);
+      encoding = decoded.encoding;
+      return decoded.text;
     } catch (error) {
       return error as Error;
     }
@@ -108,9 +111,10 @@ export async function removeEnvVariables(file: string, variables: string[], now:
     }
     const backup = backupFile(file, text, now);
     const stat = statSync(file);
-    if (stat.nlink > 1) writeFileSync(file, edit.next);
+    const bytes = encodeSettings(edit.next, encoding);
+    if (stat.nlink > 1) writeFileSync(file, bytes);
     // Written beside the real file (a symlinked settings file keeps its link), never through a temporary name another user could plant.
-    else replaceFile(realpathSync(file), edit.next, { mode: stat.mode & 0o777, exact: true });
+    else replaceFile(realpathSync(file), bytes, { mode: stat.mode & 0o777, exact: true });
     const removed = edit.present.join(', ');
     return {
       applied: true,

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { isAwsCredentialVariable, isModelVariable } from '../claude/variables.js';
-import { claudeConfigDir, MAX_SETTINGS_BYTES, readSettingsFile, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
+import { claudeConfigDir, readSettingsFile, readSettingsText, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
@@ -52,7 +52,7 @@ async function parseErrorFinding(file: SettingsFile, what: string, input: Doctor
   let hidden: string[] = [];
   if (commas) {
     try {
-      hidden = await hiddenEnvVariables(readBounded(file.path, MAX_SETTINGS_BYTES).toString('utf8'));
+      hidden = await hiddenEnvVariables(readSettingsText(file.path).text);
     } catch {
       // reported by position only
     }

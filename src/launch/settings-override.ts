@@ -7,10 +7,9 @@
  * switched off the same way (src/claude/settings-keys.ts).
  */
 import { resolve } from 'node:path';
-import { MAX_SETTINGS_BYTES, type SettingsFile } from '../claude/settings.js';
+import { readSettingsText, type SettingsFile } from '../claude/settings.js';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { CcenvError } from '../errors.js';
-import { readBounded } from '../fs/bounded.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
@@ -30,7 +29,7 @@ function parseSettingsArgument(text: string, cwd: string): Record<string, unknow
   let source = trimmed;
   if (fromFile) {
     try {
-      source = readBounded(resolve(cwd, text), MAX_SETTINGS_BYTES).toString('utf8');
+      source = readSettingsText(resolve(cwd, text)).text;
     } catch (error) {
       throw new CcenvError(`cannot read the --settings file ${text}: ${(error as Error).message}`);
     }

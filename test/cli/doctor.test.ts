@@ -1,5 +1,5 @@
 /** doctor on fixture homes, one trap each: found, located, fixed by the targeted fix, no secret printed. */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -137,6 +137,19 @@ describe('each trap, found with file:line and its fix', () => {
     await keepSettingsKey();
     const kept = (await findings()).findings.find((x) => x.id === 'settings.env-credential')!;
     expect(kept.fixable).toEqual({ kind: 'remove-env-variable', file, variable: 'ANTHROPIC_API_KEY' });
+  });
+
+  it('a settings env block in a file with a byte-order mark (claude applies it), and --fix keeps the mark', async () => {
+    const { file, line } = trap.settingsEnvBlock(box);
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
+    const f = (await findings()).findings.find((x) => x.id === 'settings.env-credential')!;
+    expect(f.where).toMatchObject({ file, line });
+    await keepSettingsKey();
+    const run = await doctor(['--fix']);
+    expect(run.stdout + run.stderr).toContain('removed ANTHROPIC_API_KEY');
+    const after = readFileSync(file);
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(after.toString('utf8')).not.toContain('ANTHROPIC_API_KEY');
   });
 
   it('a settings file with a trailing comma, with line and column', async () => {

@@ -3,6 +3,7 @@ import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeSettings, encodeSettings, type SettingsEncoding } from '../../src/claude/settings.js';
 import { removeEnvVariables } from '../../src/doctor/fix.js';
 
 let dir: string;
@@ -15,6 +16,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('removing a variable from a settings env block', () => {
+  it.each<[SettingsEncoding]>([['utf8'], ['utf8-bom'], ['utf16le-bom']])('a file in %s: edited, and written back in the same encoding', async (encoding) => {
+    writeFileSync(file, encodeSettings('{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "é"\n  }\n}\n', encoding));
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    expect(result.applied, result.message).toBe(true);
+    const after = decodeSettings(readFileSync(file));
+    expect(after.encoding).toBe(encoding);
+    expect(JSON.parse(after.text)).toEqual({ env: { KEEP: 'é' } });
+  });
+
   it('edits a hard-linked file in place: the other name sees the change', async () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
     const other = join(dir, 'dotfiles-settings.json');
@@ -50,5 +60,24 @@ describe('removing a variable from a settings env block', () => {
     expect(result.applied).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ model: 'opus' });
     expect(readFileSync(result.backup!, 'utf8')).toContain('"model": "opus"');
+  });
+});
+
+describe('decoding a settings file as Claude Code does', () => {
+  const json = '{"env":{"A":"é"}}';
+  it.each<[string, Buffer, string, SettingsEncoding]>([
+    ['plain UTF-8', Buffer.from(json), json, 'utf8'],
+    ['UTF-8 after a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), json, 'utf8-bom'],
+    ['UTF-16LE after FF FE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]), json, 'utf16le-bom'],
+    // claude does not load these: decoded as UTF-8 they are not JSON here either
+    ['UTF-16LE without a mark', Buffer.from(json, 'utf16le'), Buffer.from(json, 'utf16le').toString('utf8'), 'utf8'],
+    ['UTF-16BE after FE FF', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]).toString('utf8'), 'utf8'],
+    ['empty', Buffer.alloc(0), '', 'utf8'],
+  ])('%s', (_what, bytes, text, encoding) => {
+    expect(decodeSettings(bytes)).toEqual({ text, encoding });
+  });
+
+  it('a mark in the middle is text, not dropped', () => {
+    expect(decodeSettings(Buffer.from('{"a":"\ufeff"}')).text).toBe('{"a":"\ufeff"}');
   });
 });
