@@ -19,7 +19,7 @@ describe('removing a variable from a settings env block', () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
     const other = join(dir, 'dotfiles-settings.json');
     linkSync(file, other);
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'));
     expect(result.applied).toBe(true);
     expect(statSync(file).ino).toBe(statSync(other).ino);
     expect(JSON.parse(readFileSync(other, 'utf8'))).toEqual({ env: { KEEP: '1' } });
@@ -27,7 +27,7 @@ describe('removing a variable from a settings env block', () => {
 
   it('a key written twice with the same value: every copy goes, the one that takes effect included', async () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'));
     expect(result.applied).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toContain('ANTHROPIC_API_KEY');
   });
@@ -35,7 +35,7 @@ describe('removing a variable from a settings env block', () => {
   it('a key written twice with different values: nothing changed, and it says why', async () => {
     const text = '{\n  "env": {\n    "ANTHROPIC_API_KEY": "shadowed",\n    "ANTHROPIC_API_KEY": "effective"\n  }\n}\n';
     writeFileSync(file, text);
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'));
     expect(result.applied).toBe(false);
     expect(result.message).toContain('sets ANTHROPIC_API_KEY 2 times with different values');
     expect(readFileSync(file, 'utf8')).toBe(text);
@@ -44,7 +44,7 @@ describe('removing a variable from a settings env block', () => {
 
   it("re-reads just before the write: a concurrent writer's last update is kept", async () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n');
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', {
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'), {
       afterRead: () => writeFileSync(file, '{\n  "model": "opus",\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n'),
     });
     expect(result.applied).toBe(true);
