@@ -15,13 +15,14 @@ const MAX_FLAT = 180;
 
 /**
  * A file's path as one name a person can read back: `~/proj/.claude/settings.json` becomes
- * `~%2Fproj%2F.claude%2Fsettings.json` (decodeURIComponent gives the path again). A very long
- * path keeps its end.
+ * `~%2Fproj%2F.claude%2Fsettings.json` (decodeURIComponent gives the path again; a control
+ * character is written the same way). A very long path keeps its end.
  */
 export function flattenPath(file: string, home: string): string {
   const inHome = relative(home, file);
-  const shown = inHome && !inHome.startsWith('..') && !isAbsolute(inHome) ? `~${sep}${inHome}` : file;
-  const flat = shown.replace(/[%/\\:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const shown = inHome && inHome !== '..' && !inHome.startsWith(`..${sep}`) && !isAbsolute(inHome) ? `~${sep}${inHome}` : file;
+  // eslint-disable-next-line no-control-regex -- a control character in a path is kept readable, as %0A.
+  const flat = shown.replace(/[%/\\:\x00-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return flat.length > MAX_FLAT ? `...${flat.slice(-MAX_FLAT)}` : flat;
 }
 
