@@ -108,7 +108,12 @@ export async function removeEnvVariables(file: string, variables: string[], now:
       continue;
     }
     // Into ccenv's own directory: a backup beside a project's settings file would sit in its working tree, for the next commit.
-    const backup = backupFile(file, text, now, { dir: backups, home });
+    let backup: string;
+    try {
+      backup = backupFile(file, text, now, { dir: backups, home });
+    } catch (error) {
+      return { applied: false, message: `cannot back up ${shown} in ${tilde(backups, home)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing changed` };
+    }
     const stat = statSync(file);
     if (stat.nlink > 1) writeFileSync(file, edit.next);
     // Written beside the real file (a symlinked settings file keeps its link), never through a temporary name another user could plant.

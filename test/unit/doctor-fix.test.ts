@@ -52,3 +52,21 @@ describe('removing a variable from a settings env block', () => {
     expect(readFileSync(result.backup!, 'utf8')).toContain('"model": "opus"');
   });
 });
+
+describe('the backup before the edit', () => {
+  it('goes to the backups directory, never beside the file', async () => {
+    writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, dir, join(dir, 'backups'));
+    expect(result.backup).toBe(join(dir, 'backups', '~%2Fsettings.json.ccenv-backup-20260101T000000Z'));
+    expect(readdirSync(dir).sort()).toEqual(['backups', 'settings.json']);
+  });
+
+  it('one that cannot be made: nothing changed, and it says where and why', async () => {
+    const text = '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n';
+    writeFileSync(file, text);
+    writeFileSync(join(dir, 'backups'), 'a file in the way');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, dir, join(dir, 'backups'));
+    expect(result).toEqual({ applied: false, message: expect.stringMatching(/^cannot back up ~\/settings\.json in ~\/backups: .*; nothing changed$/) });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
