@@ -32,3 +32,8 @@ export function stateDir(env: Env, platform: NodeJS.Platform = process.platform)
   if (env.XDG_STATE_HOME) return join(env.XDG_STATE_HOME, 'ccenv');
   return join(home(env), '.local', 'state', 'ccenv');
 }
+
+/** Where ccenv keeps backups of the settings files it edits: outside every repository, never beside the file. */
+export function backupsDir(env: Env, platform: NodeJS.Platform = process.platform): string {
+  return join(dataDir(env, platform), 'backups');
+}

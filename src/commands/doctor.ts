@@ -45,7 +45,8 @@ export async function doctor(ctx: Context, profileArg: string | undefined, optio
       ctx.io.err(`ccenv: fixing ${all.length} thing${all.length === 1 ? '' : 's'}:\n${[...repairs, ...fixes].map((f) => `  - ${describeFix(f, input.home)}\n`).join('')}`);
       fixed = [];
       for (const fix of repairs) fixed.push(await repairOne(ctx, fix));
-      fixed.push(...(await applyFixes(fixes, new Date(), input.home)));
+      const { backupsDir } = await import('../paths.js');
+      fixed.push(...(await applyFixes(fixes, new Date(), input.home, backupsDir(ctx.env))));
       // One line per file: the fixes of one file share their result.
       for (const line of new Set(fixed.map((r) => `ccenv: ${r.applied ? 'done' : 'skipped'}: ${r.message}\n`))) ctx.io.err(line);
       findings = await runChecks(await doctorInput(ctx, only));

@@ -1,5 +1,6 @@
 /**
- * Backups that doctor --fix and init left next to settings files: they hold the credential
+ * Backups that doctor --fix and init left in ccenv's data directory (<data dir>/backups), or
+ * next to settings files (earlier versions put them there): they hold the credential
  * that was removed. One readable by others is a problem (chmod 600 is a safe fix); a private
  * one is a warning, to delete once it is no longer needed.
  */
@@ -8,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { claudeConfigDir, settingsPaths } from '../claude/settings.js';
 import { readBounded } from '../fs/bounded.js';
 import { BACKUP_MARK } from '../fs/backup-file.js';
+import { backupsDir } from '../paths.js';
 import { tilde, type Check, type DoctorInput, type Finding } from './finding.js';
 import { isClaudeVariable } from './variables.js';
 
@@ -22,6 +24,12 @@ function backupPaths(input: DoctorInput): string[] {
     if (profile.kind === 'subscription' && profile.configDir) files.push(join(claudeConfigDir(input.env, profile.configDir), 'settings.json'));
   }
   const out = new Set<string>();
+  try {
+    const dir = backupsDir(input.env);
+    for (const name of readdirSync(dir).sort()) if (name.includes(BACKUP_MARK)) out.add(join(dir, name));
+  } catch {
+    // No backups made yet.
+  }
   for (const file of new Set(files)) {
     let names: string[];
     try {

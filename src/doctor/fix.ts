@@ -1,7 +1,8 @@
 /**
  * `doctor --fix`: the safe, local fixes only. A settings file is rewritten only when it
  * parses strictly, with the variable taken out of its env block and everything else kept
- * as written (jsonc-parser edits), after a private (0600) backup next to it. Modes are changed in place.
+ * as written (jsonc-parser edits), after a private (0600) backup in ccenv's data directory
+ * (<data dir>/backups, never beside the file: that may be a repository's working tree). Modes are changed in place.
  * Start-up files are never edited.
  */
 import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,7 @@ async function editEnvText(text: string, variables: readonly string[]): Promise<
  * concurrent writer left. A file with several hard links is written in place (a rename would
  * split the link, and the other name would keep the secret).
  */
-export async function removeEnvVariables(file: string, variables: string[], now: Date, home: string, hooks: { afterRead?: () => void } = {}): Promise<Omit<FixResult, 'fix'>> {
+export async function removeEnvVariables(file: string, variables: string[], now: Date, home: string, backups: string, hooks: { afterRead?: () => void } = {}): Promise<Omit<FixResult, 'fix'>> {
   const shown = tilde(file, home);
   // Decoded as Claude Code does, and written back in the same encoding (a byte-order mark kept).
   let encoding: SettingsEncoding = 'utf8';
@@ -109,7 +110,13 @@ export async function removeEnvVariables(file: string, variables: string[], now:
       text = again;
       continue;
     }
-    const backup = backupFile(file, text, now);
+    // Into ccenv's own directory: a backup beside a project's settings file would sit in its working tree, for the next commit.
+    let backup: string;
+    try {
+      backup = backupFile(file, text, now, { dir: backups, home });
+    } catch (error) {
+      return { applied: false, message: `cannot back up ${shown} in ${tilde(backups, home)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing changed` };
+    }
     const stat = statSync(file);
     const bytes = encodeSettings(edit.next, encoding);
     if (stat.nlink > 1) writeFileSync(file, bytes);
@@ -125,14 +132,15 @@ export async function removeEnvVariables(file: string, variables: string[], now:
 }
 
 /** Applies the fixes, one file at a time, in the order given. */
-export async function applyFixes(fixes: readonly FileFix[], now: Date, home: string): Promise<FixResult[]> {
+/** `backups`: where settings files are backed up before an edit (paths.ts backupsDir). */
+export async function applyFixes(fixes: readonly FileFix[], now: Date, home: string, backups: string): Promise<FixResult[]> {
   const results: FixResult[] = [];
   const envFixes = new Map<string, Extract<Fix, { kind: 'remove-env-variable' }>[]>();
   for (const fix of fixes) {
     if (fix.kind === 'remove-env-variable') envFixes.set(fix.file, [...(envFixes.get(fix.file) ?? []), fix]);
   }
   for (const [file, group] of envFixes) {
-    const result = await removeEnvVariables(file, group.map((f) => f.variable), now, home);
+    const result = await removeEnvVariables(file, group.map((f) => f.variable), now, home, backups);
     for (const fix of group) results.push({ fix, ...result });
   }
   for (const fix of fixes) {

@@ -16,6 +16,7 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { maskSecret } from '../profiles/secret-input.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
+import { backupsDir } from '../paths.js';
 import type { SecretStore } from '../secrets/store.js';
 import { detect } from './detect.js';
 import { hookLines, installedHook } from './hook-line.js';
@@ -151,7 +152,7 @@ export async function runInit(ctx: Context, options: InitOptions): Promise<void>
     } else for (const file of approved) say(`settings: ${tilde(file, home)}: ${whatGoes(file)}`);
     const chosen = fixes.filter((f) => approved.includes(f.file));
     if (chosen.length > 0) {
-      removed = await applyFixes(chosen, new Date(), home);
+      removed = await applyFixes(chosen, new Date(), home, backupsDir(ctx.env));
       // One line per file: the fixes of one file share their result.
       for (const message of new Set(removed.map((r) => `${r.applied ? 'settings' : 'skipped'}: ${r.message}`))) say(message);
     }

@@ -1,5 +1,6 @@
 /** doctor --fix and init's settings cleanup: what they may remove, and how they keep what they remove. */
-import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -100,10 +101,10 @@ describe('backups of files that held a secret', () => {
     trap.write(settings, GATEWAY, 0o644);
     const run = await ccenv(box, ['init', '--yes', '--remove-from-settings']);
     expect(run.exitCode, run.stderr).toBe(0);
-    const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
-    expect(statSync(join(box.home, '.claude', backup)).mode & 0o777).toBe(0o600);
+    const backup = readdirSync(join(box.dataDir, 'backups')).find((f) => f.startsWith('~%2F.claude%2Fsettings.json.ccenv-backup-'))!;
+    expect(statSync(join(box.dataDir, 'backups', backup)).mode & 0o777).toBe(0o600);
     expect(statSync(settings).mode & 0o777).toBe(0o644);
-    expect(run.stderr).toMatch(new RegExp(`backup ~/\\.claude/${backup.replace(/[.]/g, '\\.')} \\(mode 0600\\) holds the removed ANTHROPIC_AUTH_TOKEN`));
+    expect(run.stderr).toContain(`backup ~/.local/share/ccenv/backups/${backup} (mode 0600) holds the removed ANTHROPIC_AUTH_TOKEN`);
   });
 
   it('doctor flags a backup that holds a credential: readable by others is a problem it fixes, a private one a warning', async () => {
@@ -132,5 +133,49 @@ describe('backups of files that held a secret', () => {
     expect(readFileSync(backup, 'utf8')).toBe(GATEWAY);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     expect(readFileSync(target, 'utf8')).toBe('untouched');
+  });
+});
+
+describe('backups of a project settings file stay out of the repository', () => {
+  function project(): string {
+    const dir = join(box.home, 'proj');
+    mkdirSync(join(dir, '.claude'), { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    writeFileSync(join(dir, '.gitignore'), '.claude/settings.local.json\n');
+    execFileSync('git', ['add', '.gitignore'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'ignore'], { cwd: dir });
+    trap.write(join(dir, '.claude', 'settings.local.json'), `{"env": {"ANTHROPIC_API_KEY": "${trap.SETTINGS_KEY}"}}\n`, 0o644);
+    return dir;
+  }
+  /** Every file under dir (not .git) that holds text. */
+  function holding(dir: string, text: string): string[] {
+    return (readdirSync(dir, { recursive: true }) as string[])
+      .filter((p) => !p.startsWith('.git/') && p !== '.git')
+      .filter((p) => statSync(join(dir, p)).isFile() && readFileSync(join(dir, p), 'utf8').includes(text));
+  }
+
+  it.each([
+    ['doctor --fix', ['doctor', '--fix']],
+    ['init --remove-from-settings', ['init', '--yes', '--remove-from-settings']],
+  ])('%s: the backup goes to the data directory, 0600 in a 0700 directory, and git status stays clean', async (_name, args) => {
+    const dir = project();
+    if (args[0] === 'doctor') expect((await ccenv(box, ['init', '--yes'], { cwd: dir })).exitCode).toBe(0);
+    const fixed = await ccenv(box, args, { cwd: dir });
+    trap.assertNoSecret([fixed.stdout, fixed.stderr]);
+    expect(fixed.stderr).toContain('holds the removed ANTHROPIC_API_KEY');
+    expect(execFileSync('git', ['status', '--porcelain', '-uall'], { cwd: dir, encoding: 'utf8' })).toBe('');
+    expect(holding(dir, trap.SETTINGS_KEY)).toEqual([]);
+    const backups = join(box.dataDir, 'backups');
+    const names = readdirSync(backups);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^~%2Fproj%2F\.claude%2Fsettings\.local\.json\.ccenv-backup-\d{8}T\d{6}Z$/);
+    expect(readFileSync(join(backups, names[0]!), 'utf8')).toContain(trap.SETTINGS_KEY);
+    expect(statSync(join(backups, names[0]!)).mode & 0o777).toBe(0o600);
+    expect(statSync(backups).mode & 0o777).toBe(0o700);
+    expect(fixed.stderr).toContain(`backup ~/.local/share/ccenv/backups/${names[0]} (mode 0600)`);
+    // doctor finds it there, as it finds one beside the file.
+    const doctor = await ccenv(box, ['doctor', '--json'], { cwd: dir });
+    const found = (JSON.parse(doctor.stdout) as { findings: Finding[] }).findings.filter((f) => f.id.startsWith('backup.'));
+    expect(found.map((f) => [f.id, f.what])).toEqual([['backup.credential', `the backup ~/.local/share/ccenv/backups/${names[0]} holds ANTHROPIC_API_KEY`]]);
   });
 });

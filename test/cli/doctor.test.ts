@@ -397,9 +397,10 @@ describe('doctor --fix', () => {
     expect(run.stderr.indexOf('- chmod 600')).toBeLessThan(run.stderr.indexOf('done:'));
 
     expect(readFileSync(settings.file, 'utf8')).toBe(trap.SETTINGS_WITHOUT_ENV_KEY);
-    const backups = readdirSync(join(box.home, '.claude')).filter((f) => f.startsWith('settings.json.ccenv-backup-'));
+    const backups = readdirSync(join(box.dataDir, 'backups')).filter((f) => f.startsWith('~%2F.claude%2Fsettings.json.ccenv-backup-'));
     expect(backups).toHaveLength(1);
-    expect(readFileSync(join(box.home, '.claude', backups[0]!), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
+    expect(readFileSync(join(box.dataDir, 'backups', backups[0]!), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
+    expect(readdirSync(join(box.home, '.claude')).filter((f) => f.includes('ccenv-backup'))).toEqual([]);
     expect(statSync(creds).mode & 0o777).toBe(0o600);
     expect(readFileSync(creds, 'utf8')).toBe(before.creds);
     expect(readFileSync(rc.file, 'utf8')).toBe(before.rc);

@@ -116,8 +116,8 @@ describe('ccenv init', () => {
     // No empty "env": {} left behind, and one line for the file, not one per variable.
     expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ model: 'opus' });
     expect(run.stderr.split('\n').filter((l) => l.includes('removed ANTHROPIC'))).toHaveLength(1);
-    const backup = readdirSync(join(box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
-    expect(readFileSync(join(box.home, '.claude', backup), 'utf8')).toBe(GATEWAY_SETTINGS);
+    const backup = readdirSync(join(box.dataDir, 'backups')).find((f) => f.startsWith('~%2F.claude%2Fsettings.json.ccenv-backup-'))!;
+    expect(readFileSync(join(box.dataDir, 'backups', backup), 'utf8')).toBe(GATEWAY_SETTINGS);
     // Start-up files stay as they were.
     expect(readFileSync(join(box.home, '.zshrc'), 'utf8')).toContain('ANTHROPIC_API_KEY');
   });

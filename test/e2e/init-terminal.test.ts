@@ -40,7 +40,7 @@ describe('ccenv init at a terminal', () => {
     expect(second).toContain('already profile api-key');
     expect(second).not.toContain('Create profile');
     expect(readFileSync(settings, 'utf8')).toBe(trap.SETTINGS_WITHOUT_ENV_KEY);
-    const backup = readdirSync(join(t.box.home, '.claude')).find((f) => f.startsWith('settings.json.ccenv-backup-'))!;
-    expect(readFileSync(join(t.box.home, '.claude', backup), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
+    const backup = readdirSync(join(t.box.dataDir, 'backups')).find((f) => f.startsWith('~%2F.claude%2Fsettings.json.ccenv-backup-'))!;
+    expect(readFileSync(join(t.box.dataDir, 'backups', backup), 'utf8')).toBe(trap.SETTINGS_WITH_ENV);
   });
 });

@@ -18,7 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('removing a variable from a settings env block', () => {
   it.each<[SettingsEncoding]>([['utf8'], ['utf8-bom'], ['utf16le-bom']])('a file in %s: edited, and written back in the same encoding', async (encoding) => {
     writeFileSync(file, encodeSettings('{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "é"\n  }\n}\n', encoding));
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, dir, join(dir, 'backups'));
     expect(result.applied, result.message).toBe(true);
     const after = decodeSettings(readFileSync(file));
     expect(after.encoding).toBe(encoding);
@@ -29,7 +29,7 @@ describe('removing a variable from a settings env block', () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
     const other = join(dir, 'dotfiles-settings.json');
     linkSync(file, other);
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'));
     expect(result.applied).toBe(true);
     expect(statSync(file).ino).toBe(statSync(other).ino);
     expect(JSON.parse(readFileSync(other, 'utf8'))).toEqual({ env: { KEEP: '1' } });
@@ -37,7 +37,7 @@ describe('removing a variable from a settings env block', () => {
 
   it('a key written twice with the same value: every copy goes, the one that takes effect included', async () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'));
     expect(result.applied).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toContain('ANTHROPIC_API_KEY');
   });
@@ -45,7 +45,7 @@ describe('removing a variable from a settings env block', () => {
   it('a key written twice with different values: nothing changed, and it says why', async () => {
     const text = '{\n  "env": {\n    "ANTHROPIC_API_KEY": "shadowed",\n    "ANTHROPIC_API_KEY": "effective"\n  }\n}\n';
     writeFileSync(file, text);
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'));
     expect(result.applied).toBe(false);
     expect(result.message).toContain('sets ANTHROPIC_API_KEY 2 times with different values');
     expect(readFileSync(file, 'utf8')).toBe(text);
@@ -54,7 +54,7 @@ describe('removing a variable from a settings env block', () => {
 
   it("re-reads just before the write: a concurrent writer's last update is kept", async () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n');
-    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', {
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, '/nohome', join(dir, 'backups'), {
       afterRead: () => writeFileSync(file, '{\n  "model": "opus",\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n'),
     });
     expect(result.applied).toBe(true);
@@ -79,5 +79,23 @@ describe('decoding a settings file as Claude Code does', () => {
 
   it('a mark in the middle is text, not dropped', () => {
     expect(decodeSettings(Buffer.from('{"a":"\ufeff"}')).text).toBe('{"a":"\ufeff"}');
+  });
+});
+
+describe('the backup before the edit', () => {
+  it('goes to the backups directory, never beside the file', async () => {
+    writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, dir, join(dir, 'backups'));
+    expect(result.backup).toBe(join(dir, 'backups', '~%2Fsettings.json.ccenv-backup-20260101T000000Z'));
+    expect(readdirSync(dir).sort()).toEqual(['backups', 'settings.json']);
+  });
+
+  it('one that cannot be made: nothing changed, and it says where and why', async () => {
+    const text = '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k"\n  }\n}\n';
+    writeFileSync(file, text);
+    writeFileSync(join(dir, 'backups'), 'a file in the way');
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, dir, join(dir, 'backups'));
+    expect(result).toEqual({ applied: false, message: expect.stringMatching(/^cannot back up ~\/settings\.json in ~\/backups: .*; nothing changed$/) });
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

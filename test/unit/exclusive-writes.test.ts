@@ -85,7 +85,7 @@ describe('writers next to a user file do not follow a planted temporary file', (
       const name = `${settings}.${MurmurHash3(library).hash(String(process.pid)).hash('0').hash(String(call)).result()}`;
       symlinkSync(victim, name);
     }
-    const [result] = await applyFixes([{ kind: 'remove-env-variable', file: settings, variable: 'ANTHROPIC_API_KEY' }], new Date('2026-01-26T10:15:00Z'), root);
+    const [result] = await applyFixes([{ kind: 'remove-env-variable', file: settings, variable: 'ANTHROPIC_API_KEY' }], new Date('2026-01-26T10:15:00Z'), root, join(root, 'backups'));
     expect(result?.applied).toBe(true);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ env: { KEEP: '1' } });
