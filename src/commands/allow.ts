@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
-import { ccprofileArgument, displayPath, parseCcprofile, readCcprofile } from '../profiles/directory.js';
+import { ccprofileArgument, displayPath, isLink, parseCcprofile, readCcprofile } from '../profiles/directory.js';
 import { didYouMeanProfile, findProfile } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
 import { allowFile } from '../trust/records.js';
@@ -27,16 +27,25 @@ export async function allow(ctx: Context, argument: string | undefined): Promise
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
   const file = readCcprofile(ctx.env, path);
   const shown = displayPath(ctx.env, path);
-  const parsed = parseCcprofile(file.content);
+  // A link's content is another file's: never quoted, its name shown only when it is a profile.
+  const link = isLink(path);
+  const target = link ? displayPath(ctx.env, file.realPath) : undefined;
+  const parsed = parseCcprofile(file.content, { quote: !link });
   if (!parsed.ok) {
-    throw new CcenvError(`${shown} ${parsed.problem}; not allowed`, {
+    throw new CcenvError(`${shown} ${target ? `is a link to ${target}, which is not a .ccprofile: ${parsed.problem.replace(/^is /, 'it is ')} (its content is not shown)` : parsed.problem}; not allowed`, {
       hint: `it must hold one profile name; rewrite it with: ccenv use --local NAME (in ${displayPath(ctx.env, dirname(path))})`,
     });
   }
+  const linked = target ? await readConfig(ctx.env) : undefined;
   allowFile(ctx.env, file);
+  const config = linked ?? (await readConfig(ctx.env));
+  const known = findProfile(config, parsed.name) !== undefined;
+  if (target && !known) {
+    ctx.io.err(`ccenv: allowed ${shown}, a link to ${target}, whose line is none of your profiles (not shown)\n`);
+    return;
+  }
   ctx.io.err(`ccenv: allowed ${shown} (${parsed.name})\n`);
-  const config = await readConfig(ctx.env);
-  if (!findProfile(config, parsed.name)) {
+  if (!known) {
     const mean = didYouMeanProfile(config, parsed.name);
     ctx.io.err(`ccenv: ${parsed.name} is not a profile yet; ${mean ? `${mean} (ccenv use --local NAME rewrites the file) or ` : ''}add it: ccenv add ${parsed.name} --kind KIND\n`);
   }

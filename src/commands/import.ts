@@ -24,7 +24,10 @@ export function register(program: Command, ctx: Context): void {
       'after',
       `
 Each change is shown first; a base URL that is not the provider's own is flagged, since a
-key sent there leaves your company. A profile is never changed into another kind. New
+key sent there leaves your company, and so are a program a launch runs and an env proxy or
+TLS variable (HTTPS_PROXY, NODE_TLS_REJECT_UNAUTHORIZED, ...). A file whose env makes each
+launch load code (LD_PRELOAD, DYLD_*, NODE_OPTIONS, BASH_ENV) is refused: set such a
+variable yourself with ccenv edit NAME --env. A profile is never changed into another kind. New
 profiles whose secret lives in the keychain then ask for it (on a terminal).
 
 Examples:

@@ -1,12 +1,14 @@
 /**
  * What importing definitions would change, for the user to read before saying yes: each
  * profile added, changed (field by field) or already the same, and, loudly, every base URL
- * that is not the provider's own, since a key sent there leaves the company.
+ * that is not the provider's own, since a key sent there leaves the company, every program a
+ * launch would run, and every proxy or TLS variable of `env` (./env-risks.ts).
  */
 import { CcenvError } from '../errors.js';
 import { isProviderOwnUrl } from '../claude/endpoints.js';
 import type { ParsedDefinitions } from './definitions.js';
 import { definitionOf } from './definitions.js';
+import { envRisk } from './env-risks.js';
 import { secretSourceOf } from './secret-source.js';
 import type { ConfigData } from './store.js';
 import { kindSpec } from './kinds/index.js';
@@ -23,6 +25,8 @@ export interface ImportChange {
   foreignUrl?: string;
   /** Programs this import makes a launch run (a secret command, a claude binary), when it sets them. */
   programs?: string[];
+  /** `env` entries this import sets that send traffic through a proxy or change TLS checking, with why that matters. */
+  riskyEnv?: { variable: string; value: string; reason: string }[];
 }
 
 function shown(value: unknown): string {
@@ -31,10 +35,12 @@ function shown(value: unknown): string {
 
 /**
  * The changes an import makes to `config`. A profile that exists with another kind is
- * refused (an import never turns one kind of credential into another), naming the file's line.
+ * refused (an import never turns one kind of credential into another), naming the file's line;
+ * so is a profile whose `env` this import gives a variable that loads code at each launch
+ * (LD_PRELOAD, NODE_OPTIONS, ...): the user sets such a variable with --env, never a shared file.
  */
 export function planImport(config: ConfigData, parsed: ParsedDefinitions): ImportChange[] {
-  return parsed.profiles.map(({ name, profile, kindAt }) => {
+  return parsed.profiles.map(({ name, profile, at, kindAt }) => {
     const current = config.profiles[name];
     if (current && current.kind !== profile.kind) {
       throw new CcenvError(`${kindAt}: profile ${name} is ${current.kind} here, and the file makes it ${profile.kind}`, {
@@ -53,6 +59,20 @@ export function planImport(config: ConfigData, parsed: ParsedDefinitions): Impor
         if (JSON.stringify(a) !== JSON.stringify(b)) fields.push(`${key}: ${shown(a)} -> ${shown(b)}`);
       }
     }
+    const riskyEnv: NonNullable<ImportChange['riskyEnv']> = [];
+    const loaders: string[] = [];
+    for (const [variable, value] of Object.entries(profile.env ?? {})) {
+      if (before?.env?.[variable] === value) continue;
+      const risk = envRisk(variable);
+      if (risk?.risk === 'loader') loaders.push(`${variable} (${risk.reason})`);
+      else if (risk) riskyEnv.push({ variable, value, reason: risk.reason });
+    }
+    if (loaders.length > 0) {
+      const first = loaders[0]!.slice(0, loaders[0]!.indexOf(' '));
+      throw new CcenvError(`${at}: profile ${name} sets ${loaders.join(', ')}: an import never sets a variable that makes each launch load code`, {
+        hint: `remove it from the file; if you trust the code it loads, set it yourself: ccenv edit ${name} --env ${first}=...; nothing was imported`,
+      });
+    }
     const programs: string[] = [];
     if (profile.secretCommand && JSON.stringify(profile.secretCommand) !== JSON.stringify(before?.secretCommand)) programs.push(profile.secretCommand.join(' '));
     if (profile.claude && profile.claude !== before?.claude) programs.push(profile.claude);
@@ -64,6 +84,7 @@ export function planImport(config: ConfigData, parsed: ParsedDefinitions): Impor
       fields,
       ...(foreign ? { foreignUrl: profile.baseUrl! } : {}),
       ...(programs.length > 0 ? { programs } : {}),
+      ...(riskyEnv.length > 0 ? { riskyEnv } : {}),
     };
   });
 }
@@ -89,6 +110,10 @@ export function describeImport(changes: readonly ImportChange[]): string {
     if (c.foreignUrl) {
       lines.push(`  !! WARNING: ${c.name} sends its ${c.profile.kind === 'gateway' ? 'token' : 'key'} to ${c.foreignUrl}, which is not ${c.profile.kind === 'gateway' ? 'an Anthropic or cloud provider API' : `the ${c.profile.kind} provider's own API`}:`);
       lines.push(`  !!   a key sent there leaves your company. Import only if you trust that host.`);
+    }
+    for (const e of c.riskyEnv ?? []) {
+      lines.push(`  !! WARNING: ${c.name} sets ${e.variable}=${e.value}: ${e.reason}.`);
+      lines.push(`  !!   Import only if you trust it (a company proxy or CA is; one from a repository you do not know is not).`);
     }
     for (const program of c.programs ?? []) lines.push(`  !! WARNING: each launch of ${c.name} runs ${program}: import only if you trust what it runs.`);
   }

@@ -6,7 +6,7 @@
  * else stops a launch with a message naming the file and the command that fixes it, never
  * falling through to another profile.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import { readBounded } from '../fs/bounded.js';
@@ -39,8 +39,15 @@ export interface DeniedCcprofile {
 
 export type ParsedCcprofile = { ok: true; name: string } | { ok: false; problem: string };
 
-/** Pure: what a .ccprofile's bytes say. */
-export function parseCcprofile(content: Buffer | string): ParsedCcprofile {
+/** The longest profile name (src/profiles/names.ts): a longer line is never quoted. */
+const MAX_NAME_CHARACTERS = 64;
+
+/**
+ * Pure: what a .ccprofile's bytes say. A line that is not a profile name is quoted, so the
+ * person sees their typo, unless it is longer than a name can be (a pasted secret, another
+ * file) or `quote` is false (a file read through a link: its content is another file's).
+ */
+export function parseCcprofile(content: Buffer | string, options: { quote?: boolean } = {}): ParsedCcprofile {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   if (bytes.length > MAX_CCPROFILE_BYTES) return { ok: false, problem: `is larger than ${MAX_CCPROFILE_BYTES} bytes` };
   const names: { line: number; text: string }[] = [];
@@ -55,9 +62,23 @@ export function parseCcprofile(content: Buffer | string): ParsedCcprofile {
   if (!first) return { ok: false, problem: 'names no profile' };
   if (second) return { ok: false, problem: `names more than one profile (lines ${first.line} and ${second.line})` };
   if (!isValidProfileName(first.text)) {
+    if (options.quote === false) return { ok: false, problem: `line ${first.line} is not a profile name` };
+    const characters = [...first.text].length;
+    if (characters > MAX_NAME_CHARACTERS) {
+      return { ok: false, problem: `line ${first.line} (${characters} characters) is not a profile name, which has at most ${MAX_NAME_CHARACTERS}` };
+    }
     return { ok: false, problem: `line ${first.line}: ${quoteForMessage(first.text)} is not a profile name` };
   }
   return { ok: true, name: first.text };
+}
+
+/** Whether the `.ccprofile` at `path` is itself a symbolic link (its content is then another file's). */
+export function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 // Control characters in a path pasted as a shell word: bash and zsh's $'...' with \xHH.
@@ -167,22 +188,40 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
   }
   const file = readCcprofile(env, path);
   const state = trustState(env, file);
-  const parsed = parseCcprofile(file.content);
+  // A link's content is another file's (a repository's `.ccprofile -> ~/.claude/.credentials.json`):
+  // never quoted, and the name it holds is shown only when it is one of the user's profiles.
+  const link = isLink(path);
+  const parsed = parseCcprofile(file.content, { quote: !link });
   if (!parsed.ok) {
+    if (link) {
+      throw new CcenvError(`${shown} is a link to ${displayPath(env, file.realPath)}, which is not a .ccprofile: ${parsed.problem.replace(/^is /, 'it is ')} (its content is not shown)`, {
+        hint: `remove the link: rm ${word}; or replace it with a file: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
+      });
+    }
     throw new CcenvError(`${shown} ${parsed.problem}`, {
       hint: `it must hold one profile name; rewrite it with: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }
+  // Read first only for a link: a regular file's trust is told without the config.
+  let current = link ? (config ?? (await readConfig(env))) : config;
+  const hidden = link && !findProfile(current!, parsed.name);
+  const names = hidden ? `is a link to ${displayPath(env, file.realPath)}, whose line is none of your profiles (not shown)` : `names ${parsed.name}`;
   if (state !== 'allowed') {
-    throw new CcenvError(`${shown} is not allowed (it names ${parsed.name}; new or changed files need an allow)`, {
+    throw new CcenvError(`${shown} is not allowed (it ${names}; new or changed files need an allow)`, {
       hint: `if you trust it: ccenv allow ${word}`,
     });
   }
-  const current = config ?? (await readConfig(env));
+  current ??= await readConfig(env);
   if (!findProfile(current, parsed.name)) {
-    const mean = didYouMeanProfile(current, parsed.name);
     const shared = repositoryDefinitions(dirname(path));
-    const add = shared ? `the repository shares its profiles: ccenv import ${pathFrom(cwd, shared, shellWordForPath(env, shared))}; or add it yourself` : 'add it';
+    const importWords = shared ? `the repository shares its profiles: ccenv import ${pathFrom(cwd, shared, shellWordForPath(env, shared))}` : undefined;
+    if (hidden) {
+      throw new CcenvError(`${shown} ${names}`, {
+        hint: `${importWords ? `${importWords}; or ` : ''}name one of yours: ccenv use --local NAME (in ${displayPath(env, dirname(path))}) replaces the link`,
+      });
+    }
+    const mean = didYouMeanProfile(current, parsed.name);
+    const add = importWords ? `${importWords}; or add it yourself` : 'add it';
     throw new CcenvError(`${shown} names ${parsed.name}, which is not a profile${mean ? `; ${mean}` : ''}`, {
       hint: `${add}: ccenv add ${parsed.name} --kind KIND; or name another: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });

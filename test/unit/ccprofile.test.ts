@@ -32,6 +32,18 @@ describe('parseCcprofile', () => {
     expect(parseCcprofile(text)).toEqual({ ok: false, problem });
   });
 
+  it('never quotes a line longer than a profile name can be (a pasted secret, another file)', () => {
+    const line = `{"claudeAiOauth":{"accessToken":"sk-ant-oat01-${'A'.repeat(60)}"}}`;
+    expect(parseCcprofile(`${line}\n`)).toEqual({ ok: false, problem: `line 1 (${line.length} characters) is not a profile name, which has at most 64` });
+    expect(parseCcprofile('x'.repeat(65))).toEqual({ ok: false, problem: 'line 1 (65 characters) is not a profile name, which has at most 64' });
+    expect(parseCcprofile(`${'x'.repeat(63)};`)).toEqual({ ok: false, problem: `line 1: "${'x'.repeat(63)};" is not a profile name` });
+  });
+
+  it('quotes nothing of a file read through a link', () => {
+    expect(parseCcprofile('a;b\n', { quote: false })).toEqual({ ok: false, problem: 'line 1 is not a profile name' });
+    expect(parseCcprofile('work\n', { quote: false })).toEqual({ ok: true, name: 'work' });
+  });
+
   it('rejects non-UTF-8 bytes and oversized files', () => {
     expect(parseCcprofile(Buffer.from([0x77, 0xff, 0x6b]))).toMatchObject({ ok: false });
     expect(parseCcprofile(`${'#'.repeat(5000)}\nwork\n`)).toEqual({ ok: false, problem: 'is larger than 4096 bytes' });
