@@ -25,6 +25,8 @@ export interface LaunchOptions {
 export interface Chosen {
   resolved: ResolvedProfile;
   checkedSecret?: string;
+  /** The fallbacks that may follow the profile launched: what comes after it in the chain used. */
+  rest: string[];
 }
 
 /** Takes ccenv's launch options off the front of `words`. */
@@ -46,9 +48,15 @@ function forgetHealth(env: Context['env']): void {
   }
 }
 
-export async function withFallback(ctx: Context, config: ConfigData, resolved: ResolvedProfile, options: LaunchOptions = {}): Promise<Chosen> {
-  const { name, profile } = resolved;
-  const chain = profile.fallback ?? [];
+/**
+ * The profile to launch: `resolved`, or the first of its chain not known to fail. `given`: the
+ * chain to use instead of the profile's own, for a launch that is itself a fallback (what
+ * follows it in the chain of the profile the user named): a fallback's own chain is never followed.
+ */
+export async function withFallback(ctx: Context, config: ConfigData, resolved: ResolvedProfile, options: LaunchOptions = {}, given?: readonly string[]): Promise<Chosen> {
+  const { name } = resolved;
+  const chain = [...(given ?? resolved.profile.fallback ?? [])];
+  const profile = { ...resolved.profile, fallback: chain };
   const noFallback = options.noFallback === true || ctx.env.CCENV_NO_FALLBACK === '1';
   let checked: Map<string, string> | undefined;
   if (options.check) {
@@ -60,11 +68,12 @@ export async function withFallback(ctx: Context, config: ConfigData, resolved: R
     const { checkBeforeLaunch } = await import('../health/live.js');
     checked = await checkBeforeLaunch(ctx, config, links);
   } else if (chain.length === 0) {
-    return { resolved };
+    return { resolved, rest: [] };
   }
   const chosen = (launch: ResolvedProfile): Chosen => {
     const checkedSecret = checked?.get(launch.name);
-    return checkedSecret === undefined ? { resolved: launch } : { resolved: launch, checkedSecret };
+    const rest = launch.name === name ? chain : chain.slice(chain.indexOf(launch.name) + 1);
+    return checkedSecret === undefined ? { resolved: launch, rest } : { resolved: launch, checkedSecret, rest };
   };
   let unreadable = false;
   const health = readHealth(ctx.env, (line) => {

@@ -48,6 +48,8 @@ export interface LaunchRequest {
   options?: LaunchOptions;
   /** This launch is the one more run of a failed `-p` on a fallback: no further one. */
   retried?: boolean;
+  /** This launch is a fallback: what follows it in the chain of the profile named (its own chain is never followed). */
+  chain?: string[];
   /** The prompt piped to the failed run, given again. */
   input?: Buffer;
 }
@@ -78,6 +80,8 @@ export interface PreparedLaunch {
   plan: LaunchPlan;
   resolved: ResolvedProfile;
   config: ConfigData;
+  /** The fallbacks that may follow this launch (fallback.ts `rest`). */
+  chain: string[];
   /** Set when the plan's secret is read after claude starts (secret-timing.ts). */
   lateSecret?: LateSecret;
 }
@@ -103,7 +107,7 @@ export async function preparePlan(
     if (typo) throw typo;
   }
   // A profile known to fail gives way to its first fallback that is not: before any secret is read.
-  const { resolved, checkedSecret: checked } = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options);
+  const { resolved, checkedSecret: checked, rest } = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options, request.chain);
   const { name, profile } = resolved;
   const problems = profileProblems(profile);
   if (problems.length > 0) {
@@ -135,7 +139,7 @@ export async function preparePlan(
     if (wrapper) plan = keepUsersWrapper(plan, layers);
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd), ctx.env.HOME ?? '');
   }
-  if (timing === 'before') return { plan, resolved, config };
+  if (timing === 'before') return { plan, resolved, config, chain: rest };
   // Held until read once: the waiting ccenv keeps no secret while claude runs.
   let known = checked;
   const lateSecret = async () => {
@@ -143,7 +147,7 @@ export async function preparePlan(
     known = undefined;
     return secret ?? (await secretFor(ctx, config, resolved))!;
   };
-  return { plan, resolved, config, lateSecret };
+  return { plan, resolved, config, chain: rest, lateSecret };
 }
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
@@ -152,7 +156,7 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
     const run = `${request.args[0] ?? 'a command'} with the profile's secrets in its environment`;
     confirmInsideSession(ctx.env, { wants: `to run ${run}`, doing: `running ${run}` });
   }
-  const { plan, resolved, config, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
+  const { plan, resolved, config, chain, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
   if (resolved.profile.ownLogin) {
     const { prepareAccount } = await import('../accounts/prepare.js');
@@ -164,8 +168,16 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   }
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  const relaunch = (atName: string, args: string[], o: { retried: boolean; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
-  const session = { relaunch, args: request.args, retried: request.retried === true, noFallback: request.options?.noFallback === true, ...(request.input ? { input: request.input } : {}), ...(lateSecret ? { lateSecret } : {}) };
+  const relaunch = (atName: string, args: string[], o: { retried: boolean; chain: string[]; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
+  const session = {
+    relaunch,
+    args: request.args,
+    chain,
+    retried: request.retried === true,
+    noFallback: request.options?.noFallback === true,
+    ...(request.input ? { input: request.input } : {}),
+    ...(lateSecret ? { lateSecret } : {}),
+  };
   execInPlace(plan, ctx.env, ctx.cwd);
   const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, session) : await runPlan(plan, ctx.env, lateSecret ? { lateSecret } : {});
   if (typeof ending === 'number') return ending;

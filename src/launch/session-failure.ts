@@ -55,6 +55,8 @@ export interface GoOn {
 
 export interface FailureInput {
   profile: string;
+  /** The fallbacks that may follow it (session.ts: never a fallback's own chain). */
+  chain: readonly string[];
   entry: HealthEntry;
   profiles: (name: string) => Profile | undefined;
   health: Health;
@@ -67,7 +69,7 @@ export function goOn(input: FailureInput): GoOn {
   const { profile: name, entry, now } = input;
   const profile = input.profiles(name);
   const said = `${name} ${whatHappened(entry, now)} (${entry.detail})`;
-  const fallbackName = nextFallback(profile?.fallback, input.health, now, (n) => input.profiles(n) !== undefined, [name]);
+  const fallbackName = nextFallback(input.chain, input.health, now, (n) => input.profiles(n) !== undefined, [name]);
   const id = entry.sessionId;
   if (!fallbackName || !profile) {
     const commands = id ? [`ccenv run @${shellWord(name)} -- --resume ${shellWord(id)}`] : [];

@@ -64,10 +64,16 @@ function streamsInput(args: readonly string[]): boolean {
 }
 
 export interface SessionOptions {
-  /** Launches another profile (the fallback): its exit code. */
-  relaunch(atName: string, args: string[], options: { retried: boolean; input?: Buffer }): Promise<number>;
+  /** Launches another profile (the fallback), with what follows it in the chain: its exit code. */
+  relaunch(atName: string, args: string[], options: { retried: boolean; chain: string[]; input?: Buffer }): Promise<number>;
   /** claude's arguments as the caller gave them, for a run on the fallback. */
   args: readonly string[];
+  /**
+   * The fallbacks that may follow this launch: the profile's own chain, or, when this launch
+   * is already a fallback, what follows it in the chain of the profile named. Never the
+   * chain of a fallback: nothing runs on a profile the user did not name.
+   */
+  chain: readonly string[];
   /** This run is already the one more run on a fallback. */
   retried?: boolean;
   /** The prompt the first run was piped, for the one more run. */
@@ -111,8 +117,13 @@ function failureOf(ctx: Context, plan: LaunchPlan, launchId: string): HealthEntr
   return entry?.launch === launchId ? entry : undefined;
 }
 
-function howToGoOn(ctx: Context, plan: LaunchPlan, config: ConfigData, entry: HealthEntry): GoOn {
-  return goOn({ profile: plan.profile, entry, profiles: (n) => findProfile(config, n), health: readHealth(ctx.env), env: ctx.env, now: Date.now() });
+function howToGoOn(ctx: Context, plan: LaunchPlan, config: ConfigData, entry: HealthEntry, chain: readonly string[]): GoOn {
+  return goOn({ profile: plan.profile, chain, entry, profiles: (n) => findProfile(config, n), health: readHealth(ctx.env), env: ctx.env, now: Date.now() });
+}
+
+/** What may follow `fallback` once it runs: the rest of the chain after it. */
+function after(chain: readonly string[], fallback: string): string[] {
+  return chain.slice(chain.indexOf(fallback) + 1);
 }
 
 function inSomeChain(config: ConfigData, name: string): boolean {
@@ -126,7 +137,7 @@ function runOptions(options: SessionOptions): RunOptions {
 
 /** Runs the session; a number when another launch took over (its exit code), else how claude ended. */
 export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigData, options: SessionOptions): Promise<Ending | number> {
-  const chain = findProfile(config, plan.profile)?.fallback ?? [];
+  const { chain } = options;
   // Health counts only where a chain is involved: a profile no chain names runs as it always did.
   if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env, runOptions(options));
   const launchId = newLaunchId();
@@ -142,7 +153,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   // Read (and record) what the hook saw however claude ended; speak only after an exit.
   const entry = failureOf(ctx, plan, launchId);
   if (!('code' in ending) || !entry) return ending;
-  const next = howToGoOn(ctx, plan, config, entry);
+  const next = howToGoOn(ctx, plan, config, entry, chain);
   ctx.io.err(`ccenv: during this session, ${next.said}\n`);
   if (!next.fallback || !next.sessionId) {
     if (next.commands.length > 0) ctx.io.err(`ccenv: to resume it: ${next.commands.join(' && ')}\n`);
@@ -154,7 +165,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   if (ctx.interactive && !fallbackOff) {
     const { askConfirm } = await import('../prompt.js');
     const yes = await askConfirm(`Continue this conversation on ${next.fallback.name} now${billing}${copyNote}?`, false).catch(() => false);
-    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false });
+    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false, chain: after(chain, next.fallback.name) });
   }
   ctx.io.err(`ccenv: to continue it on ${next.fallback.name}${billing}: ${next.commands.join(' && ')}\n`);
   return ending;
@@ -187,7 +198,7 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   const ending = await runPlan(plan, ctx.env, { ...runOptions(options), capture: (chunk) => held.push(chunk), ...(input ? { input } : {}) });
   const seen = failureOf(ctx, plan, launchId);
   const entry = 'code' in ending && ending.code !== 0 ? seen : undefined;
-  const next = entry ? howToGoOn(ctx, plan, config, entry) : undefined;
+  const next = entry ? howToGoOn(ctx, plan, config, entry, options.chain) : undefined;
   if (!entry || !next?.fallback) {
     if (next) ctx.io.err(`ccenv: ${next.said}; no fallback of ${plan.profile} works now\n`);
     await writeOut(Buffer.concat(held));
@@ -200,7 +211,7 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   }
   const billing = next.fallback.billing ? ` (${next.fallback.billing})` : '';
   ctx.io.err(`ccenv: ${next.said}; running it once more on ${next.fallback.name}${billing}\n`);
-  return options.relaunch(next.fallback.name, [...options.args], { retried: true, ...(input ? { input } : {}) });
+  return options.relaunch(next.fallback.name, [...options.args], { retried: true, chain: after(options.chain, next.fallback.name), ...(input ? { input } : {}) });
 }
 
 /**

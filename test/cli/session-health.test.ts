@@ -15,7 +15,7 @@ const { appendFileSync } = require('node:fs');
 const args = process.argv.slice(2);
 const env = process.env;
 appendFileSync(env.FAKE_LOG, JSON.stringify({ profile: env.CCENV_ACTIVE, args }) + '\\n');
-if (env.CCENV_ACTIVE === env.FAKE_FAIL_FOR) {
+if ((env.FAKE_FAIL_FOR || '').split(',').includes(env.CCENV_ACTIVE)) {
   const at = args.indexOf('--settings');
   const hooks = at >= 0 ? JSON.parse(args[at + 1]).hooks.StopFailure : [];
   const dir = env.CLAUDE_CONFIG_DIR || env.HOME + '/.claude';
@@ -129,6 +129,56 @@ describe('-p with a fallback', () => {
     await ccenv(box, ['add', 'lone', '--kind', 'api-key', '--secret-stdin'], { input: GOOD_KEY });
     await ccenv(box, ['@lone', '-p', 'hi']);
     expect(runs().at(-1)).toEqual({ profile: 'lone', args: ['-p', 'hi'] });
+  });
+});
+
+/**
+ * The chain is the one of the profile named: when the launch already went to one of its
+ * fallbacks (the named profile known to fail), what follows that fallback in the named
+ * chain is what may run next, never the fallback's own chain.
+ */
+describe('the chain of the profile named, not of the fallback launched', () => {
+  const THIRD_KEY = 'sk-ant-api03-SESSION-THIRD-KEY-0003';
+  async function threeProfiles(fallback: Record<string, string[]>): Promise<void> {
+    expect((await ccenv(box, ['add', 'mid', '--kind', 'api-key', '--secret-stdin'], { input: THIRD_KEY })).exitCode).toBe(0);
+    await profiles(fallback);
+    // bad is known to be rejected: a launch of bad goes to its first fallback, mid.
+    mkdirSync(join(box.home, '.local', 'state', 'ccenv'), { recursive: true });
+    writeFileSync(
+      join(box.home, '.local', 'state', 'ccenv', 'health.json'),
+      JSON.stringify({ version: 1, profiles: { bad: { status: 'rejected', detail: 'HTTP 401', seenAt: Date.now(), source: 'check' } } }),
+    );
+  }
+
+  it("-p: a fallback that fails is not run again on its own fallback, which the named chain leaves out", async () => {
+    await threeProfiles({ bad: ['mid'], mid: ['good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'mid' } });
+    expect(runs().map((r) => r.profile)).toEqual(['mid']);
+    expect(run).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
+    expect(run.stderr).not.toContain('good');
+  });
+
+  it('-p: a fallback that fails is run again once on the next profile of the named chain', async () => {
+    await threeProfiles({ bad: ['mid', 'good'] });
+    const run = await ccenv(box, ['@bad', '-p', 'hi'], { env: { FAKE_FAIL_FOR: 'mid' } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toBe('answer from good');
+    expect(runs().map((r) => r.profile)).toEqual(['mid', 'good']);
+    expect(run.stderr).toContain('running it once more on good');
+  });
+
+  it("a session: no offer of the fallback's own fallback", async () => {
+    await threeProfiles({ bad: ['mid'], mid: ['good'] });
+    const run = await ccenv(box, ['@bad'], { env: { FAKE_FAIL_FOR: 'mid', FAKE_EXIT: '0' } });
+    expect(run.stderr).toContain('ccenv: during this session, mid was rejected');
+    expect(run.stderr).not.toContain('@good');
+    expect(run.stderr).not.toContain('continue it on good');
+  });
+
+  it('a session: the next profile of the named chain is offered', async () => {
+    await threeProfiles({ bad: ['mid', 'good'] });
+    const run = await ccenv(box, ['@bad'], { env: { FAKE_FAIL_FOR: 'mid', FAKE_EXIT: '0' } });
+    expect(run.stderr).toContain('ccenv: to continue it on good');
   });
 });
 

@@ -182,7 +182,7 @@ describe('how to go on after a failed session', () => {
   const base = { entry, profiles: (n: string) => profiles[n], env: { HOME: '/h' }, now: 0 };
 
   it('the first fallback that works, and what resuming there needs: its own Claude directory gets a copy', () => {
-    expect(goOn({ ...base, profile: 'max', health: {} })).toEqual({
+    expect(goOn({ ...base, profile: 'max', chain: ['max2', 'api'], health: {} })).toEqual({
       said: 'max was rejected (Claude Code: authentication_failed)',
       fallback: { name: 'max2' },
       sessionId: 'S1',
@@ -191,14 +191,18 @@ describe('how to go on after a failed session', () => {
     });
   });
   it('the same directory: no copy; another kind: the billing', () => {
-    expect(goOn({ ...base, profile: 'max', health: { max2: entry } })).toEqual({
+    expect(goOn({ ...base, profile: 'max', chain: ['max2', 'api'], health: { max2: entry } })).toEqual({
       said: 'max was rejected (Claude Code: authentication_failed)',
       fallback: { name: 'api', billing: 'API billing' },
       sessionId: 'S1',
       commands: ['ccenv run @api -- --resume S1'],
     });
   });
+  it("the chain given, not the profile's own: a fallback launched goes on only along the chain of the profile named", () => {
+    expect(goOn({ ...base, profile: 'max', chain: ['api'], health: {} }).fallback).toEqual({ name: 'api', billing: 'API billing' });
+    expect(goOn({ ...base, profile: 'max', chain: [], health: {} }).fallback).toBeUndefined();
+  });
   it('no fallback: how to resume under the same profile', () => {
-    expect(goOn({ ...base, profile: 'lone', health: {} })).toEqual({ said: 'lone was rejected (Claude Code: authentication_failed)', sessionId: 'S1', commands: ['ccenv run @lone -- --resume S1'] });
+    expect(goOn({ ...base, profile: 'lone', chain: [], health: {} })).toEqual({ said: 'lone was rejected (Claude Code: authentication_failed)', sessionId: 'S1', commands: ['ccenv run @lone -- --resume S1'] });
   });
 });
