@@ -112,3 +112,10 @@ export function isModelVariable(name: string): boolean {
  * "Reading the secret's descriptor").
  */
 export const SAFE_WHEN_EMPTY: ReadonlySet<string> = new Set(['CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR']);
+
+/**
+ * Descriptor variables Claude Code reads only when the descriptor is a socket (2.1.332: an
+ * `isSocket()` check before the read), not a pipe or a file. A launch hands the secret over
+ * on a socket pair; the wrappers, being bash, can only give a pipe (docs/claude-code.md).
+ */
+export const SOCKET_ONLY_DESCRIPTORS: ReadonlySet<string> = new Set(['CLAUDE_CODE_GATEWAY_TOKEN_FILE_DESCRIPTOR']);

@@ -3,6 +3,7 @@
  * value that `ccenv env` prints and tests inspect. Only spawn.ts acts on it.
  */
 import { CcenvError } from '../errors.js';
+import { SOCKET_ONLY_DESCRIPTORS } from '../claude/variables.js';
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { ProfileSource, ResolvedProfile } from '../profiles/resolve.js';
@@ -52,6 +53,8 @@ export interface PlanInput {
   secret: string | undefined;
   /** The secret will be delivered after the spawn: only for the descriptor route (secretRoute). */
   secretAfterSpawn?: boolean;
+  /** What a descriptor will be: a socket pair (a launch, the default) or a pipe (the wrappers). */
+  handover?: 'socket' | 'pipe';
   mode: 'claude' | 'exec';
   command: string;
   args: readonly string[];
@@ -70,12 +73,17 @@ function isBare(args: readonly string[]): boolean {
 /** How a profile's secret reaches the child: on an inherited descriptor, in a variable, or not at all. */
 export type SecretRoute = 'descriptor' | 'variable' | 'none';
 
-/** Pure: the route buildPlan gives the secret, known before the secret is read. */
-export function secretRoute(profile: Profile, mode: 'claude' | 'exec', args: readonly string[]): SecretRoute {
+/**
+ * Pure: the route buildPlan gives the secret, known before the secret is read. `handover`:
+ * what the descriptor will be; a descriptor Claude Code reads only from a socket takes the
+ * variable route when only a pipe can be given (the wrappers).
+ */
+export function secretRoute(profile: Profile, mode: 'claude' | 'exec', args: readonly string[], handover: 'socket' | 'pipe' = 'socket'): SecretRoute {
   const secret = kindSpec(profile.kind).launch(profile).secret;
   if (!secret) return 'none';
   const { descriptor } = secret;
   if (mode !== 'claude' || descriptor === undefined) return 'variable';
+  if (handover === 'pipe' && SOCKET_ONLY_DESCRIPTORS.has(descriptor)) return 'variable';
   return BARE_IGNORES.has(descriptor) && isBare(args) ? 'variable' : 'descriptor';
 }
 
@@ -89,7 +97,7 @@ export function buildPlan(input: PlanInput): LaunchPlan {
   const secretVariables: string[] = [];
   const descriptors: Descriptor[] = [];
   const notes: string[] = [...(resolved.notes ?? [])];
-  const route = secretRoute(profile, mode, input.args);
+  const route = secretRoute(profile, mode, input.args, input.handover);
   if (launch.secret) {
     const later = input.secretAfterSpawn === true && route === 'descriptor';
     if (input.secretAfterSpawn && !later) throw new Error(`plan for ${name}: only a descriptor takes its secret after the spawn`);

@@ -87,7 +87,7 @@ export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promis
   }
   const recorded = ctx.env.CLAUDE_CODE_PROCESS_WRAPPER;
   const path = (!fromDirectory && recorded) || wrapperPath() || '';
-  const plan = buildPlan({ resolved, caller: ctx.env, secret, mode: 'claude', command, args, wrapper: { path, configDir: configDir! } });
+  const plan = buildPlan({ resolved, caller: ctx.env, secret, handover: 'pipe', mode: 'claude', command, args, wrapper: { path, configDir: configDir! } });
   if (!fromDirectory) return plan;
   // As a launch does: the user's processWrapper setting becomes the inner wrapper of the
   // editor's claude's own processes. (A wrapped process has it from its launch already.)

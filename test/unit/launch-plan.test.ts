@@ -223,6 +223,26 @@ describe('exec: secrets as ordinary variables, no descriptors', () => {
   });
 });
 
+describe('a pipe for a descriptor (the wrappers): what Claude Code reads only from a socket goes in the environment', () => {
+  const wrapped = (profile: Profile) =>
+    buildPlan({ resolved: { name: 'p', profile, source: { from: 'argument' } }, caller: {}, secret: 'the-secret', handover: 'pipe', mode: 'claude', command: 'claude', args: [] });
+  it('a gateway token: ANTHROPIC_AUTH_TOKEN, without gateway mode', () => {
+    const p = wrapped({ kind: 'gateway', baseUrl: 'https://gw.example', hasSecret: true });
+    expect(p.descriptors).toEqual([]);
+    expect(p.secretVariables).toEqual(['ANTHROPIC_AUTH_TOKEN']);
+    expect(p.set).not.toHaveProperty('CLAUDE_CODE_USE_GATEWAY');
+    expect(p.set).not.toHaveProperty('CLAUDE_CODE_GATEWAY_TOKEN_FILE_DESCRIPTOR');
+  });
+  it.each([
+    [{ kind: 'api-key', hasSecret: true } as Profile, 'CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR'],
+    [{ kind: 'subscription', hasSecret: true } as Profile, 'CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR'],
+  ])('%o keeps its descriptor %s: read from a pipe too', (profile, variable) => {
+    const p = wrapped(profile);
+    expect(p.descriptors.map((d) => d.variable)).toEqual([variable]);
+    expect(p.secretVariables).toEqual([]);
+  });
+});
+
 describe('claude --bare reads no descriptor', () => {
   it('sends the API key in the environment and says so', () => {
     const p = buildPlan({
