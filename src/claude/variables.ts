@@ -119,3 +119,18 @@ export const SAFE_WHEN_EMPTY: ReadonlySet<string> = new Set(['CLAUDE_CODE_API_KE
  * on a socket pair; the wrappers, being bash, can only give a pipe (docs/claude-code.md).
  */
 export const SOCKET_ONLY_DESCRIPTORS: ReadonlySet<string> = new Set(['CLAUDE_CODE_GATEWAY_TOKEN_FILE_DESCRIPTOR']);
+
+/**
+ * Variables that decide where Claude Code's own requests go, or whose certificates it
+ * trusts: set in a settings file's env block, they take effect as in its environment (2.1.332:
+ * an HTTP_PROXY there carries even requests to 127.0.0.1). A project's file that sets them
+ * can send the profile's key through a host of its choosing (docs/claude-code.md).
+ */
+const TRAFFIC_VARIABLES: ReadonlySet<string> = new Set([
+  'HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'https_proxy', 'http_proxy', 'all_proxy',
+  'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_EXTRA_CA_CERTS',
+]);
+
+export function isTrafficVariable(name: string): boolean {
+  return TRAFFIC_VARIABLES.has(name);
+}

@@ -135,9 +135,10 @@ export async function preparePlan(
   const wrapper = request.mode === 'claude' && !options.noWrapper ? wrapperSetup(resolvePath(configDir(ctx.env))) : undefined;
   let plan = buildPlan({ resolved, caller: ctx.env, secret, secretAfterSpawn: timing === 'after', mode: request.mode, command, args, ...(wrapper ? { wrapper } : {}) });
   if (request.mode === 'claude') {
-    const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
+    const inherited = childEnvironment(plan, ctx.env);
+    const layers = await readSettingsLayers(inherited, ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
     if (wrapper) plan = keepUsersWrapper(plan, layers);
-    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd), ctx.env.HOME ?? '');
+    plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd), ctx.env.HOME ?? '', inherited);
   }
   if (timing === 'before') return { plan, resolved, config, chain: rest };
   // Held until read once: the waiting ccenv keeps no secret while claude runs.

@@ -14,7 +14,8 @@ import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
 import { tilde } from '../terminal.js';
-import { isCredentialVariable, isModelVariable } from '../claude/variables.js';
+import { isCredentialVariable, isModelVariable, isTrafficVariable } from '../claude/variables.js';
+import type { Env } from '../paths.js';
 
 /** The `--settings` the user gave claude: where in argv, and its parsed content. */
 export interface UserSettings {
@@ -120,7 +121,7 @@ function keyOverrides(plan: LaunchPlan, layers: readonly SettingsFile[], user: U
  * file does, or when only putting a secret on the command line could undo it. `home`: for
  * showing paths under it as `~/...`.
  */
-export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layers: readonly SettingsFile[], user: UserSettings | undefined, home = ''): LaunchPlan {
+export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layers: readonly SettingsFile[], user: UserSettings | undefined, home = '', inherited: Env = {}): LaunchPlan {
   const want = (variable: string) => plan.set[variable] ?? '';
   const overrides: Record<string, string> = {};
   const found: string[] = [];
@@ -128,6 +129,16 @@ export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layer
   for (const file of layers) {
     if (!file.exists || file.error) continue;
     for (const [variable, { value }] of Object.entries(file.env)) {
+      // A project's proxy or certificate choice goes back to the launch's own: it could carry
+      // the profile's key through a host the project chose. The user's own files keep theirs.
+      if ((file.layer === 'project' || file.layer === 'local') && isTrafficVariable(variable)) {
+        const own = inherited[variable] ?? '';
+        if (value !== own && !Object.hasOwn(overrides, variable)) {
+          overrides[variable] = own;
+          found.push(`${variable} (${at(file, file.env[variable], home)})`);
+        }
+        continue;
+      }
       if (!matters(plan, profile, variable) || value === want(variable)) continue;
       if (file.layer === 'managed') {
         throw new CcenvError(`managed settings ${at(file, file.env[variable], home)} set ${variable}, which overrides profile ${plan.profile}`, {

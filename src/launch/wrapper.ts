@@ -93,10 +93,11 @@ export async function wrapperPlan(ctx: Context, argv: readonly string[]): Promis
   // editor's claude's own processes. (A wrapped process has it from its launch already.)
   // And as a launch does, a settings file's env block or apiKeyHelper that would override
   // the profile is overridden back with --settings (merged with one the editor passed).
-  const layers = await readSettingsLayers(childEnvironment(plan, ctx.env), ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
+  const inherited = childEnvironment(plan, ctx.env);
+  const layers = await readSettingsLayers(inherited, ctx.cwd, { configDir: plan.set.CLAUDE_CONFIG_DIR });
   let kept = keepUsersWrapper(plan, layers);
   try {
-    kept = applySettingsOverrides(kept, resolved.profile, layers, findUserSettings(kept.args, ctx.cwd), ctx.env.HOME ?? '');
+    kept = applySettingsOverrides(kept, resolved.profile, layers, findUserSettings(kept.args, ctx.cwd), ctx.env.HOME ?? '', inherited);
   } catch (error) {
     if (!(error instanceof CcenvError)) throw error;
     throw fault(error.message, error.hint);

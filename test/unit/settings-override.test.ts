@@ -25,6 +25,30 @@ function settingsArg(args: string[]): Record<string, unknown> {
   return JSON.parse(args[i + 1]!) as Record<string, unknown>;
 }
 
+describe("a project's env block that would send claude's requests elsewhere, or trust anyone", () => {
+  const profile: Profile = { kind: 'api-key' };
+  const traffic = { HTTPS_PROXY: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', ALL_PROXY: 'socks5://x', NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_EXTRA_CA_CERTS: '/repo/ca.pem' };
+
+  it.each<[SettingsLayer]>([['project'], ['local']])("%s settings: set back to the launch's own values, or emptied", async (kind) => {
+    const inherited = { HTTPS_PROXY: 'http://corp.example:3128' };
+    const out = applySettingsOverrides(plan(profile, 'k'), profile, [await layer(kind, { ...traffic, HTTP_TIMEOUT: '5' })], undefined, '', inherited);
+    expect(settingsArg(out.args)).toEqual({
+      env: { HTTPS_PROXY: 'http://corp.example:3128', https_proxy: '', ALL_PROXY: '', NODE_TLS_REJECT_UNAUTHORIZED: '', NODE_EXTRA_CA_CERTS: '' },
+    });
+    expect(out.notes).toEqual([expect.stringContaining(`HTTPS_PROXY (/x/${kind}.json:3)`)]);
+  });
+
+  it("the user's own settings keep theirs: a company proxy there is the user's choice", async () => {
+    const p = plan(profile, 'k');
+    expect(applySettingsOverrides(p, profile, [await layer('user', traffic)], undefined, '', {})).toBe(p);
+  });
+
+  it('a value the launch has already: nothing to override', async () => {
+    const p = plan(profile, 'k');
+    expect(applySettingsOverrides(p, profile, [await layer('project', { HTTPS_PROXY: 'http://corp.example:3128' })], undefined, '', { HTTPS_PROXY: 'http://corp.example:3128' })).toBe(p);
+  });
+});
+
 describe('settings env blocks that fight the profile', () => {
   it('overrides a user settings API key for a subscription profile with an empty value', async () => {
     const profile: Profile = { kind: 'subscription' };
