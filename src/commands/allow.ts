@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
-import { ccprofileArgument, displayPath, parseCcprofile, readCcprofile } from '../profiles/directory.js';
+import { ccprofileArgument, displayCcprofile, displayPath, parseCcprofile, readCcprofile } from '../profiles/directory.js';
 import { didYouMeanProfile, findProfile } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
 import { allowFile } from '../trust/records.js';
@@ -26,7 +26,7 @@ Examples:
 export async function allow(ctx: Context, argument: string | undefined): Promise<void> {
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
   const file = readCcprofile(ctx.env, path);
-  const shown = displayPath(ctx.env, path);
+  const shown = displayCcprofile(ctx.env, path);
   const parsed = parseCcprofile(file.content);
   if (!parsed.ok) {
     throw new CcenvError(`${shown} ${parsed.problem}; not allowed`, {

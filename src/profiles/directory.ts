@@ -6,12 +6,12 @@
  * else stops a launch with a message naming the file and the command that fixes it, never
  * falling through to another profile.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
-import { allowedFiles, isDenied, matchesRecord, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustState } from '../trust/records.js';
+import { allowedFiles, isDenied, matchesRecord, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustLocation, trustState } from '../trust/records.js';
 import { didYouMeanProfile, findProfile } from './lookup.js';
 import { forTerminal } from '../terminal.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
@@ -23,7 +23,7 @@ export const CCPROFILE = '.ccprofile';
 /** A `.ccprofile` that chose the profile for a directory. */
 export interface DirectoryChoice {
   name: string;
-  /** The real path of the .ccprofile file. */
+  /** Where trust knows the .ccprofile (src/trust/records.ts trustLocation): its directory resolved, the file itself not. */
   file: string;
   /** Where it was found, as the user sees it (the logical path from $PWD). */
   path: string;
@@ -130,12 +130,32 @@ export function findCcprofile(env: Env, cwd: string): string | undefined {
   }
 }
 
-function realPathOf(path: string): string {
+function locationOf(path: string): string {
   try {
-    return realpathSync(path);
+    return trustLocation(path);
   } catch {
     return path;
   }
+}
+
+/**
+ * Where a .ccprofile that is a symlink points, as the link says it (made absolute), for
+ * messages: escaped, as displayPath. Undefined when it is no link. Only the path is shown,
+ * never what the target holds.
+ */
+export function linkTarget(env: Env, path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return displayPath(env, resolve(dirname(path), readlinkSync(path)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A .ccprofile for messages: its path, and when it is a link, that it is one and to where. */
+export function displayCcprofile(env: Env, path: string): string {
+  const target = linkTarget(env, path);
+  return target === undefined ? displayPath(env, path) : `${displayPath(env, path)} (a link to ${target})`;
 }
 
 /**
@@ -149,7 +169,7 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
     const code = (error as NodeJS.ErrnoException).code;
     const fix = code === 'ENOTREG' || code === 'EFBIG' ? 'remove it' : code === 'EACCES' ? 'fix its permissions, or remove it' : undefined;
     const rm = isDirectory(path) ? 'rmdir' : 'rm';
-    throw new CcenvError(`cannot read ${displayPath(env, path)}: ${(error as Error).message}`, {
+    throw new CcenvError(`cannot read ${displayCcprofile(env, path)}: ${(error as Error).message}`, {
       ...(fix ? { hint: `${fix}: ${rm} ${shellWordForPath(env, path)}` } : {}),
     });
   }
@@ -160,9 +180,9 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
  * existence; a CcenvError naming the file and the exact fix otherwise.
  */
 export async function resolveCcprofile(env: Env, path: string, config?: ConfigData, cwd?: string): Promise<DirectoryChoice | DeniedCcprofile> {
-  const shown = displayPath(env, path);
+  const shown = displayCcprofile(env, path);
   const word = shellWordForPath(env, path);
-  if (isDenied(env, realPathOf(path))) {
+  if (isDenied(env, locationOf(path))) {
     return { denied: true, path, note: `${shown} is denied, so it is ignored (to trust it: ccenv allow ${word})` };
   }
   const file = readCcprofile(env, path);
@@ -187,7 +207,7 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
       hint: `${add}: ccenv add ${parsed.name} --kind KIND; or name another: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }
-  return { name: parsed.name, file: file.realPath, path };
+  return { name: parsed.name, file: file.location, path };
 }
 
 /**
@@ -224,7 +244,7 @@ function readSmallFile(path: string): Buffer | undefined {
   }
 }
 
-/** The allowed `.ccprofile` files (real paths, sorted) whose allowed content names `name`. */
+/** The allowed `.ccprofile` files (their locations, sorted) whose allowed content names `name`. */
 export function allowedCcprofilesNaming(env: Env, name: string): string[] {
   const out = new Set<string>();
   for (const record of allowedFiles(env)) {
