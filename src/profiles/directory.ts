@@ -188,18 +188,21 @@ export async function resolveCcprofile(env: Env, path: string, config?: ConfigDa
   const file = readCcprofile(env, path);
   const state = trustState(env, file);
   const parsed = parseCcprofile(file.content);
+  // A link may lead to any file of the user's (a token, a key): what it holds is never shown.
+  const link = linkTarget(env, path) !== undefined;
   if (!parsed.ok) {
-    throw new CcenvError(`${shown} ${parsed.problem}`, {
+    throw new CcenvError(`${shown} ${link ? 'does not hold one profile name' : parsed.problem}`, {
       hint: `it must hold one profile name; rewrite it with: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }
   if (state !== 'allowed') {
-    throw new CcenvError(`${shown} is not allowed (it names ${parsed.name}; new or changed files need an allow)`, {
+    throw new CcenvError(`${shown} is not allowed (${link ? 'what its target holds is not shown' : `it names ${parsed.name}`}; new or changed files need an allow)`, {
       hint: `if you trust it: ccenv allow ${word}`,
     });
   }
   const current = config ?? (await readConfig(env));
   if (!findProfile(current, parsed.name)) {
+    if (link) throw new CcenvError(`${shown} names no profile you have`, { hint: `name one: ccenv use --local NAME (in ${displayPath(env, dirname(path))})` });
     const mean = didYouMeanProfile(current, parsed.name);
     const shared = repositoryDefinitions(dirname(path));
     const add = shared ? `the repository shares its profiles: ccenv import ${pathFrom(cwd, shared, shellWordForPath(env, shared))}; or add it yourself` : 'add it';

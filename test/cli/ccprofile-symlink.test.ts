@@ -4,7 +4,7 @@
  * its own allow even when its target is allowed, an allow or a deny of it is about the
  * link, and messages say it is a link and to where.
  */
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -74,6 +74,23 @@ describe('a .ccprofile that is a link to an allowed file', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('\x1b');
     expect(run.stderr).toContain('(a link to ~/b');
+  });
+});
+
+describe('a .ccprofile that is a link to some other file', () => {
+  it("never prints what the target holds: not when it is not allowed, malformed, allowed, or names no profile", async () => {
+    writeFileSync(join(box.home, 'token'), 'hunter2\n');
+    writeFileSync(join(box.home, 'two'), 'hunter2\nsecond line\n');
+    for (const target of ['token', 'two']) {
+      rmSync(join(box.home, 'evil', '.ccprofile'));
+      symlinkSync(`../${target}`, join(box.home, 'evil', '.ccprofile'));
+      const runs = [await status('evil'), await ccenv(box, ['hook', 'bash', '--scope', join(box.home, 'evil', '.ccprofile')]), await ccenv(box, ['allow'], { cwd: join(box.home, 'evil') }), await status('evil')];
+      for (const run of runs) {
+        expect(run.stdout + run.stderr).not.toContain('hunter2');
+        expect(run.stdout + run.stderr).not.toContain('second');
+      }
+      expect(runs[0]!.stderr).toContain(`~/evil/.ccprofile (a link to ~/${target})`);
+    }
   });
 });
 
