@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
-import { ccprofileArgument, displayPath, isLink, parseCcprofile, readCcprofile } from '../profiles/directory.js';
+import { ccprofileArgument, displayCcprofile, displayPath, linkTarget, parseCcprofile, readCcprofile } from '../profiles/directory.js';
 import { didYouMeanProfile, findProfile } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
 import { allowFile } from '../trust/records.js';
@@ -26,26 +26,22 @@ Examples:
 export async function allow(ctx: Context, argument: string | undefined): Promise<void> {
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
   const file = readCcprofile(ctx.env, path);
-  const shown = displayPath(ctx.env, path);
-  // A link's content is another file's: never quoted, its name shown only when it is a profile.
-  const link = isLink(path);
-  const target = link ? displayPath(ctx.env, file.realPath) : undefined;
-  const parsed = parseCcprofile(file.content, { quote: !link });
+  const shown = displayCcprofile(ctx.env, path);
+  const parsed = parseCcprofile(file.content);
+  // A link may lead to any file of the user's (a token, a key): what it holds is never shown.
+  const link = linkTarget(ctx.env, path) !== undefined;
   if (!parsed.ok) {
-    throw new CcenvError(`${shown} ${target ? `is a link to ${target}, which is not a .ccprofile: ${parsed.problem.replace(/^is /, 'it is ')} (its content is not shown)` : parsed.problem}; not allowed`, {
+    throw new CcenvError(`${shown} ${link ? 'does not hold one profile name' : parsed.problem}; not allowed`, {
       hint: `it must hold one profile name; rewrite it with: ccenv use --local NAME (in ${displayPath(ctx.env, dirname(path))})`,
     });
   }
-  const linked = target ? await readConfig(ctx.env) : undefined;
   allowFile(ctx.env, file);
-  const config = linked ?? (await readConfig(ctx.env));
-  const known = findProfile(config, parsed.name) !== undefined;
-  if (target && !known) {
-    ctx.io.err(`ccenv: allowed ${shown}, a link to ${target}, whose line is none of your profiles (not shown)\n`);
-    return;
-  }
-  ctx.io.err(`ccenv: allowed ${shown} (${parsed.name})\n`);
-  if (!known) {
+  const config = await readConfig(ctx.env);
+  const known = findProfile(config, parsed.name);
+  ctx.io.err(`ccenv: allowed ${shown}${link && !known ? '' : ` (${parsed.name})`}\n`);
+  if (link && !known) {
+    ctx.io.err('ccenv: it names no profile you have (what its target holds is not shown)\n');
+  } else if (!known) {
     const mean = didYouMeanProfile(config, parsed.name);
     ctx.io.err(`ccenv: ${parsed.name} is not a profile yet; ${mean ? `${mean} (ccenv use --local NAME rewrites the file) or ` : ''}add it: ccenv add ${parsed.name} --kind KIND\n`);
   }

@@ -1,9 +1,8 @@
-import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { ccprofileArgument, displayPath, readCcprofile, shellWordForPath } from '../profiles/directory.js';
+import { ccprofileArgument, displayCcprofile, readCcprofile, shellWordForPath } from '../profiles/directory.js';
 import { UnreadableFileError } from '../fs/bounded.js';
-import { denyFile, readTrustedFile } from '../trust/records.js';
+import { denyFile, readTrustedFile, trustLocation } from '../trust/records.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -24,18 +23,21 @@ consulted. Choose one explicitly with: ccenv @NAME, or cc use NAME.`,
     .action((path: string | undefined) => deny(ctx, path));
 }
 
-/** A deny is about the path: a file that cannot be read (a FIFO, a device, too large) can still be denied. */
-function readForDeny(ctx: Context, path: string): { realPath: string; content?: Buffer } {
+/**
+ * A deny is about the path: a file that cannot be read (a FIFO, a device, too large) can still
+ * be denied. A .ccprofile that is a link is denied as the link, never as its target.
+ */
+function readForDeny(ctx: Context, path: string): { location: string; content?: Buffer } {
   try {
     return readTrustedFile(path);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) return readCcprofile(ctx.env, path);
-    return { realPath: realpathSync(path) };
+    return { location: trustLocation(path) };
   }
 }
 
 export async function deny(ctx: Context, argument: string | undefined): Promise<void> {
   const path = ccprofileArgument(ctx.env, ctx.cwd, argument);
   denyFile(ctx.env, readForDeny(ctx, path));
-  ctx.io.err(`ccenv: denied ${displayPath(ctx.env, path)}; to trust it later: ccenv allow ${shellWordForPath(ctx.env, path)}\n`);
+  ctx.io.err(`ccenv: denied ${displayCcprofile(ctx.env, path)}; to trust it later: ccenv allow ${shellWordForPath(ctx.env, path)}\n`);
 }

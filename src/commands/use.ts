@@ -1,4 +1,4 @@
-import { realpathSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -10,7 +10,7 @@ import { CCPROFILE, displayPath, findCcprofile, resolveCcprofile } from '../prof
 import { didYouMeanProfile, findProfile, isBuiltin, requireProfile } from '../profiles/lookup.js';
 import { readConfig, updateConfig } from '../profiles/store.js';
 import { FUNCTION_NAME_RE, shellByName } from '../shells/index.js';
-import { allowFile } from '../trust/records.js';
+import { allowFile, trustLocation } from '../trust/records.js';
 import { tilde } from '../terminal.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -107,7 +107,7 @@ async function useLocal(ctx: Context, name: string | undefined, options: UseOpti
   const content = Buffer.from(`${name}\n`);
   replaceFile(path, content, { mode: 0o644 });
   // Allows what was written, not what is there a moment later (another user may swap the file in a shared directory).
-  allowFile(ctx.env, { realPath: realpathSync(path), content });
+  allowFile(ctx.env, { location: trustLocation(path), content });
   ctx.io.err(`ccenv: ${shown} names ${name}, allowed\n`);
   const chosen = ctx.env.CCENV_PROFILE;
   if (chosen && chosen !== name) ctx.io.err(`ccenv: this shell uses ${chosen}, which beats the directory (cc use --unset)\n`);

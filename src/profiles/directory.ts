@@ -6,12 +6,12 @@
  * else stops a launch with a message naming the file and the command that fixes it, never
  * falling through to another profile.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CcenvError } from '../errors.js';
 import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
-import { allowedFiles, isDenied, matchesRecord, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustState } from '../trust/records.js';
+import { allowedFiles, isDenied, matchesRecord, MAX_CCPROFILE_BYTES, readTrustedFile, type TrustedFile, trustLocation, trustState } from '../trust/records.js';
 import { didYouMeanProfile, findProfile } from './lookup.js';
 import { forTerminal } from '../terminal.js';
 import { isValidProfileName, quoteForMessage } from './names.js';
@@ -23,7 +23,7 @@ export const CCPROFILE = '.ccprofile';
 /** A `.ccprofile` that chose the profile for a directory. */
 export interface DirectoryChoice {
   name: string;
-  /** The real path of the .ccprofile file. */
+  /** Where trust knows the .ccprofile (src/trust/records.ts trustLocation): its directory resolved, the file itself not. */
   file: string;
   /** Where it was found, as the user sees it (the logical path from $PWD). */
   path: string;
@@ -45,9 +45,9 @@ const MAX_NAME_CHARACTERS = 64;
 /**
  * Pure: what a .ccprofile's bytes say. A line that is not a profile name is quoted, so the
  * person sees their typo, unless it is longer than a name can be (a pasted secret, another
- * file) or `quote` is false (a file read through a link: its content is another file's).
+ * file). Callers never show it for a link: its content is another file's.
  */
-export function parseCcprofile(content: Buffer | string, options: { quote?: boolean } = {}): ParsedCcprofile {
+export function parseCcprofile(content: Buffer | string): ParsedCcprofile {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   if (bytes.length > MAX_CCPROFILE_BYTES) return { ok: false, problem: `is larger than ${MAX_CCPROFILE_BYTES} bytes` };
   const names: { line: number; text: string }[] = [];
@@ -62,7 +62,6 @@ export function parseCcprofile(content: Buffer | string, options: { quote?: bool
   if (!first) return { ok: false, problem: 'names no profile' };
   if (second) return { ok: false, problem: `names more than one profile (lines ${first.line} and ${second.line})` };
   if (!isValidProfileName(first.text)) {
-    if (options.quote === false) return { ok: false, problem: `line ${first.line} is not a profile name` };
     const characters = [...first.text].length;
     if (characters > MAX_NAME_CHARACTERS) {
       return { ok: false, problem: `line ${first.line} (${characters} characters) is not a profile name, which has at most ${MAX_NAME_CHARACTERS}` };
@@ -70,15 +69,6 @@ export function parseCcprofile(content: Buffer | string, options: { quote?: bool
     return { ok: false, problem: `line ${first.line}: ${quoteForMessage(first.text)} is not a profile name` };
   }
   return { ok: true, name: first.text };
-}
-
-/** Whether the `.ccprofile` at `path` is itself a symbolic link (its content is then another file's). */
-export function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 // Control characters in a path pasted as a shell word: bash and zsh's $'...' with \xHH.
@@ -151,12 +141,32 @@ export function findCcprofile(env: Env, cwd: string): string | undefined {
   }
 }
 
-function realPathOf(path: string): string {
+function locationOf(path: string): string {
   try {
-    return realpathSync(path);
+    return trustLocation(path);
   } catch {
     return path;
   }
+}
+
+/**
+ * Where a .ccprofile that is a symlink points, as the link says it (made absolute), for
+ * messages: escaped, as displayPath. Undefined when it is no link. Only the path is shown,
+ * never what the target holds.
+ */
+export function linkTarget(env: Env, path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return displayPath(env, resolve(dirname(path), readlinkSync(path)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A .ccprofile for messages: its path, and when it is a link, that it is one and to where. */
+export function displayCcprofile(env: Env, path: string): string {
+  const target = linkTarget(env, path);
+  return target === undefined ? displayPath(env, path) : `${displayPath(env, path)} (a link to ${target})`;
 }
 
 /**
@@ -170,7 +180,7 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
     const code = (error as NodeJS.ErrnoException).code;
     const fix = code === 'ENOTREG' || code === 'EFBIG' ? 'remove it' : code === 'EACCES' ? 'fix its permissions, or remove it' : undefined;
     const rm = isDirectory(path) ? 'rmdir' : 'rm';
-    throw new CcenvError(`cannot read ${displayPath(env, path)}: ${(error as Error).message}`, {
+    throw new CcenvError(`cannot read ${displayCcprofile(env, path)}: ${(error as Error).message}`, {
       ...(fix ? { hint: `${fix}: ${rm} ${shellWordForPath(env, path)}` } : {}),
     });
   }
@@ -181,52 +191,37 @@ export function readCcprofile(env: Env, path: string): TrustedFile {
  * existence; a CcenvError naming the file and the exact fix otherwise.
  */
 export async function resolveCcprofile(env: Env, path: string, config?: ConfigData, cwd?: string): Promise<DirectoryChoice | DeniedCcprofile> {
-  const shown = displayPath(env, path);
+  const shown = displayCcprofile(env, path);
   const word = shellWordForPath(env, path);
-  if (isDenied(env, realPathOf(path))) {
+  if (isDenied(env, locationOf(path))) {
     return { denied: true, path, note: `${shown} is denied, so it is ignored (to trust it: ccenv allow ${word})` };
   }
   const file = readCcprofile(env, path);
   const state = trustState(env, file);
-  // A link's content is another file's (a repository's `.ccprofile -> ~/.claude/.credentials.json`):
-  // never quoted, and the name it holds is shown only when it is one of the user's profiles.
-  const link = isLink(path);
-  const parsed = parseCcprofile(file.content, { quote: !link });
+  const parsed = parseCcprofile(file.content);
+  // A link may lead to any file of the user's (a token, a key): what it holds is never shown.
+  const link = linkTarget(env, path) !== undefined;
   if (!parsed.ok) {
-    if (link) {
-      throw new CcenvError(`${shown} is a link to ${displayPath(env, file.realPath)}, which is not a .ccprofile: ${parsed.problem.replace(/^is /, 'it is ')} (its content is not shown)`, {
-        hint: `remove the link: rm ${word}; or replace it with a file: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
-      });
-    }
-    throw new CcenvError(`${shown} ${parsed.problem}`, {
+    throw new CcenvError(`${shown} ${link ? 'does not hold one profile name' : parsed.problem}`, {
       hint: `it must hold one profile name; rewrite it with: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }
-  // Read first only for a link: a regular file's trust is told without the config.
-  let current = link ? (config ?? (await readConfig(env))) : config;
-  const hidden = link && !findProfile(current!, parsed.name);
-  const names = hidden ? `is a link to ${displayPath(env, file.realPath)}, whose line is none of your profiles (not shown)` : `names ${parsed.name}`;
   if (state !== 'allowed') {
-    throw new CcenvError(`${shown} is not allowed (it ${names}; new or changed files need an allow)`, {
+    throw new CcenvError(`${shown} is not allowed (${link ? 'what its target holds is not shown' : `it names ${parsed.name}`}; new or changed files need an allow)`, {
       hint: `if you trust it: ccenv allow ${word}`,
     });
   }
-  current ??= await readConfig(env);
+  const current = config ?? (await readConfig(env));
   if (!findProfile(current, parsed.name)) {
-    const shared = repositoryDefinitions(dirname(path));
-    const importWords = shared ? `the repository shares its profiles: ccenv import ${pathFrom(cwd, shared, shellWordForPath(env, shared))}` : undefined;
-    if (hidden) {
-      throw new CcenvError(`${shown} ${names}`, {
-        hint: `${importWords ? `${importWords}; or ` : ''}name one of yours: ccenv use --local NAME (in ${displayPath(env, dirname(path))}) replaces the link`,
-      });
-    }
+    if (link) throw new CcenvError(`${shown} names no profile you have`, { hint: `name one: ccenv use --local NAME (in ${displayPath(env, dirname(path))})` });
     const mean = didYouMeanProfile(current, parsed.name);
-    const add = importWords ? `${importWords}; or add it yourself` : 'add it';
+    const shared = repositoryDefinitions(dirname(path));
+    const add = shared ? `the repository shares its profiles: ccenv import ${pathFrom(cwd, shared, shellWordForPath(env, shared))}; or add it yourself` : 'add it';
     throw new CcenvError(`${shown} names ${parsed.name}, which is not a profile${mean ? `; ${mean}` : ''}`, {
       hint: `${add}: ccenv add ${parsed.name} --kind KIND; or name another: ccenv use --local NAME (in ${displayPath(env, dirname(path))})`,
     });
   }
-  return { name: parsed.name, file: file.realPath, path };
+  return { name: parsed.name, file: file.location, path };
 }
 
 /**
@@ -263,7 +258,7 @@ function readSmallFile(path: string): Buffer | undefined {
   }
 }
 
-/** The allowed `.ccprofile` files (real paths, sorted) whose allowed content names `name`. */
+/** The allowed `.ccprofile` files (their locations, sorted) whose allowed content names `name`. */
 export function allowedCcprofilesNaming(env: Env, name: string): string[] {
   const out = new Set<string>();
   for (const record of allowedFiles(env)) {

@@ -61,9 +61,9 @@ export async function resolveProfile(env: Env, cwd: string, config: ConfigData, 
   const fromEnv = env.CCENV_PROFILE;
   if (fromEnv) return named(config, fromEnv, { from: 'CCENV_PROFILE' });
   // Loaded only here: trust records hash files (node:crypto), which `@NAME` launches skip.
-  const { displayPath, findDirectoryProfile } = await import('./directory.js');
+  const { displayCcprofile, findDirectoryProfile } = await import('./directory.js');
   const directory = await findDirectoryProfile(env, cwd, config);
-  if (directory && !('denied' in directory)) return named(config, directory.name, { from: 'directory', file: displayPath(env, directory.path), path: directory.path });
+  if (directory && !('denied' in directory)) return named(config, directory.name, { from: 'directory', file: displayCcprofile(env, directory.path), path: directory.path });
   // A denied file is as if absent: the next source applies, with a note that names it.
   const notes = (instead: string) => (directory ? { notes: [`${directory.note}; using ${instead}`] } : {});
   if (config.default) return { ...named(config, config.default, { from: 'default' }), ...notes(`the default profile ${config.default}`) };

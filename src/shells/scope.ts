@@ -14,7 +14,7 @@ export async function enterScope(ctx: Context, shellName: string, file: string, 
     ctx.io.out(`${shell.unsetVariable(variable)}\n`);
     return;
   }
-  const { displayPath, resolveCcprofile } = await import('../profiles/directory.js');
+  const { displayPath, linkTarget, resolveCcprofile } = await import('../profiles/directory.js');
   try {
     const choice = await resolveCcprofile(ctx.env, file);
     if ('denied' in choice) {
@@ -26,7 +26,8 @@ export async function enterScope(ctx: Context, shellName: string, file: string, 
     if (ctx.env.CCENV_QUIET === '1') return;
     const chosen = ctx.env.CCENV_PROFILE;
     const note = chosen && chosen !== choice.name ? `, but this shell uses ${chosen} (use --unset to follow the directory)` : '';
-    ctx.io.err(`ccenv: ${choice.name} (from ${displayPath(ctx.env, file)})${note}\n`);
+    const target = linkTarget(ctx.env, file);
+    ctx.io.err(`ccenv: ${choice.name} (from ${displayPath(ctx.env, file)}${target === undefined ? '' : `, a link to ${target}`})${note}\n`);
   } catch (error) {
     if (!(error instanceof CcenvError)) throw error;
     ctx.io.out(`${shell.unsetVariable(variable)}\n`);

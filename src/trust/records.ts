@@ -1,23 +1,36 @@
 /**
  * Trust records for `.ccprofile` files, kept under $XDG_DATA_HOME/ccenv/trust/, outside
- * every repository. An allow record is keyed by the file's real path plus the SHA-256 of
- * its content, so editing or moving the file needs a new allow. A deny record is keyed by
- * the real path alone: it blocks whatever the file at that path says, now or after an
- * edit, until an allow lifts it. Deny wins over allow.
+ * every repository. An allow record is keyed by the file's location (where it is found, its
+ * directory resolved) plus the SHA-256 of its content, so editing or moving the file needs a
+ * new allow. A deny record is keyed by the location alone: it blocks whatever the file there
+ * says, now or after an edit, until an allow lifts it. Deny wins over allow.
+ *
+ * The location resolves the directory only, never the file itself: ~/src/p/.ccprofile with
+ * ~/src a link to /data/src is /data/src/p/.ccprofile whichever way it is reached, but a
+ * .ccprofile that is itself a link is trusted (or denied) as the link, never as its target,
+ * so a repository cannot borrow the trust of a file allowed elsewhere by linking to it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readBounded } from '../fs/bounded.js';
 import { replaceFile } from '../fs/replace.js';
 import { dataDir, type Env } from '../paths.js';
 
 export type TrustState = 'allowed' | 'denied' | 'unknown';
 
-/** A .ccprofile as trust sees it: where it really is and what it holds. */
+/** A .ccprofile as trust sees it: where it is (trustLocation) and what it holds. */
 export interface TrustedFile {
-  realPath: string;
+  location: string;
   content: Buffer;
+}
+
+/**
+ * What trust records are keyed by: the path with its directory resolved and its last part
+ * kept, so a symlinked directory is one place and a link named .ccprofile is its own file.
+ */
+export function trustLocation(path: string): string {
+  return join(realpathSync(dirname(path)), basename(path));
 }
 
 function sha256(data: string | Buffer): string {
@@ -29,23 +42,23 @@ export function trustDir(env: Env): string {
 }
 
 function allowRecord(env: Env, file: TrustedFile): string {
-  return join(trustDir(env), 'allow', sha256(`${file.realPath}\n${sha256(file.content)}`));
+  return join(trustDir(env), 'allow', sha256(`${file.location}\n${sha256(file.content)}`));
 }
 
-function denyRecord(env: Env, realPath: string): string {
-  return join(trustDir(env), 'deny', sha256(realPath));
+function denyRecord(env: Env, location: string): string {
+  return join(trustDir(env), 'deny', sha256(location));
 }
 
 /** Larger than any sensible .ccprofile: refuse rather than read a stray big file. */
 export const MAX_CCPROFILE_BYTES = 4096;
 
 /**
- * Reads the file once: its real path and content, the two things trust is about. Bounded
+ * Reads the file once: its location and content, the two things trust is about. Bounded
  * and non-blocking (src/fs/bounded.ts): a FIFO, a device or a large file is an error.
  */
 export function readTrustedFile(path: string): TrustedFile {
-  const realPath = realpathSync(path);
-  return { realPath, content: readBounded(realPath, MAX_CCPROFILE_BYTES) };
+  const location = trustLocation(path);
+  return { location, content: readBounded(location, MAX_CCPROFILE_BYTES) };
 }
 
 function exists(path: string): boolean {
@@ -56,13 +69,13 @@ function exists(path: string): boolean {
   }
 }
 
-/** Whether the file at this real path is denied: known without reading the file. */
-export function isDenied(env: Env, realPath: string): boolean {
-  return exists(denyRecord(env, realPath));
+/** Whether the file at this location (trustLocation) is denied: known without reading the file. */
+export function isDenied(env: Env, location: string): boolean {
+  return exists(denyRecord(env, location));
 }
 
 export function trustState(env: Env, file: TrustedFile): TrustState {
-  if (isDenied(env, file.realPath)) return 'denied';
+  if (isDenied(env, file.location)) return 'denied';
   if (exists(allowRecord(env, file))) return 'allowed';
   return 'unknown';
 }
@@ -74,20 +87,20 @@ function writeRecord(path: string, record: object): void {
 
 /** Trusts this path with this content; lifts a deny of the path. */
 export function allowFile(env: Env, file: TrustedFile, now: Date = new Date()): void {
-  rmSync(denyRecord(env, file.realPath), { force: true });
-  writeRecord(allowRecord(env, file), { path: file.realPath, sha256: sha256(file.content), allowed: now.toISOString() });
+  rmSync(denyRecord(env, file.location), { force: true });
+  writeRecord(allowRecord(env, file), { path: file.location, sha256: sha256(file.content), allowed: now.toISOString() });
 }
 
 /**
  * Blocks the path whatever it holds; drops its allow record for the current content. The
  * content may be missing (a FIFO, a device, a file too large to read): a deny needs the path only.
  */
-export function denyFile(env: Env, file: Pick<TrustedFile, 'realPath'> & Partial<TrustedFile>, now: Date = new Date()): void {
-  writeRecord(denyRecord(env, file.realPath), { path: file.realPath, denied: now.toISOString() });
-  if (file.content) rmSync(allowRecord(env, { realPath: file.realPath, content: file.content }), { force: true });
+export function denyFile(env: Env, file: Pick<TrustedFile, 'location'> & Partial<TrustedFile>, now: Date = new Date()): void {
+  writeRecord(denyRecord(env, file.location), { path: file.location, denied: now.toISOString() });
+  if (file.content) rmSync(allowRecord(env, { location: file.location, content: file.content }), { force: true });
 }
 
-/** What an allow record trusts: a real path and the SHA-256 of the content allowed there. */
+/** What an allow record trusts: a location and the SHA-256 of the content allowed there. */
 export interface AllowedFile {
   path: string;
   sha256: string;

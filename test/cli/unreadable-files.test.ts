@@ -50,7 +50,7 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     const run = await bounded(['hook', 'bash', '--scope', ccprofile()]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe('unset CCENV_DIR_PROFILE');
-    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile: larger than 4096 bytes\n/);
+    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile \(a link to \/proc\/self\/pagemap\): larger than 4096 bytes\n/);
   });
 
   it('a FIFO (swapped in after the hook looked): the hook scope check refuses it at once', async () => {
@@ -65,29 +65,29 @@ describe.runIf(linux)('a .ccprofile that is not a small regular file', () => {
     symlinkSync('/proc/self/pagemap', ccprofile());
     const run = await bounded(['-p', 'hi']);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile: larger than 4096 bytes\n/);
+    expect(run.stderr).toMatch(/^ccenv: cannot read ~\/proj\/\.ccprofile \(a link to \/proc\/self\/pagemap\): larger than 4096 bytes\n/);
     expect(fake.ran()).toBe(false);
   });
 
   // A launch never reads a FIFO or a device: denied, it is ignored with the usual note. A
-  // link to /proc/self/pagemap resolves to another /proc/PID in every process, so no deny
-  // record can name it: the launch stops, saying why.
-  const denied = "ccenv: ~/proj/.ccprofile is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile); using the built-in profile subscription (Claude's own login)";
+  // link is denied as the link, so a link to /proc/self/pagemap (another /proc/PID in every
+  // process) is denied too.
+  const denied = (link: string) =>
+    `ccenv: ~/proj/.ccprofile${link} is denied, so it is ignored (to trust it: ccenv allow ~/proj/.ccprofile); using the built-in profile subscription (Claude's own login)`;
   it.each([
-    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)', 0, denied],
-    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)', 0, denied],
-    ['/proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4096 bytes', 1,
-      'ccenv: cannot read ~/proj/.ccprofile: larger than 4096 bytes\nccenv: remove it: rm ~/proj/.ccprofile'],
-  ])('%s: allow refuses it with a clear message; deny blocks it without reading it; a launch returns', async (_what, make, problem, code, said) => {
+    ['a FIFO', (path: string) => fifo(path), 'not a regular file (a FIFO)', ''],
+    ['/dev/zero', (path: string) => symlinkSync('/dev/zero', path), 'not a regular file (a character device)', ' (a link to /dev/zero)'],
+    ['/proc/self/pagemap', (path: string) => symlinkSync('/proc/self/pagemap', path), 'larger than 4096 bytes', ' (a link to /proc/self/pagemap)'],
+  ])('%s: allow refuses it with a clear message; deny blocks it without reading it; a launch returns', async (_what, make, problem, link) => {
     make(ccprofile());
     const allow = await bounded(['allow', ccprofile()]);
     expect(allow.exitCode).toBe(1);
-    expect(allow.stderr).toBe(`ccenv: cannot read ~/proj/.ccprofile: ${problem}\nccenv: remove it: rm ~/proj/.ccprofile`);
+    expect(allow.stderr).toBe(`ccenv: cannot read ~/proj/.ccprofile${link}: ${problem}\nccenv: remove it: rm ~/proj/.ccprofile`);
     const deny = await bounded(['deny', ccprofile()]);
     expect(deny.exitCode, deny.stderr).toBe(0);
-    expect(deny.stderr).toMatch(/^ccenv: denied ~\/proj\/\.ccprofile;/);
+    expect(deny.stderr.startsWith(`ccenv: denied ~/proj/.ccprofile${link};`), deny.stderr).toBe(true);
     const launch = await bounded(['-p', 'hi']);
-    expect([launch.exitCode, launch.stderr]).toEqual([code, said]);
+    expect([launch.exitCode, launch.stderr]).toEqual([0, denied(link)]);
   });
 });
 

@@ -39,11 +39,6 @@ describe('parseCcprofile', () => {
     expect(parseCcprofile(`${'x'.repeat(63)};`)).toEqual({ ok: false, problem: `line 1: "${'x'.repeat(63)};" is not a profile name` });
   });
 
-  it('quotes nothing of a file read through a link', () => {
-    expect(parseCcprofile('a;b\n', { quote: false })).toEqual({ ok: false, problem: 'line 1 is not a profile name' });
-    expect(parseCcprofile('work\n', { quote: false })).toEqual({ ok: true, name: 'work' });
-  });
-
   it('rejects non-UTF-8 bytes and oversized files', () => {
     expect(parseCcprofile(Buffer.from([0x77, 0xff, 0x6b]))).toMatchObject({ ok: false });
     expect(parseCcprofile(`${'#'.repeat(5000)}\nwork\n`)).toEqual({ ok: false, problem: 'is larger than 4096 bytes' });

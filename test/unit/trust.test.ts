@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,13 +50,33 @@ describe('trust records', () => {
     expect(state(path)).toBe('allowed');
   });
 
-  it('is about the real path: a move is unknown, a symlink to the allowed file is allowed', () => {
+  it('is about the location: a move is unknown, a symlink to the allowed file needs its own allow', () => {
     const path = file('a', 'work\n');
     allowFile(env, readTrustedFile(path));
     symlinkSync(path, join(root, 'link'));
+    expect(state(join(root, 'link'))).toBe('unknown');
+    allowFile(env, readTrustedFile(join(root, 'link')));
     expect(state(join(root, 'link'))).toBe('allowed');
     renameSync(path, join(root, 'b'));
     expect(state(join(root, 'b'))).toBe('unknown');
+  });
+
+  it('resolves the directory: a file reached through a symlinked directory is the same file', () => {
+    mkdirSync(join(root, 'real'));
+    symlinkSync(join(root, 'real'), join(root, 'dirlink'));
+    const path = file('real/a', 'work\n');
+    allowFile(env, readTrustedFile(join(root, 'dirlink', 'a')));
+    expect(state(path)).toBe('allowed');
+    expect(readTrustedFile(join(root, 'dirlink', 'a')).location).toBe(path);
+  });
+
+  it('denies a link as the link: its target stays allowed', () => {
+    const path = file('a', 'work\n');
+    allowFile(env, readTrustedFile(path));
+    symlinkSync(path, join(root, 'link'));
+    denyFile(env, readTrustedFile(join(root, 'link')));
+    expect(state(join(root, 'link'))).toBe('denied');
+    expect(state(path)).toBe('allowed');
   });
 
   it('denies the path whatever it holds later', () => {
