@@ -58,7 +58,7 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
     return row(verdict.status, verdict.detail);
   }
   const outcome = await probe(plan.probe, input.timeoutMs);
-  const verdict = (plan.judge ?? classify)(outcome);
+  const verdict = plan.judge ? plan.judge(outcome) : classify(outcome, plan.probe.url);
   const until = verdict.status === 'limited' && 'answer' in outcome ? resetAt(outcome.headers, input.now) : undefined;
   return { ...row(verdict.status, verdict.detail), ...(until !== undefined ? { until } : {}) };
 }
