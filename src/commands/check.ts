@@ -21,7 +21,7 @@ export function register(program: Command, ctx: Context): void {
     .argument('[@NAME...]', 'profiles to check instead of the one a launch here would use')
     .description("check profiles' credentials against their endpoints, spending no tokens")
     .option('--all', 'check every profile, the built-in one included')
-    .option('--timeout <ms>', `time limit for each profile, in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
+    .option('--timeout <ms>', `time limit for each profile, reading its secret included, in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
     .option('--json', 'print a JSON array of {"profile","kind","status","detail","ms"}')
     .addHelpText(
       'after',

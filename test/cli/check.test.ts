@@ -189,6 +189,21 @@ describe('ccenv check', () => {
     expect(Math.abs(second! - first!)).toBeLessThan(750);
   });
 
+  it('counts reading the secret in the time limit: a slow secret and a hanging endpoint end by --timeout', async () => {
+    const slow = (seconds: number) => ['--kind', 'gateway', '--base-url', `${standIn.url}/hang`, '--secret-command', '--', 'sh', '-c', `sleep ${seconds}; printf %s ${GATEWAY_TOKEN}`];
+    await add('slowsecret', slow(2));
+    await add('slowersecret', slow(3));
+    const { exitCode, rows } = await checkJson(['@slowsecret', '@slowersecret', '--timeout', '2500']);
+    expect(exitCode).toBe(1);
+    expect(rows).toMatchObject([
+      { profile: 'slowsecret', status: 'outage', detail: 'no answer within 2500 ms' },
+      { profile: 'slowersecret', status: 'unreadable', detail: 'its secret was not read within 2500 ms (--timeout)' },
+    ]);
+    // 2 s for the secret, then the request: 4.5 s if the limit started after the secret was read
+    for (const row of rows) expect(row.ms).toBeLessThan(2500 + 1200);
+    for (const name of ['slowsecret', 'slowersecret']) expect((await ccenv(box, ['remove', name, '--yes'])).exitCode).toBe(0);
+  });
+
   it('checks the profile a launch here would use when none is named', async () => {
     standIn.clear();
     const { rows } = await checkJson([], { CCENV_PROFILE: 'busy' });
