@@ -21,7 +21,7 @@ export function register(program: Command, ctx: Context): void {
     .argument('[@NAME...]', 'profiles to check instead of the one a launch here would use')
     .description("check profiles' credentials against their endpoints, spending no tokens")
     .option('--all', 'check every profile, the built-in one included')
-    .option('--timeout <ms>', `time limit for each profile, in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
+    .option('--timeout <ms>', `time limit for each profile, reading its secret included, in milliseconds (default ${DEFAULT_TIMEOUT_MS})`)
     .option('--json', 'print a JSON array of {"profile","kind","status","detail","ms"}')
     .addHelpText(
       'after',
@@ -31,7 +31,7 @@ secret stored); expired (a login past its expiry with no refresh token, known wi
 request); limited (429); outage (5xx, 529, no answer in time); unreachable (DNS, TLS,
 refused); unreadable (its secret cannot be read here: a locked keychain, an unset env:
 variable, a failing source program; not recorded); unchecked (no free request for this
-kind; the detail says why). Profiles are checked in parallel. Claude Code's own login is never refreshed or written.
+kind, or a 404: no /v1/models there, or a wrong --base-url path; the detail says why). Profiles are checked in parallel. Claude Code's own login is never refreshed or written.
 What is seen is recorded for the launches that follow (a profile with --fallback launches
 its first fallback while it is rejected, expired, limited until its reset, or down for a
 few minutes): ok clears it. See: ccenv status.

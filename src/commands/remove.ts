@@ -4,6 +4,7 @@ import { CcenvError, usageError } from '../errors.js';
 import { isBuiltin, requireStoredProfile } from '../profiles/lookup.js';
 import { checkProfileName } from '../profiles/names.js';
 import { dropFromChains, namingAsFallback } from '../profiles/fallback.js';
+import { isInsideAccounts } from '../accounts/paths.js';
 import { moveHealth } from '../health/state.js';
 import { readConfig, updateConfig, type ConfigData } from '../profiles/store.js';
 import { secretElsewhere } from '../secrets/store.js';
@@ -43,7 +44,7 @@ export async function remove(ctx: Context, name: string, options: { yes?: boolea
   const profile = requireStoredProfile(config, name, 'removed');
   const naming = namingAsFallback(config, name);
   const chains = naming.length === 0 ? '' : `; ${naming.join(', ')} ${naming.length === 1 ? 'names' : 'name'} it as a fallback, and will no longer fall back to it`;
-  await confirm(ctx, options, `Remove profile ${name} and its secret${chains}?`, `remove ${name}${chains}`);
+  await confirm(ctx, options, `Remove profile ${name} and its secret${chains}?`, `remove ${name}${chains}`, accountDirNote(ctx, name, profile, options));
   const store = await ctx.secrets(config);
   // A secret kept in the other backend stays there, as a secret no profile holds: say where.
   const elsewhere = profile.hasSecret ? secretElsewhere(name, profile, store) : undefined;
@@ -95,9 +96,20 @@ async function removeAccountDir(ctx: Context, name: string, dir: string, options
   ctx.io.err(kept ? `ccenv: ${kept}\n` : `ccenv: deleted ${dir}\n`);
 }
 
-async function confirm(ctx: Context, options: { yes?: boolean }, question: string, what: string): Promise<void> {
+/**
+ * Without a terminal, what --yes would do to an own-login profile's directory, which the
+ * terminal asks about after the profile: said with the refusal, so that --yes is not blind.
+ */
+function accountDirNote(ctx: Context, name: string, profile: { ownLogin?: boolean; configDir?: string }, options: { keepDir?: boolean }): string {
+  if (!profile.ownLogin || !profile.configDir || !isInsideAccounts(ctx.env, profile.configDir)) return '';
+  const dir = forTerminal(profile.configDir);
+  if (options.keepDir) return `; ${dir} stays (--keep-dir)`;
+  return `, which also deletes ${dir}, the login and history of ${name} (its projects/ and any .credentials.json.ccenv-backup-* included; your main Claude setup stays); to keep that directory: --yes --keep-dir`;
+}
+
+async function confirm(ctx: Context, options: { yes?: boolean }, question: string, what: string, withYes = ''): Promise<void> {
   if (options.yes) return;
-  if (!ctx.interactive) throw new CcenvError(`${what}: confirm with --yes`, { exitCode: 2 });
+  if (!ctx.interactive) throw new CcenvError(`${what}: confirm with --yes${withYes}`, { exitCode: 2 });
   const { askConfirm } = await import('../prompt.js');
   if (!(await askConfirm(question))) throw new CcenvError('nothing removed', { exitCode: 1 });
 }

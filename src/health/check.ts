@@ -1,4 +1,8 @@
-/** Checks profiles in parallel, each within its own time limit; one result per profile. */
+/**
+ * Checks profiles in parallel, each within its own time limit; one result per profile. The
+ * limit covers the whole check of a profile, reading its secret included (a source program,
+ * the keychain, the file backend's key derivation), and `ms` measures the same span.
+ */
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
@@ -30,7 +34,21 @@ export interface CheckInput {
   describeStore(): Promise<string>;
 }
 
-async function checkOne(name: string, profile: Profile, input: CheckInput): Promise<Omit<CheckResult, 'ms'>> {
+/** The secret, or 'late' when the deadline (a performance.now() time) passes first. */
+async function secretBy(deadline: number, read: () => Promise<string | undefined>): Promise<string | undefined | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - performance.now()));
+    timer.unref();
+  });
+  try {
+    return await Promise.race([read(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function checkOne(name: string, profile: Profile, input: CheckInput, deadline: number): Promise<Omit<CheckResult, 'ms'>> {
   const spec = kindSpec(profile.kind);
   const row = (status: CheckStatus, detail: string) => ({ profile: name, kind: profile.kind, status, detail });
   const problems = spec.problems(profile);
@@ -38,7 +56,10 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
   let secret: string | undefined;
   if (spec.launch(profile).secret) {
     try {
-      secret = await input.readSecret(name, profile);
+      const read = await secretBy(deadline, () => input.readSecret(name, profile));
+      // Not `outage`: the endpoint was not asked.
+      if (read === 'late') return row('unreadable', `its secret was not read within ${input.timeoutMs} ms (--timeout)`);
+      secret = read;
     } catch (error) {
       // Not `rejected`: the server never said so, and a locked keychain or a variable unset in
       // this shell says nothing of the launches elsewhere (a recorded rejection would send them
@@ -57,8 +78,10 @@ async function checkOne(name: string, profile: Profile, input: CheckInput): Prom
     const verdict = await loginVerdict(input.env, plan.login, input.now);
     return row(verdict.status, verdict.detail);
   }
-  const outcome = await probe(plan.probe, input.timeoutMs);
-  const verdict = (plan.judge ?? classify)(outcome);
+  // What is left of the limit; a time-out is told as the whole limit, which it was.
+  const answered = await probe(plan.probe, Math.max(1, Math.round(deadline - performance.now())));
+  const outcome = 'timeout' in answered ? { timeout: input.timeoutMs } : answered;
+  const verdict = plan.judge ? plan.judge(outcome) : classify(outcome, plan.probe.url);
   const until = verdict.status === 'limited' && 'answer' in outcome ? resetAt(outcome.headers, input.now) : undefined;
   return { ...row(verdict.status, verdict.detail), ...(until !== undefined ? { until } : {}) };
 }
@@ -67,7 +90,7 @@ export async function checkProfiles(profiles: readonly [string, Profile][], inpu
   return Promise.all(
     profiles.map(async ([name, profile]) => {
       const start = performance.now();
-      const result = await checkOne(name, profile, input);
+      const result = await checkOne(name, profile, input, start + input.timeoutMs);
       return { ...result, ms: Math.round(performance.now() - start) };
     }),
   );

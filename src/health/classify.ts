@@ -42,7 +42,22 @@ export function resetOf(headers: Readonly<Record<string, string>>): string | und
   return latest === undefined ? undefined : `resets ${clip(latest)}`;
 }
 
-export function classify(outcome: Outcome): Verdict {
+/** A URL as it may be shown: no user name, password, query or fragment. */
+function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'the URL asked';
+  }
+}
+
+/**
+ * `url`: the URL asked, named in the detail of a 404. A 404 stays `unchecked`: a gateway may
+ * not offer GET /v1/models at all, and its credential was not judged (nothing is recorded, no
+ * fallback is sent to); but a wrong --base-url path answers the same, so the detail says both.
+ */
+export function classify(outcome: Outcome, url?: string): Verdict {
   if ('timeout' in outcome) return { status: 'outage', detail: `no answer within ${outcome.timeout} ms` };
   if ('failure' in outcome) {
     const detail = clip(`${outcome.failure}${outcome.message ? `: ${outcome.message}` : ''}`);
@@ -58,6 +73,9 @@ export function classify(outcome: Outcome): Verdict {
   }
   if (code >= 500) return { status: 'outage', detail: code === 529 ? `${http} (overloaded)` : http };
   if (code >= 300 && code < 400) return { status: 'unchecked', detail: `${http}: a redirect, not followed (it would carry the credential elsewhere)` };
+  if (code === 404 && url !== undefined) {
+    return { status: 'unchecked', detail: `${http}: nothing answers at ${shownUrl(url)}; a wrong --base-url path is one cause, an endpoint without GET /v1/models another` };
+  }
   return { status: 'unchecked', detail: `${http}: the endpoint has no free request to check against` };
 }
 

@@ -310,6 +310,18 @@ describe('remove of an own-login profile', () => {
     const run = await ccenv(box, ['remove', 'gone']);
     expect(run.exitCode).toBe(2);
     expect(lstatSync(accountOf('gone')).isDirectory()).toBe(true);
+    // what the prompt on a terminal would say: the directory goes too, unless --keep-dir
+    expect(run.stderr).toContain(`remove gone: confirm with --yes, which also deletes ${accountOf('gone')}, the login and history of gone`);
+    expect(run.stderr).toContain('projects/');
+    expect(run.stderr).toContain('.credentials.json.ccenv-backup-*');
+    expect(run.stderr).toContain('--yes --keep-dir');
+  });
+
+  it('without a terminal, --keep-dir alone still asks for --yes, and says the directory stays', async () => {
+    const run = await ccenv(box, ['remove', 'gone', '--keep-dir']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`remove gone: confirm with --yes; ${accountOf('gone')} stays (--keep-dir)`);
+    expect(run.stderr).not.toContain('deletes');
   });
 });
 

@@ -37,6 +37,7 @@ beforeAll(async () => {
   await add('denied', ['--kind', 'api-key', ...at('/status/403')], SETTINGS_KEY);
   await add('busy', ['--kind', 'api-key', ...at('/status/429')], API_KEY);
   await add('broken', ['--kind', 'api-key', ...at('/status/500')], API_KEY);
+  await add('s404', ['--kind', 'gateway', ...at('/status/404')], GATEWAY_TOKEN);
   await add('overloaded', ['--kind', 'api-key', ...at('/status/529')], API_KEY);
   await add('hang1', ['--kind', 'api-key', ...at('/hang')], API_KEY);
   await add('hang2', ['--kind', 'gateway', ...at('/hang')], GATEWAY_TOKEN);
@@ -105,6 +106,18 @@ describe('ccenv check', () => {
     const health = join(box.home, '.local', 'state', 'ccenv', 'health.json');
     expect(existsSync(health) ? (JSON.parse(readFileSync(health, 'utf8')) as { profiles?: Record<string, unknown> }).profiles?.gx : undefined).toBeUndefined();
     expect((await ccenv(box, ['remove', 'gx', '--yes'])).exitCode).toBe(0);
+  });
+
+  it('says on a 404 that nothing answers at the URL asked, and that the --base-url path may be wrong', async () => {
+    standIn.clear();
+    const run = await check(['@s404']);
+    expect(run.exitCode).toBe(0); // unchecked: a gateway may have no GET /v1/models
+    const line = run.stdout.split('\n').find((l) => l.startsWith('s404 '));
+    expect(line).toMatch(/^s404 +gateway +unchecked +\d+ +HTTP 404: /);
+    expect(line).toContain(
+      `HTTP 404: nothing answers at ${standIn.url}/status/404/v1/models; a wrong --base-url path is one cause, an endpoint without GET /v1/models another`,
+    );
+    expect(standIn.requests()).toMatchObject([{ method: 'GET', path: '/status/404/v1/models' }]);
   });
 
   it('prints an array of {profile, kind, status, detail, ms}, in the order asked', async () => {
@@ -176,6 +189,21 @@ describe('ccenv check', () => {
     expect(Math.abs(second! - first!)).toBeLessThan(750);
   });
 
+  it('counts reading the secret in the time limit: a slow secret and a hanging endpoint end by --timeout', async () => {
+    const slow = (seconds: number) => ['--kind', 'gateway', '--base-url', `${standIn.url}/hang`, '--secret-command', '--', 'sh', '-c', `sleep ${seconds}; printf %s ${GATEWAY_TOKEN}`];
+    await add('slowsecret', slow(2));
+    await add('slowersecret', slow(3));
+    const { exitCode, rows } = await checkJson(['@slowsecret', '@slowersecret', '--timeout', '2500']);
+    expect(exitCode).toBe(1);
+    expect(rows).toMatchObject([
+      { profile: 'slowsecret', status: 'outage', detail: 'no answer within 2500 ms' },
+      { profile: 'slowersecret', status: 'unreadable', detail: 'its secret was not read within 2500 ms (--timeout)' },
+    ]);
+    // 2 s for the secret, then the request: 4.5 s if the limit started after the secret was read
+    for (const row of rows) expect(row.ms).toBeLessThan(2500 + 1200);
+    for (const name of ['slowsecret', 'slowersecret']) expect((await ccenv(box, ['remove', name, '--yes'])).exitCode).toBe(0);
+  });
+
   it('checks the profile a launch here would use when none is named', async () => {
     standIn.clear();
     const { rows } = await checkJson([], { CCENV_PROFILE: 'busy' });
@@ -186,7 +214,7 @@ describe('ccenv check', () => {
     const { rows } = await checkJson(['--all', '--timeout', '300']);
     expect(rows.map((r) => r.profile)).toEqual(expect.arrayContaining(['subscription', 'good', 'hang1', 'lost', 'old']));
     expect(rows.find((r) => r.profile === 'subscription')).toMatchObject({ kind: 'subscription', status: 'unchecked' });
-    expect(rows.length).toBe(18);
+    expect(rows.length).toBe(19);
   });
 
   it('never writes the login Claude Code owns', async () => {

@@ -30,9 +30,21 @@ describe('a profile status from what its endpoint did', () => {
     ['a wrong host name', { failure: 'ERR_TLS_CERT_ALTNAME_INVALID', message: 'TLS failed' }, 'unreachable', 'ERR_TLS_CERT_ALTNAME_INVALID: TLS failed'],
     ['a failure without a code', { failure: 'ERROR', message: 'the request failed' }, 'unreachable', 'ERROR: the request failed'],
     ['a redirect', answer(302, { location: 'https://elsewhere.example' }), 'unchecked', 'HTTP 302: a redirect, not followed (it would carry the credential elsewhere)'],
-    ['404: no such endpoint', answer(404), 'unchecked', 'HTTP 404: the endpoint has no free request to check against'],
+    ['400', answer(400), 'unchecked', 'HTTP 400: the endpoint has no free request to check against'],
   ] as const)('%s: %s', (_what, outcome, status, detail) => {
     expect(classify(outcome)).toEqual({ status, detail });
+  });
+
+  it('404: says that nothing answers at the URL asked, and that a wrong --base-url path is one cause', () => {
+    expect(classify(answer(404), 'http://127.0.0.1:4000/wrong/path/v1/models')).toEqual({
+      status: 'unchecked',
+      detail: 'HTTP 404: nothing answers at http://127.0.0.1:4000/wrong/path/v1/models; a wrong --base-url path is one cause, an endpoint without GET /v1/models another',
+    });
+  });
+
+  it('404: shows the URL without a user name, password, query or fragment', () => {
+    const { detail } = classify(answer(404), 'https://user:hunter2@gw.example/api/v1/models?key=abc#frag');
+    expect(detail).toBe('HTTP 404: nothing answers at https://gw.example/api/v1/models; a wrong --base-url path is one cause, an endpoint without GET /v1/models another');
   });
 
   it('keeps at most 80 characters of what an endpoint sent', () => {
