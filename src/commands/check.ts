@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { readProfileSecret } from '../secrets/sources/index.js';
+import { chosenBackend } from '../secrets/open.js';
+import { hasSecretSource } from '../profiles/secret-source.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { allOk } from '../health/classify.js';
@@ -86,6 +88,7 @@ export async function check(ctx: Context, names: string[], options: CheckOptions
   const timeoutMs = timeoutOf(options.timeout);
   const config = await readConfig(ctx.env);
   const profiles = await chosen(ctx, config, names, options.all === true);
+  await askPassphraseFirst(ctx, config, profiles);
   const now = Date.now();
   const results = await checkProfiles(profiles, {
     env: ctx.env,
@@ -98,6 +101,22 @@ export async function check(ctx: Context, names: string[], options: CheckOptions
   const rows = results.map(({ profile, kind, status, detail, ms }) => ({ profile, kind, status, detail, ms }));
   ctx.io.out(options.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows));
   if (!allOk(results.map((r) => r.status))) ctx.exitCode = 1;
+}
+
+/**
+ * The file backend's passphrase, when it is to be typed, is asked before any profile's time
+ * limit starts: the person typing is not what --timeout bounds. A failure here is told per
+ * profile by the check itself.
+ */
+async function askPassphraseFirst(ctx: Context, config: ConfigData, profiles: readonly [string, Profile][]): Promise<void> {
+  if (!ctx.interactive || ctx.env.CCENV_FILE_PASSPHRASE || chosenBackend(ctx.env, config).backend !== 'file') return;
+  const stored = profiles.find(([, p]) => p.hasSecret && !hasSecretSource(p) && (!p.secretBackend || p.secretBackend === 'file'));
+  if (!stored) return;
+  try {
+    await (await ctx.secrets(config)).get(stored[0]);
+  } catch {
+    // said by the check of each profile
+  }
 }
 
 /** What was seen goes to the health file, for the launches that follow; a write that fails only says so. */

@@ -112,8 +112,11 @@ export class FileSecretStore implements SecretStore {
   readonly backend = 'file' as const;
   readonly description: string;
   readonly path: string;
-  /** Derived keys by salt and parameters: scrypt is slow on purpose, and the passphrase is asked once. */
-  private readonly keys = new Map<string, Keys>();
+  /**
+   * Derived keys by salt and parameters, kept from the first ask: scrypt is slow on purpose,
+   * and reads at the same time (check, several profiles) ask for the passphrase once.
+   */
+  private readonly keys = new Map<string, Promise<Keys>>();
 
   constructor(
     private readonly env: Env,
@@ -169,12 +172,14 @@ export class FileSecretStore implements SecretStore {
     throw this.damaged();
   }
 
-  private async derive(kdf: Kdf, isNew: boolean): Promise<Keys> {
+  private derive(kdf: Kdf, isNew: boolean): Promise<Keys> {
     const id = `${kdf.salt}/${kdf.N}/${kdf.r}/${kdf.p}`;
     let keys = this.keys.get(id);
     if (!keys) {
-      keys = subkeys(await scrypt(await this.passphrase(isNew), Buffer.from(kdf.salt, 'base64'), kdf));
+      keys = (async () => subkeys(await scrypt(await this.passphrase(isNew), Buffer.from(kdf.salt, 'base64'), kdf)))();
       this.keys.set(id, keys);
+      // A passphrase refused (too short) may be asked for again.
+      keys.catch(() => this.keys.delete(id));
     }
     return keys;
   }

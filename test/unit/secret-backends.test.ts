@@ -109,6 +109,27 @@ describe('the encrypted file', () => {
     expect(unsealed).toEqual(['beta']);
   });
 
+  it('reads at the same time ask for the passphrase once, and derive the key once', async () => {
+    const store = fileStore();
+    for (const name of ['alpha', 'beta', 'gamma']) await store.set(name, `${name}-secret-value`);
+    let asked = 0;
+    const reader = new FileSecretStore({ CCENV_SECRETS_FILE: store.path }, async () => {
+      asked++;
+      return 'correct horse battery';
+    });
+    expect(await Promise.all(['alpha', 'beta', 'gamma'].map((n) => reader.get(n)))).toEqual(['alpha-secret-value', 'beta-secret-value', 'gamma-secret-value']);
+    expect(asked).toBe(1);
+  });
+
+  it('a passphrase asked for and refused can be asked for again', async () => {
+    const store = fileStore();
+    await store.set('alpha', 'alpha-secret-value');
+    const answers = ['short', 'correct horse battery'];
+    const reader = new FileSecretStore({ CCENV_SECRETS_FILE: store.path }, async () => answers.shift()!);
+    await expect(reader.get('alpha')).rejects.toThrow(/at least 8 characters/);
+    expect(await reader.get('alpha')).toBe('alpha-secret-value');
+  });
+
   it('a version 1 file is read, and turned into version 2 by the next write', async () => {
     const path = join(scratchDir('ccenv-file'), 'secrets.enc');
     const kdf = { name: 'scrypt', N: 2 ** 15, r: 8, p: 1, salt: randomBytes(16).toString('base64') };
