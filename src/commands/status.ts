@@ -160,7 +160,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
   const rows: [string, string][] = [
     ['profile', `${name} (${profile.kind})`],
     ['chosen by', describeSource(source)],
-    ['auth', account ? `${report.auth}: ${describeIdentity(account)}${parenthesised(loginProblemFix(name, account) ?? (account.loggedIn ? undefined : `log in: ${loginCommand(name)}`))}` : report.auth],
+    ['auth', account ? `${report.auth}: ${describeIdentity(account)}${parenthesised(loginProblemFix(name, account) ?? (account.loggedIn && !account.expired ? undefined : `log in: ${loginCommand(name)}`))}` : report.auth],
   ];
   if (report.outer) {
     rows.push(['inside', report.outer === name ? `a launch of ${name} (CCENV_ACTIVE)` : `a launch of ${report.outer} (CCENV_ACTIVE); a launch here uses ${name}`]);

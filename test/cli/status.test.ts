@@ -78,6 +78,15 @@ describe('ccenv status', () => {
     expect(list.stdout).toContain("claude's own login: unreadable: not a regular file (a directory) (see: ccenv doctor @subscription)");
   });
 
+  it('an expired login that cannot be renewed: status says how to log that profile in again', async () => {
+    const dir = join(box.home, 'wm2');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.credentials.json'), JSON.stringify({ claudeAiOauth: { accessToken: 'at', expiresAt: Date.UTC(2025, 0, 1), subscriptionType: 'pro' } }), { mode: 0o600 });
+    writeConfig({ profiles: { wm2: { kind: 'subscription', configDir: dir } } });
+    const run = await ccenv(box, ['status', '@wm2']);
+    expect(run.stdout).toMatch(/^auth +claude login in .*wm2: logged in, pro \(login expired\) \(log in: ccenv login wm2\)$/m);
+  });
+
   it('names the secret backend in use for a profile that needs no secret', async () => {
     writeConfig({ profiles: { max: { kind: 'subscription' }, v: { kind: 'vertex', region: 'us-east5', projectId: 'proj-x1' } } });
     for (const at of ['@max', '@v']) {
