@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { CREDENTIALS_FILE, globalConfigFile, mainClaudeDir, storedAccount, type StoredAccount } from '../claude/account-files.js';
-import { readBounded } from '../fs/bounded.js';
+import { parseLogin } from '../claude/login-store.js';
+import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
 import type { Profile } from '../profiles/types.js';
 
@@ -20,6 +21,25 @@ export interface AccountIdentity extends StoredAccount {
   plan?: string;
   /** The access token expired and there is no refresh token to renew it. */
   expired?: boolean;
+  /** The login file is there but not a login: malformed, or cannot be read (not on macOS). */
+  loginProblem?: { state: 'malformed' | 'unreadable'; why: string };
+}
+
+/** The login file's `claudeAiOauth`, or why it is not one; neither when there is no file. */
+function readLogin(path: string): { oauth?: Record<string, unknown>; problem?: NonNullable<AccountIdentity['loginProblem']> } {
+  let text: string;
+  try {
+    text = readBounded(path, 64 * 1024).toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
+    return { problem: { state: 'unreadable', why: error instanceof UnreadableFileError ? error.message : (code ?? 'error') } };
+  }
+  const read = parseLogin(text);
+  if (read.state === 'malformed') return { problem: { state: 'malformed', why: read.why } };
+  // A Keychain overflow pointer: the login is elsewhere, as with no file.
+  if (read.state === 'opaque') return {};
+  return { oauth: (JSON.parse(text) as { claudeAiOauth: Record<string, unknown> }).claudeAiOauth };
 }
 
 function readJson(path: string, limit: number): unknown {
@@ -33,9 +53,14 @@ function readJson(path: string, limit: number): unknown {
 /** `configDir` undefined: the main login (~/.claude and ~/.claude.json). */
 export function accountIdentity(env: Env, configDir: string | undefined, now: number = Date.now(), platform: NodeJS.Platform = process.platform): AccountIdentity {
   const stored = storedAccount(readJson(globalConfigFile(env, configDir), 64 * 1024 * 1024)) ?? {};
-  const oauth = (readJson(join(configDir ?? mainClaudeDir(env), CREDENTIALS_FILE), 64 * 1024) as { claudeAiOauth?: Record<string, unknown> } | undefined)?.claudeAiOauth;
+  const { oauth, problem } = readLogin(join(configDir ?? mainClaudeDir(env), CREDENTIALS_FILE));
   const loggedIn = typeof oauth?.accessToken === 'string' && oauth.accessToken !== '';
-  const out: AccountIdentity = { loggedIn, ...stored, ...(!loggedIn && platform === 'darwin' ? { inKeychain: true } : {}) };
+  const out: AccountIdentity = {
+    loggedIn,
+    ...stored,
+    ...(!loggedIn && platform === 'darwin' ? { inKeychain: true } : {}),
+    ...(problem && platform !== 'darwin' ? { loginProblem: problem } : {}),
+  };
   if (loggedIn && typeof oauth.subscriptionType === 'string') out.plan = oauth.subscriptionType;
   const canRefresh = typeof oauth?.refreshToken === 'string' && oauth.refreshToken !== '';
   if (loggedIn && typeof oauth.expiresAt === 'number' && oauth.expiresAt < now && !canRefresh) out.expired = true;
@@ -48,6 +73,7 @@ export function describeIdentity(id: AccountIdentity): string {
     const known = [id.email, id.organization, id.planName].filter((p): p is string => Boolean(p));
     return `${known.length > 0 ? `${known.join(', ')}; ` : ''}the login is kept in the macOS Keychain (not read here: ccenv status --verify asks claude)`;
   }
+  if (id.loginProblem) return `${id.email ? `${id.email}, ` : ''}${id.loginProblem.state}: ${id.loginProblem.why}`;
   if (!id.loggedIn) return id.email ? `not logged in (was ${id.email})` : 'not logged in';
   const parts = [id.email ?? 'logged in', id.organization, id.planName ?? id.plan].filter((p): p is string => Boolean(p));
   return `${parts.join(', ')}${id.expired ? ' (login expired)' : ''}`;
@@ -71,6 +97,16 @@ export function identityOf(env: Env, profile: Profile, seen: Map<string, Account
  */
 export function knownIdentity(env: Env, profile: Profile, platform: NodeJS.Platform = process.platform): AccountIdentity | undefined {
   return platform === 'darwin' ? undefined : identityOf(env, profile);
+}
+
+/**
+ * What to run about a profile's login, for status and list: the repair doctor gives for a
+ * malformed login, doctor itself for one that cannot be read (what to do depends on why).
+ */
+export function loginProblemFix(name: string, id: AccountIdentity): string | undefined {
+  if (id.loginProblem?.state === 'malformed') return `fix: ccenv login --repair ${name}`;
+  if (id.loginProblem?.state === 'unreadable') return `see: ccenv doctor @${name}`;
+  return undefined;
 }
 
 /** The command that logs a subscription profile in. */

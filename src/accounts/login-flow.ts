@@ -5,7 +5,7 @@
  * health recorded for the profile: the credential changed.
  */
 import { homedir } from 'node:os';
-import { keychainNotice, loginStore, type KeychainReader } from '../claude/login-store.js';
+import { keychainNotice, loginStore, notFileAdvice, type KeychainReader } from '../claude/login-store.js';
 import { claudeConfigDir } from '../claude/settings.js';
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
@@ -48,6 +48,11 @@ export async function repairLogin(ctx: Context, target: LoginTarget, deps: Login
   const shown = store.kind === 'file' ? tilde(store.where, home) : store.where;
   if (store.mayAsk) ctx.io.err(`${keychainNotice(store)}\n`);
   const read = await store.read();
+  if (read.state === 'unreadable' && read.notFile) {
+    throw new CcenvError(`${shown} is ${read.notFile}, not a login file; ccenv sets aside only a login it could copy, so nothing changed`, {
+      hint: `${notFileAdvice(shown)}; then run again`,
+    });
+  }
   if (read.state === 'unreadable') {
     throw new CcenvError(`${shown} cannot be read (${read.why}); ccenv sets aside only a login it could copy, so nothing changed`, {
       hint: store.kind === 'file' ? `make it yours and private (chown $USER ${shown}; chmod 600 ${shown}), then run again` : 'allow the read when macOS asks, then run again',

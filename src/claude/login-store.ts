@@ -6,10 +6,10 @@
  * would log Claude Code out (refresh tokens are single-use).
  */
 import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { readBounded, UnreadableFileError } from '../fs/bounded.js';
+import { kindOf, readBounded, UnreadableFileError } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
 import { claudeConfigDir } from './settings.js';
 
@@ -30,8 +30,11 @@ export interface OauthLogin {
 /** What the store holds, as far as ccenv can tell without a request. */
 export type LoginRead =
   | { state: 'absent' }
-  /** Cannot be read here (a permission, not a regular file, the Keychain refused). */
-  | { state: 'unreadable'; why: string }
+  /**
+   * Cannot be read here (a permission, not a regular file, the Keychain refused). `notFile`:
+   * what the path is when it is not a regular file ("a directory"): no mode fixes that.
+   */
+  | { state: 'unreadable'; why: string; notFile?: string }
   /** Read, but not a login Claude Code can use: not JSON, no claudeAiOauth, no accessToken. */
   | { state: 'malformed'; why: string }
   /** Held in a form ccenv does not read (macOS: a keychainOverflow pointer); nothing to say. */
@@ -132,6 +135,15 @@ export function fileLoginStore(dir: string): LoginStore {
             return { state: 'absent' };
           }
         }
+        if (error instanceof UnreadableFileError && error.code === 'ENOTREG') {
+          let notFile = 'not a regular file';
+          try {
+            notFile = kindOf(statSync(path));
+          } catch {
+            // gone meanwhile: still not a login file
+          }
+          return { state: 'unreadable', why: error.message, notFile };
+        }
         return { state: 'unreadable', why: error instanceof UnreadableFileError ? error.message : (code ?? (error as Error).message) };
       }
       return { ...parseLogin(bytes.toString('utf8')), bytes };
@@ -172,6 +184,14 @@ export function loginStore({ env, configDir, platform = process.platform, keycha
     return keychainLoginStore(keychainService(configDir || env.CLAUDE_CONFIG_DIR, env.CLAUDE_SECURESTORAGE_CONFIG_DIR), keychainAccount(env), keychain);
   }
   return fileLoginStore(claudeConfigDir(env, configDir));
+}
+
+/**
+ * What to do with a login path that is not a regular file (`shown` as escaped for the
+ * terminal): move it aside. Nothing of ccenv's deletes it: it may hold something of the user's.
+ */
+export function notFileAdvice(shown: string): string {
+  return `move it aside (mv ${shown} ${shown}.moved) and look at what it holds; ccenv never deletes it`;
 }
 
 /** The line said before a read that may make macOS ask for permission. */

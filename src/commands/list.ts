@@ -26,7 +26,7 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     const end = setupTokenEndingSoon(profile, now);
     return end ? { tokenEndsAt: end.endsAt } : {};
   };
-  const { identityOf, describeIdentity } = await import('../accounts/identity.js');
+  const { identityOf, describeIdentity, loginProblemFix } = await import('../accounts/identity.js');
   const identities = new Map<string, ReturnType<typeof identityOf>>();
   const rows = allProfiles(config).map(([name, profile, builtin]) => {
     const account = identityOf(ctx.env, profile, identities);
@@ -57,7 +57,8 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     const mark = row.default ? '*' : ' ';
     const note = row.description ?? '';
     const from = row.secretSource ? ` from ${row.secretSource}` : '';
-    const auth = row.account ? `${row.auth}: ${describeIdentity(row.account)}` : row.auth;
+    const fix = row.account ? loginProblemFix(row.name, row.account) : undefined;
+    const auth = row.account ? `${row.auth}: ${describeIdentity(row.account)}${fix ? ` (${fix})` : ''}` : row.auth;
     const ends = row.tokenEndsAt !== undefined ? `  (setup token ${row.tokenEndsAt < now ? 'ended' : 'ends'} by ${new Date(row.tokenEndsAt).toISOString().slice(0, 10)})` : '';
     return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(auth + from)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });

@@ -119,7 +119,7 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ...(await secretState(ctx, config, resolved)),
     claude: null,
   };
-  const { knownIdentity, describeIdentity, loginCommand } = await import('../accounts/identity.js');
+  const { knownIdentity, describeIdentity, loginCommand, loginProblemFix } = await import('../accounts/identity.js');
   const account = knownIdentity(ctx.env, profile);
   if (account) report.account = account;
   const { describeTokenEnd, setupTokenEndingSoon } = await import('../claude/setup-token.js');
@@ -156,10 +156,11 @@ export async function status(ctx: Context, at: string | undefined, options: { ve
     ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  const parenthesised = (text: string | undefined) => (text ? ` (${text})` : '');
   const rows: [string, string][] = [
     ['profile', `${name} (${profile.kind})`],
     ['chosen by', describeSource(source)],
-    ['auth', account ? `${report.auth}: ${describeIdentity(account)}${account.loggedIn ? '' : ` (log in: ${loginCommand(name)})`}` : report.auth],
+    ['auth', account ? `${report.auth}: ${describeIdentity(account)}${parenthesised(loginProblemFix(name, account) ?? (account.loggedIn && !account.expired ? undefined : `log in: ${loginCommand(name)}`))}` : report.auth],
   ];
   if (report.outer) {
     rows.push(['inside', report.outer === name ? `a launch of ${name} (CCENV_ACTIVE)` : `a launch of ${report.outer} (CCENV_ACTIVE); a launch here uses ${name}`]);

@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { keychainNotice, loginAccount, loginStore, type KeychainReader, type LoginStore } from '../claude/login-store.js';
+import { keychainNotice, loginAccount, loginStore, notFileAdvice, type KeychainReader, type LoginStore } from '../claude/login-store.js';
 import { claudeConfigDir } from '../claude/settings.js';
 import { counts, readHealth } from '../health/state.js';
 import { loginConfigDir } from '../accounts/login.js';
@@ -108,7 +108,9 @@ export async function loginFindings(login: LoginDir, input: DoctorInput, options
   if (isFile && platform !== 'win32') {
     let mode: number | undefined;
     try {
-      mode = statSync(store.where).mode;
+      const stats = statSync(store.where);
+      // A directory, a FIFO, ...: no mode makes it a login (the read says what it is).
+      if (stats.isFile()) mode = stats.mode;
     } catch {
       // gone meanwhile, or a dangling link: the read says more
     }
@@ -123,6 +125,17 @@ export async function loginFindings(login: LoginDir, input: DoctorInput, options
         fixable: { kind: 'chmod', file: store.where, mode: 0o600 },
       });
     }
+  }
+  if (read.state === 'unreadable' && read.notFile) {
+    out.push({
+      id: 'login.not-file',
+      severity: 'error',
+      what: `${shown} is ${read.notFile}, not a login file`,
+      ...where,
+      why: `claude keeps ${whose} in a file of that name, and cannot while this is there`,
+      fix: `${notFileAdvice(shown)}; then run ${relogin}`,
+    });
+    return out;
   }
   if (read.state === 'unreadable') {
     out.push({

@@ -110,7 +110,8 @@ function profileFindings(name: string, profile: Profile, input: DoctorInput): Fi
   // The login of a profile with its own directory is the login check's (login.none).
   const account = knownIdentity(input.env, profile);
   const ownDir = loginConfigDir(input.env, name, profile) !== undefined;
-  if (account && !account.loggedIn && !ownDir) {
+  // A malformed or unreadable login is the login check's too (login.malformed, ...).
+  if (account && !account.loggedIn && !ownDir && !account.loginProblem) {
     out.push({
       id: 'profile.not-logged-in',
       severity: 'warning',

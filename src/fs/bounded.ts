@@ -20,7 +20,8 @@ export class UnreadableFileError extends Error {
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
-function kindOf(stats: Stats): string {
+/** "a directory", "a FIFO", ...: what a path that is not a regular file is. */
+export function kindOf(stats: Stats): string {
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';

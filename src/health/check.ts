@@ -75,7 +75,7 @@ async function checkOne(name: string, profile: Profile, input: CheckInput, deadl
   const plan: CheckPlan = aws ? await awsCheckPlan(profile, secret, input.env) : planCheck(profile, secret);
   if ('verdict' in plan) return row(plan.verdict.status, plan.verdict.detail);
   if ('login' in plan) {
-    const verdict = await loginVerdict(input.env, plan.login, input.now);
+    const verdict = await loginVerdict(input.env, plan.login, input.now, process.platform, { profile: name });
     return row(verdict.status, verdict.detail);
   }
   // What is left of the limit; a time-out is told as the whole limit, which it was.

@@ -14,6 +14,8 @@ export interface LoginVerdictOptions {
   keychain?: KeychainReader;
   /** Where to say, before it happens, that macOS may ask for permission. */
   notice?: (line: string) => void;
+  /** The profile whose login this is: the hint to log in again names it. */
+  profile?: string;
 }
 
 export async function loginVerdict(
@@ -40,7 +42,7 @@ export async function loginVerdict(
   const { expiresAt, refreshToken } = read.login;
   if (expiresAt !== undefined && expiresAt < now) {
     const when = `${new Date(expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-    if (!refreshToken) return { status: 'expired', detail: `the login expired ${when} and has no refresh token: log in again (ccenv login)` };
+    if (!refreshToken) return { status: 'expired', detail: `the login expired ${when} and has no refresh token: log in again (ccenv login${options.profile ? ` ${options.profile}` : ''})` };
     return { status: 'unchecked', detail: `the access token expired ${when}; Claude Code renews it at its next start; ${LOGIN_NOT_CHECKED}` };
   }
   return { status: 'unchecked', detail: LOGIN_NOT_CHECKED };

@@ -92,6 +92,7 @@ describe('ccenv check', () => {
     expect(detail.overloaded).toBe('HTTP 529 (overloaded)');
     expect(detail.refused).toMatch(/^ECONNREFUSED/);
     expect(detail.bed).toMatch(/^AWS profile corp has no static keys in .*: run aws sts get-caller-identity --profile corp$/);
+    expect(detail.old).toMatch(/has no refresh token: log in again \(ccenv login old\)$/);
     expect(detail.renewable).toContain('ccenv never refreshes it');
     expect(detail.lost).toContain('ccenv edit lost --secret-stdin');
   });

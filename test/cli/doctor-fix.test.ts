@@ -179,3 +179,31 @@ describe('backups of a project settings file stay out of the repository', () => 
     expect(found.map((f) => [f.id, f.what])).toEqual([['backup.credential', `the backup ~/.local/share/ccenv/backups/${names[0]} holds ANTHROPIC_API_KEY`]]);
   });
 });
+
+describe('a login path that is not a regular file', () => {
+  it('a directory named .credentials.json: said to be one, never chmod-ed nor removed, and the advice says to move it aside', async () => {
+    const path = join(box.home, '.claude', '.credentials.json');
+    mkdirSync(path, { recursive: true, mode: 0o755 });
+    chmodSync(path, 0o755);
+    writeFileSync(join(path, 'inner'), 'x\n');
+    const all = await findings();
+    expect(all.find((f) => f.id === 'login.mode')).toBeUndefined();
+    const f = all.find((x) => x.id === 'login.not-file')!;
+    expect(f.what).toBe('~/.claude/.credentials.json is a directory, not a login file');
+    expect(f.fixable).toBeUndefined();
+    expect(f.fix).toContain('move it aside');
+    expect(f.fix).not.toMatch(/chmod|chown/);
+    expect(JSON.stringify(all)).not.toMatch(/chmod 600 ~\/\.claude\/\.credentials\.json/);
+
+    const repair = await run(['login', '--repair']);
+    expect(repair.exitCode).toBe(1);
+    expect(repair.stderr).toContain('~/.claude/.credentials.json is a directory, not a login file');
+    expect(repair.stderr).toContain('move it aside');
+    expect(repair.stderr).not.toMatch(/chmod|chown/);
+
+    await run(['doctor', '--fix']);
+    expect(statSync(path).isDirectory()).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o755);
+    expect(readFileSync(join(path, 'inner'), 'utf8')).toBe('x\n');
+  });
+});

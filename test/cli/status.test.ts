@@ -55,6 +55,38 @@ describe('ccenv status', () => {
     expect(report).toMatchObject({ account: { loggedIn: false } });
   });
 
+  it('a malformed login: status and list say so, with the fix doctor gives', async () => {
+    mkdirSync(join(box.home, '.claude'), { recursive: true });
+    writeFileSync(join(box.home, '.claude', '.credentials.json'), '{"claudeAiOauth":', { mode: 0o600 });
+    const status = await ccenv(box, ['status']);
+    expect(status.stdout).toMatch(/^auth +claude's own login: malformed: it is not JSON \(fix: ccenv login --repair subscription\)$/m);
+    expect(status.stdout).not.toContain('not logged in');
+    const list = await ccenv(box, ['list']);
+    expect(list.stdout).toContain("claude's own login: malformed: it is not JSON (fix: ccenv login --repair subscription)");
+    const doctor = JSON.parse((await ccenv(box, ['doctor', '--json'])).stdout) as { findings: { id: string; fix?: string }[] };
+    expect(doctor.findings.find((f) => f.id === 'login.malformed')?.fix).toContain('ccenv login --repair subscription');
+    expect(doctor.findings.find((f) => f.id === 'profile.not-logged-in')).toBeUndefined();
+    const { report } = await statusJson();
+    expect(report).toMatchObject({ account: { loggedIn: false, loginProblem: { state: 'malformed', why: 'it is not JSON' } } });
+  });
+
+  it('a login path that cannot be read: status and list say so, and point to doctor', async () => {
+    mkdirSync(join(box.home, '.claude', '.credentials.json'), { recursive: true });
+    const status = await ccenv(box, ['status']);
+    expect(status.stdout).toMatch(/^auth +claude's own login: unreadable: not a regular file \(a directory\) \(see: ccenv doctor @subscription\)$/m);
+    const list = await ccenv(box, ['list']);
+    expect(list.stdout).toContain("claude's own login: unreadable: not a regular file (a directory) (see: ccenv doctor @subscription)");
+  });
+
+  it('an expired login that cannot be renewed: status says how to log that profile in again', async () => {
+    const dir = join(box.home, 'wm2');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.credentials.json'), JSON.stringify({ claudeAiOauth: { accessToken: 'at', expiresAt: Date.UTC(2025, 0, 1), subscriptionType: 'pro' } }), { mode: 0o600 });
+    writeConfig({ profiles: { wm2: { kind: 'subscription', configDir: dir } } });
+    const run = await ccenv(box, ['status', '@wm2']);
+    expect(run.stdout).toMatch(/^auth +claude login in .*wm2: logged in, pro \(login expired\) \(log in: ccenv login wm2\)$/m);
+  });
+
   it('names the secret backend in use for a profile that needs no secret', async () => {
     writeConfig({ profiles: { max: { kind: 'subscription' }, v: { kind: 'vertex', region: 'us-east5', projectId: 'proj-x1' } } });
     for (const at of ['@max', '@v']) {
