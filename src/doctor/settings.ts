@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
-import { isAwsCredentialVariable, isModelVariable } from '../claude/variables.js';
+import { isAwsCredentialVariable, isModelVariable, isTrafficVariable } from '../claude/variables.js';
 import { claudeConfigDir, readSettingsFile, readSettingsText, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
@@ -111,6 +111,17 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
               ? `remove "${name}" from the env block of ${shown} (ccenv doctor --fix does it, with a backup)`
               : `no profile holds it yet${holding?.storeError ? ` (the secret store could not be asked: ${holding.storeError})` : ''}: import it first with ccenv init, which then offers to remove it from ${shown}`,
         ...(safe ? { fixable: { kind: 'remove-env-variable' as const, file: file.path, variable: name } } : {}),
+      });
+    } else if ((file.layer === 'project' || file.layer === 'local') && isTrafficVariable(name)) {
+      out.push({
+        id: 'settings.env-traffic',
+        severity: 'warning',
+        what: `${name} is set in the env block of ${what} ${formatWhere(where, input.home)} (${JSON.stringify(entry.value.slice(0, 80))})`,
+        where,
+        why: name.startsWith('NODE_')
+          ? "it decides which servers claude trusts: a plain claude here sends your key to whoever the project's certificate or setting lets in; ccenv sets it back at launch"
+          : "claude's requests, your key with them, go through that proxy: a plain claude here does so; ccenv sets it back at launch",
+        fix: `if the project did not mean to choose for you, remove "${name}" from the env block of ${tilde(file.path, input.home)}; a company proxy belongs in your own ~/.claude/settings.json`,
       });
     } else if (isAwsCredentialVariable(name)) {
       out.push({
