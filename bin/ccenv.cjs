@@ -2,13 +2,27 @@
 'use strict';
 // CommonJS on purpose: an ES module entry costs a launch several milliseconds.
 // A launch runs from one CommonJS bundle (the fast path); every other verb from dist/cli.js.
-const { runLaunch, handBackExtraCaCerts } = loadLaunchBundle();
+const { runLaunch, handBackExtraCaCerts } = loadLaunchBundleOrSay();
 // Before anything reads the environment: see src/launch/extra-ca-certs.ts.
 handBackExtraCaCerts(process.env);
 runLaunch(process.argv.slice(2)).then((code) => {
   if (code === undefined) return import('../dist/cli.js');
   process.exitCode = code;
 });
+
+/** The bundle; or, when this installation has none (a clone not built, a copy cut short), one line and exit 1. */
+function loadLaunchBundleOrSay() {
+  try {
+    return loadLaunchBundle();
+  } catch (error) {
+    const code = error && error.code;
+    if (code !== 'ENOENT' && code !== 'MODULE_NOT_FOUND') throw error;
+    const bundle = require('node:path').join(__dirname, '..', 'dist', 'launch.cjs');
+    if (require('node:fs').existsSync(bundle)) throw error;
+    process.stderr.write(`ccenv: this installation is incomplete: ${bundle} is missing (in a clone: npm run build; otherwise install ccenv again)\n`);
+    process.exit(1);
+  }
+}
 
 /**
  * dist/launch.cjs, compiled with V8's code cache under $XDG_CACHE_HOME/ccenv where Node gives

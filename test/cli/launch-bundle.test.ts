@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ccenv, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 import { type FakeClaude, fakeClaudeOnPath } from '../helpers/fake-claude.js';
@@ -53,3 +54,16 @@ it('a launch with valid settings files loads no jsonc-parser; one that overrides
   expect(overridden.stderr).toContain('ANTHROPIC_API_KEY (~/.claude/settings.json:4)');
   expect(overridden.modules.some((m) => m.includes('jsonc-parser'))).toBe(true);
 });
+
+it.each([['with the code cache', {}], ['without it', { CCENV_NO_CODE_CACHE: '1' }]])(
+  'an installation whose launch bundle is missing says so in one line, %s, with no stack',
+  async (_what, env: Record<string, string>) => {
+    const copy = join(box.home, 'broken-install');
+    mkdirSync(join(copy, 'bin'), { recursive: true });
+    mkdirSync(join(copy, 'dist'));
+    writeFileSync(join(copy, 'bin', 'ccenv.cjs'), readFileSync(join(ROOT, 'bin', 'ccenv.cjs')));
+    const run = await execa(process.execPath, [join(copy, 'bin', 'ccenv.cjs'), 'list'], { env: { ...box.env, ...env }, extendEnv: false, reject: false });
+    expect(run.exitCode).toBe(1);
+    expect(String(run.stderr)).toBe(`ccenv: this installation is incomplete: ${join(copy, 'dist', 'launch.cjs')} is missing (in a clone: npm run build; otherwise install ccenv again)`);
+  },
+);
