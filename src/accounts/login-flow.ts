@@ -50,7 +50,7 @@ export async function repairLogin(ctx: Context, target: LoginTarget, deps: Login
   const read = await store.read();
   if (read.state === 'unreadable' && read.notFile) {
     throw new CcenvError(`${shown} is ${read.notFile}, not a login file; ccenv sets aside only a login it could copy, so nothing changed`, {
-      hint: `${notFileAdvice(shown)}; then run again`,
+      hint: `${notFileAdvice(ctx.env, store.where)}; then run again`,
     });
   }
   if (read.state === 'unreadable') {

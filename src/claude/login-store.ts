@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { kindOf, readBounded, UnreadableFileError } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
 import { claudeConfigDir } from './settings.js';
+import { shellWordForPath } from '../profiles/directory.js';
 
 /** The file name, in the config directory, on every platform but macOS. */
 export const CREDENTIALS_FILE = '.credentials.json';
@@ -187,11 +188,13 @@ export function loginStore({ env, configDir, platform = process.platform, keycha
 }
 
 /**
- * What to do with a login path that is not a regular file (`shown` as escaped for the
- * terminal): move it aside. Nothing of ccenv's deletes it: it may hold something of the user's.
+ * What to do with a login path that is not a regular file: move it aside, with a command
+ * that works as typed whatever the path holds. Nothing of ccenv's deletes it: it may hold
+ * something of the user's.
  */
-export function notFileAdvice(shown: string): string {
-  return `move it aside (mv ${shown} ${shown}.moved) and look at what it holds; ccenv never deletes it`;
+export function notFileAdvice(env: Env, path: string): string {
+  const word = shellWordForPath(env, path);
+  return `move it aside (mv ${word} ${word}.moved) and look at what it holds; ccenv never deletes it`;
 }
 
 /** The line said before a read that may make macOS ask for permission. */

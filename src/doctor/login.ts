@@ -133,7 +133,7 @@ export async function loginFindings(login: LoginDir, input: DoctorInput, options
       what: `${shown} is ${read.notFile}, not a login file`,
       ...where,
       why: `claude keeps ${whose} in a file of that name, and cannot while this is there`,
-      fix: `${notFileAdvice(shown)}; then run ${relogin}`,
+      fix: `${notFileAdvice(input.env, store.where)}; then run ${relogin}`,
     });
     return out;
   }

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileLoginStore, keychainAccount, keychainService, loginStore, parseLogin } from '../../src/claude/login-store.js';
+import { fileLoginStore, keychainAccount, keychainService, loginStore, notFileAdvice, parseLogin } from '../../src/claude/login-store.js';
 
 describe("Claude Code's Keychain service name for a config directory", () => {
   // The suffixes were computed apart, with `printf %s DIR | sha256sum | cut -c1-8`.
@@ -87,5 +87,14 @@ describe('the store per platform', () => {
     // Without a directory of its own: $CLAUDE_CONFIG_DIR, as claude itself would see it.
     expect(loginStore({ env: { CLAUDE_CONFIG_DIR: '/Users/ann/.claude-max' }, platform: 'darwin', keychain }).name).toBe('Claude Code-credentials-e413602c');
     expect(loginStore({ env: {}, platform: 'darwin', keychain }).name).toBe('Claude Code-credentials');
+  });
+});
+
+describe('the advice for a login path that is not a file', () => {
+  it.each([
+    ['/h/.claude/.credentials.json', 'mv ~/.claude/.credentials.json ~/.claude/.credentials.json.moved'],
+    ["/h/my claude/it's/.credentials.json", `mv '/h/my claude/it'\\''s/.credentials.json' '/h/my claude/it'\\''s/.credentials.json'.moved`],
+  ])('%s: a command that works as typed', (path, command) => {
+    expect(notFileAdvice({ HOME: '/h' }, path)).toContain(`(${command})`);
   });
 });
