@@ -182,7 +182,8 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   execInPlace(plan, ctx.env, ctx.cwd);
   const ending = plan.mode === 'claude' ? await runSession(ctx, plan, config, session) : await runPlan(plan, ctx.env, lateSecret ? { lateSecret } : {});
   if (typeof ending === 'number') return ending;
-  if (plan.mode === 'claude' && 'code' in ending) {
+  // After a failed credential ccenv has said how to go on: the general hint would name the profile that failed.
+  if (plan.mode === 'claude' && 'code' in ending && !('advised' in ending)) {
     const hint = resumeHintOnce(ctx.env, plan.profile, plan.args, isatty(1) && isatty(2));
     if (hint) ctx.io.err(`ccenv: ${hint}\n`);
   }

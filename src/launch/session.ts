@@ -135,8 +135,11 @@ function runOptions(options: SessionOptions): RunOptions {
   return { ...(options.input ? { input: options.input } : {}), ...(options.lateSecret ? { lateSecret: options.lateSecret } : {}) };
 }
 
+/** How claude ended; `advised` when ccenv has said how to go on after a failed credential (no other hint then). */
+export type SessionEnding = Ending & { advised?: true };
+
 /** Runs the session; a number when another launch took over (its exit code), else how claude ended. */
-export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigData, options: SessionOptions): Promise<Ending | number> {
+export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigData, options: SessionOptions): Promise<SessionEnding | number> {
   const { chain } = options;
   // Health counts only where a chain is involved: a profile no chain names runs as it always did.
   if (chain.length === 0 && !inSomeChain(config, plan.profile)) return runPlan(plan, ctx.env, runOptions(options));
@@ -155,10 +158,11 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   if (!('code' in ending) || !entry) return ending;
   const next = howToGoOn(ctx, plan, config, entry, chain);
   ctx.io.err(`ccenv: during this session, ${next.said}\n`);
+  const advised: SessionEnding = { ...ending, advised: true };
   if (!next.fallback || !next.sessionId) {
     if (next.commands.length > 0) ctx.io.err(`ccenv: to resume it: ${next.commands.join(' && ')}\n`);
     else if (!next.fallback) ctx.io.err(`ccenv: ${plan.profile} has no fallback that works now (ccenv edit ${plan.profile} --fallback OTHER names one)\n`);
-    return ending;
+    return advised;
   }
   const billing = next.fallback.billing ? `; billing changes to ${next.fallback.billing}` : '';
   const copyNote = next.copy ? `; its Claude directory is another one, so the conversation is copied there first (${next.copy.to})` : '';
@@ -168,7 +172,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
     if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false, chain: after(chain, next.fallback.name) });
   }
   ctx.io.err(`ccenv: to continue it on ${next.fallback.name}${billing}: ${next.commands.join(' && ')}\n`);
-  return ending;
+  return advised;
 }
 
 /** Copies the conversation where the fallback looks (never moves it, never over a file that is there); false, said, when it cannot. */

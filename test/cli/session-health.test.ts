@@ -3,34 +3,11 @@
  * window; a fake claude that runs the StopFailure hook the launch gave it, as Claude Code
  * does, makes the launch say how to go on, or run `-p` once more on the fallback.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
-
-/** Runs the StopFailure hooks of its --settings when FAKE_FAIL_FOR names the launched profile, as claude does for a 401. */
-const FAKE = `#!${process.execPath}
-const { execFileSync } = require('node:child_process');
-const { appendFileSync } = require('node:fs');
-const args = process.argv.slice(2);
-const env = process.env;
-appendFileSync(env.FAKE_LOG, JSON.stringify({ profile: env.CCENV_ACTIVE, args }) + '\\n');
-if ((env.FAKE_FAIL_FOR || '').split(',').includes(env.CCENV_ACTIVE)) {
-  const at = args.indexOf('--settings');
-  const hooks = at >= 0 ? JSON.parse(args[at + 1]).hooks.StopFailure : [];
-  const dir = env.CLAUDE_CONFIG_DIR || env.HOME + '/.claude';
-  const input = JSON.stringify({ session_id: 'S1', transcript_path: dir + '/projects/-w/S1.jsonl', cwd: '/w', hook_event_name: 'StopFailure', error: 'authentication_failed', last_assistant_message: 'Failed to authenticate. API Error: 401' });
-  if (env.FAKE_TOOLS) {
-    require('node:fs').mkdirSync(dir + '/projects/-w', { recursive: true });
-    appendFileSync(dir + '/projects/-w/S1.jsonl', JSON.stringify({ type: 'assistant', message: { content: [{ type: 'tool_use', id: 't1', name: 'Bash', input: {} }] } }) + '\\n');
-  }
-  for (const group of hooks) for (const h of group.hooks) execFileSync('/bin/sh', ['-c', h.command], { input });
-  process.stdout.write('Failed to authenticate. API Error: 401\\n');
-  process.exit(Number(env.FAKE_EXIT ?? 1));
-}
-const given = env.FAKE_ECHO_STDIN ? ', given: ' + require('node:fs').readFileSync(0, 'utf8') : '';
-process.stdout.write('answer from ' + env.CCENV_ACTIVE + given + '\\n');
-`;
+import { failingClaudeOnPath } from '../helpers/failing-claude.js';
 
 const BAD_KEY = 'sk-ant-api03-SESSION-BAD-KEY-0001';
 const GOOD_KEY = 'sk-ant-api03-SESSION-GOOD-KEY-0002';
@@ -40,13 +17,7 @@ let log: string;
 beforeEach(() => {
   box = sandbox({ XDG_STATE_HOME: '', TZ: 'UTC' });
   box.env.XDG_STATE_HOME = join(box.home, '.local', 'state');
-  const bin = join(box.home, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'claude'), FAKE);
-  chmodSync(join(bin, 'claude'), 0o755);
-  box.env.PATH = `${bin}:${box.env.PATH}`;
-  log = join(box.home, 'claude.log');
-  box.env.FAKE_LOG = log;
+  log = failingClaudeOnPath(box);
 });
 afterEach(() => box.cleanup());
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCENV, ccenv, sandbox, type Sandbox } from '../helpers/cli.js';
+import { failingClaudeOnPath } from '../helpers/failing-claude.js';
 import { fakeClaudeOnPath } from '../helpers/fake-claude.js';
 import { requirement } from '../helpers/requirements.js';
 import { has, HOW_TO_GET } from '../helpers/shells.js';
@@ -38,5 +39,19 @@ describe('at a terminal', () => {
     const [afterPrint, rest] = screen.split('one-done');
     expect(afterPrint).not.toContain(HINT);
     expect(rest!.split(HINT).length - 1).toBe(1);
+  });
+
+  it('not after a session whose credential failed: ccenv has said how to go on, on the fallback', async () => {
+    failingClaudeOnPath(box);
+    for (const [name, key] of [['bad', 'sk-ant-api03-HINT-BAD-0001'], ['good', 'sk-ant-api03-HINT-GOOD-0002']]) {
+      expect((await ccenv(box, ['add', name!, '--kind', 'api-key', '--secret-stdin'], { input: key })).exitCode).toBe(0);
+    }
+    expect((await ccenv(box, ['edit', 'bad', '--fallback', 'good'])).exitCode).toBe(0);
+    await term.start(`FAKE_FAIL_FOR=bad FAKE_EXIT=0 node ${CCENV} @bad; echo session-done`);
+    await term.waitFor('Continue this conversation on good now');
+    await term.type('n');
+    const screen = await term.waitFor('session-done');
+    expect(screen).toContain('ccenv: to continue it on good');
+    expect(screen).not.toContain(HINT);
   });
 });
