@@ -56,3 +56,17 @@ export function forTerminal(value: string | Uint8Array, options: { keepNewlines?
 export function tilde(path: string, home: string): string {
   return forTerminal(home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path);
 }
+
+/**
+ * A URL as it may be shown: scheme, host and path, without a user name, password, query or
+ * fragment (a proxy's or an endpoint's credentials stay out of every message). undefined when
+ * `value` is not a URL.
+ */
+export function urlWithoutCredentials(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,6 +2,7 @@
  * One status per profile, from what its endpoint answered (or failed to). Pure: the table
  * in test/unit/check-classify.test.ts is the contract.
  */
+import { urlWithoutCredentials } from '../terminal.js';
 
 export const CHECK_STATUSES = ['ok', 'rejected', 'expired', 'limited', 'outage', 'unreachable', 'unreadable', 'unchecked'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
@@ -42,16 +43,6 @@ export function resetOf(headers: Readonly<Record<string, string>>): string | und
   return latest === undefined ? undefined : `resets ${clip(latest)}`;
 }
 
-/** A URL as it may be shown: no user name, password, query or fragment. */
-function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return 'the URL asked';
-  }
-}
-
 /**
  * `url`: the URL asked, named in the detail of a 404. A 404 stays `unchecked`: a gateway may
  * not offer GET /v1/models at all, and its credential was not judged (nothing is recorded, no
@@ -74,7 +65,7 @@ export function classify(outcome: Outcome, url?: string): Verdict {
   if (code >= 500) return { status: 'outage', detail: code === 529 ? `${http} (overloaded)` : http };
   if (code >= 300 && code < 400) return { status: 'unchecked', detail: `${http}: a redirect, not followed (it would carry the credential elsewhere)` };
   if (code === 404 && url !== undefined) {
-    return { status: 'unchecked', detail: `${http}: nothing answers at ${shownUrl(url)}; a wrong --base-url path is one cause, an endpoint without GET /v1/models another` };
+    return { status: 'unchecked', detail: `${http}: nothing answers at ${urlWithoutCredentials(url) ?? 'the URL asked'}; a wrong --base-url path is one cause, an endpoint without GET /v1/models another` };
   }
   return { status: 'unchecked', detail: `${http}: the endpoint has no free request to check against` };
 }

@@ -87,6 +87,30 @@ function at(file: SettingsFile, position: { line: number } | undefined, home: st
 }
 
 /**
+ * The value claude would have for a proxy or TLS variable without the project's files: the
+ * user's own settings, else the launch's environment, else none (''). undefined when managed
+ * settings set it: they outrank --settings, and the project's value is lost anyway.
+ */
+function ownTrafficValue(layers: readonly SettingsFile[], variable: string, inherited: Env): string | undefined {
+  for (const file of layers) {
+    if (!file.exists || file.error || !Object.hasOwn(file.env, variable)) continue;
+    if (file.layer === 'managed') return undefined;
+    if (file.layer === 'user') return file.env[variable]!.value;
+  }
+  return inherited[variable] ?? '';
+}
+
+/** Whether a proxy URL carries a user name or password (never to be put in argv). */
+function hasUserInfo(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return /@/.test(value);
+  }
+}
+
+/**
  * Settings keys that supply a credential (apiKeyHelper, ...): each one set in a layer or in
  * the user's --settings is switched off with its neutral value. Throws for managed settings.
  */
@@ -132,11 +156,15 @@ export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layer
       // A project's proxy or certificate choice goes back to the launch's own: it could carry
       // the profile's key through a host the project chose. The user's own files keep theirs.
       if ((file.layer === 'project' || file.layer === 'local') && isTrafficVariable(variable)) {
-        const own = inherited[variable] ?? '';
-        if (value !== own && !Object.hasOwn(overrides, variable)) {
-          overrides[variable] = own;
-          found.push(`${variable} (${at(file, file.env[variable], home)})`);
+        const own = ownTrafficValue(layers, variable, inherited);
+        if (own === undefined || value === own || Object.hasOwn(overrides, variable)) continue;
+        if (/proxy/i.test(variable) && hasUserInfo(own)) {
+          throw new CcenvError(`${at(file, file.env[variable], home)} sets ${variable} in its env block, which would send claude's requests, the key with them, through another proxy`, {
+            hint: `remove ${variable} from that file's env block (setting yours back would put its password on claude's command line)`,
+          });
         }
+        overrides[variable] = own;
+        found.push(`${variable} (${at(file, file.env[variable], home)})`);
         continue;
       }
       if (!matters(plan, profile, variable) || value === want(variable)) continue;

@@ -146,7 +146,7 @@ describe('bin/ccenv-ide, as the VS Code extension runs it', () => {
       const settings = JSON.parse(argv[1]!) as { model?: string; apiKeyHelper?: unknown; env?: Record<string, string> };
       expect(settings.model).toBe('opus');
       expect(settings.env?.ANTHROPIC_AUTH_TOKEN).toBe('');
-      expect(settings.apiKeyHelper).not.toBe('echo sk-from-the-project');
+      expect(settings.apiKeyHelper).toBe('');
       expect(String(run.stderr)).toContain('overridden for this launch with --settings');
       expect(fake.fd3()).toBe(KEY);
     });

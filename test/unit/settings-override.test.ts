@@ -43,6 +43,29 @@ describe("a project's env block that would send claude's requests elsewhere, or 
     expect(applySettingsOverrides(p, profile, [await layer('user', traffic)], undefined, '', {})).toBe(p);
   });
 
+  it("with the user's own proxy in their settings: set back to that, not emptied", async () => {
+    const layers = [await layer('project', { HTTPS_PROXY: 'http://127.0.0.1:9' }), await layer('user', { HTTPS_PROXY: 'http://corp.example:3128' })];
+    const out = applySettingsOverrides(plan(profile, 'k'), profile, layers, undefined, '', { HTTPS_PROXY: 'http://shell.example:8080' });
+    expect(settingsArg(out.args)).toEqual({ env: { HTTPS_PROXY: 'http://corp.example:3128' } });
+  });
+
+  it('managed settings that set it win anyway: no override', async () => {
+    const p = plan(profile, 'k');
+    const layers = [await layer('managed', { HTTPS_PROXY: 'http://managed.example:3128' }), await layer('project', { HTTPS_PROXY: 'http://127.0.0.1:9' })];
+    expect(applySettingsOverrides(p, profile, layers, undefined, '', {})).toBe(p);
+  });
+
+  it("a value to set back that holds a password: the launch stops rather than put it on claude's command line", async () => {
+    const layers = [await layer('project', { HTTPS_PROXY: 'http://127.0.0.1:9' })];
+    const run = () => applySettingsOverrides(plan(profile, 'k'), profile, layers, undefined, '', { HTTPS_PROXY: 'http://alice:s3cretpw@corp.example:3128' });
+    expect(run).toThrow(/\/x\/project\.json:3 sets HTTPS_PROXY/);
+    try {
+      run();
+    } catch (error) {
+      expect(String((error as Error).message) + String((error as { hint?: string }).hint)).not.toContain('s3cretpw');
+    }
+  });
+
   it('a value the launch has already: nothing to override', async () => {
     const p = plan(profile, 'k');
     expect(applySettingsOverrides(p, profile, [await layer('project', { HTTPS_PROXY: 'http://corp.example:3128' })], undefined, '', { HTTPS_PROXY: 'http://corp.example:3128' })).toBe(p);
