@@ -126,10 +126,8 @@ export const SOCKET_ONLY_DESCRIPTORS: ReadonlySet<string> = new Set(['CLAUDE_COD
  * an HTTP_PROXY there carries even requests to 127.0.0.1). A project's file that sets them
  * can send the profile's key through a host of its choosing (docs/claude-code.md).
  */
-const TRAFFIC_VARIABLES: ReadonlySet<string> = new Set([
-  'HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'https_proxy', 'http_proxy', 'all_proxy',
-  'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_EXTRA_CA_CERTS',
-]);
+export const PROXY_VARIABLES = ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'https_proxy', 'http_proxy', 'all_proxy'] as const;
+const TRAFFIC_VARIABLES: ReadonlySet<string> = new Set([...PROXY_VARIABLES, 'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_EXTRA_CA_CERTS']);
 
 export function isTrafficVariable(name: string): boolean {
   return TRAFFIC_VARIABLES.has(name);

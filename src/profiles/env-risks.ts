@@ -5,6 +5,8 @@
  * `ccenv import` warns about the first and refuses the second from a shared file.
  */
 
+import { PROXY_VARIABLES } from '../claude/variables.js';
+
 export type EnvRisk = 'proxy' | 'tls' | 'loader';
 
 interface Rule {
@@ -17,7 +19,7 @@ interface Rule {
 const PROXY_REASON = "the profile's traffic, its key or token with it, goes through that proxy";
 
 const RULES: readonly Rule[] = [
-  { risk: 'proxy', names: ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'], reason: PROXY_REASON },
+  { risk: 'proxy', names: PROXY_VARIABLES, reason: PROXY_REASON },
   { risk: 'tls', names: ['NODE_TLS_REJECT_UNAUTHORIZED'], reason: 'with 0, claude accepts any certificate, so anyone on the way can read its traffic and its key or token' },
   { risk: 'tls', names: ['NODE_EXTRA_CA_CERTS'], reason: 'claude trusts the certificates in that file, so their owner can read its traffic and its key or token' },
   { risk: 'tls', names: ['SSL_CERT_FILE', 'SSL_CERT_DIR'], reason: 'the programs a launch runs trust the certificates there, so their owner can read that traffic' },
