@@ -78,7 +78,8 @@ for (const shell of SHELL_NAMES) {
       expect(count(stderr, 'ccenv: allowed ~/untrusted/.ccprofile (work)\n')).toBe(1);
       expect(count(stderr, 'ccenv: no profile named nosuch\n')).toBe(1);
       expect(count(stderr, 'ccenv: ~/hostile/.ccprofile names more than one profile (lines 1 and 2)\n')).toBe(1);
-      expect(count(stderr, 'ccenv: ~/hostile2/.ccprofile line 1: "`touch ')).toBe(1);
+      // longer than a profile name can be: said by its length, never quoted
+      expect(count(stderr, 'ccenv: ~/hostile2/.ccprofile line 1 (')).toBe(1);
       expect(count(stderr, `ccenv: work (from ~/${HOSTILE_DIR}/.ccprofile)\n`)).toBe(1);
       for (const file of world.pwnedFiles) expect(existsSync(file), file).toBe(false);
     }, 90_000); // some 25 ccenv runs: slow on a busy machine
