@@ -94,7 +94,7 @@ export async function check(ctx: Context, names: string[], options: CheckOptions
     env: ctx.env,
     timeoutMs,
     now,
-    readSecret: (name, profile) => readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: ctx.interactive, store: () => ctx.secrets(config) }),
+    readSecret: (name, profile, signal) => readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: ctx.interactive, store: () => ctx.secrets(config), signal }),
     describeStore: async () => (await ctx.secrets(config)).description,
   });
   recordChecks(ctx, results, now);

@@ -16,7 +16,7 @@ export function register(program: Command, ctx: Context): void {
 Everything after the profile goes to claude unchanged; "--" ends ccenv's words. ccenv's
 own launch options go before or right after @NAME: --no-fallback launches the profile
 even while it is known to fail (CCENV_NO_FALLBACK=1 too); --check asks its endpoint first
-(then its fallbacks', in order), within 1.5 s. See: ccenv edit NAME --fallback OTHER.
+(then its fallbacks', in order), within 1.5 s, reading secrets not counted. See: ccenv edit NAME --fallback OTHER.
 The launch removes every credential and provider variable from the environment, sets the
 profile's own, hands API keys and tokens to claude on descriptor 3, and overrides settings
 files whose env block would change the credential (one line on stderr says so).

@@ -41,7 +41,7 @@ async function sourceFindings(name: string, profile: Profile, input: DoctorInput
     env: input.env,
     timeoutMs: CHECK_TIMEOUT_MS,
     now: input.now,
-    readSecret: (n, p) => readProfileSecret(n, p, { env: input.env, stdinIsTerminal: ctx.interactive, store: input.secrets }),
+    readSecret: (n, p, signal) => readProfileSecret(n, p, { env: input.env, stdinIsTerminal: ctx.interactive, store: input.secrets, signal }),
     describeStore: async () => spelled,
   });
   const { status, detail } = result!;

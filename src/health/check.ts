@@ -1,7 +1,10 @@
 /**
  * Checks profiles in parallel, each within its own time limit; one result per profile. The
  * limit covers the whole check of a profile, reading its secret included (a source program,
- * the keychain, the file backend's key derivation), and `ms` measures the same span.
+ * the keychain, the file backend's key derivation), and `ms` measures the same span. A read
+ * the limit abandons is told to stop (a source program is ended with what it started).
+ * A launch's check instead awaits the read (`secretUntimed`), so that the launch takes the
+ * secret from it and never runs the source a second time; its limit then starts after it.
  */
 import type { Env } from '../paths.js';
 import { kindSpec } from '../profiles/kinds/index.js';
@@ -28,27 +31,37 @@ export interface CheckInput {
   env: Env;
   timeoutMs: number;
   now: number;
-  /** The profile's secret (from its source, or undefined if the store holds none); throws when it cannot be read. */
-  readSecret(name: string, profile: Profile): Promise<string | undefined>;
+  /**
+   * The profile's secret (from its source, or undefined if the store holds none); throws when
+   * it cannot be read. `signal` aborts when the limit abandons the read.
+   */
+  readSecret(name: string, profile: Profile, signal: AbortSignal): Promise<string | undefined>;
+  /** The read is awaited, outside the time limit, which starts once the secret is read (a launch's check). */
+  secretUntimed?: boolean;
   /** Where the secrets are, for a message about a missing one. */
   describeStore(): Promise<string>;
 }
 
-/** The secret, or 'late' when the deadline (a performance.now() time) passes first. */
-async function secretBy(deadline: number, read: () => Promise<string | undefined>): Promise<string | undefined | 'late'> {
+/** The secret, or 'late' when the deadline (a performance.now() time) passes first: the read is then aborted. */
+async function secretBy(deadline: number, read: (signal: AbortSignal) => Promise<string | undefined>): Promise<string | undefined | 'late'> {
+  const abandon = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - performance.now()));
+    timer = setTimeout(() => {
+      abandon.abort();
+      resolve('late');
+    }, Math.max(0, deadline - performance.now()));
     timer.unref();
   });
   try {
-    return await Promise.race([read(), late]);
+    return await Promise.race([read(abandon.signal), late]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function checkOne(name: string, profile: Profile, input: CheckInput, deadline: number): Promise<Omit<CheckResult, 'ms'>> {
+async function checkOne(name: string, profile: Profile, input: CheckInput, start: number): Promise<Omit<CheckResult, 'ms'>> {
+  let deadline = start + input.timeoutMs;
   const spec = kindSpec(profile.kind);
   const row = (status: CheckStatus, detail: string) => ({ profile: name, kind: profile.kind, status, detail });
   const problems = spec.problems(profile);
@@ -56,10 +69,15 @@ async function checkOne(name: string, profile: Profile, input: CheckInput, deadl
   let secret: string | undefined;
   if (spec.launch(profile).secret) {
     try {
-      const read = await secretBy(deadline, () => input.readSecret(name, profile));
-      // Not `outage`: the endpoint was not asked.
-      if (read === 'late') return row('unreadable', `its secret was not read within ${input.timeoutMs} ms (--timeout)`);
-      secret = read;
+      if (input.secretUntimed) {
+        secret = await input.readSecret(name, profile, new AbortController().signal);
+        deadline = performance.now() + input.timeoutMs;
+      } else {
+        const read = await secretBy(deadline, (signal) => input.readSecret(name, profile, signal));
+        // Not `outage`: the endpoint was not asked.
+        if (read === 'late') return row('unreadable', `its secret was not read within ${input.timeoutMs} ms (--timeout)`);
+        secret = read;
+      }
     } catch (error) {
       // Not `rejected`: the server never said so, and a locked keychain or a variable unset in
       // this shell says nothing of the launches elsewhere (a recorded rejection would send them
@@ -90,7 +108,7 @@ export async function checkProfiles(profiles: readonly [string, Profile][], inpu
   return Promise.all(
     profiles.map(async ([name, profile]) => {
       const start = performance.now();
-      const result = await checkOne(name, profile, input, start + input.timeoutMs);
+      const result = await checkOne(name, profile, input, start);
       return { ...result, ms: Math.round(performance.now() - start) };
     }),
   );

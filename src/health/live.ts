@@ -21,13 +21,17 @@ const MIN_REQUEST_MS = 100;
  * Checks `links` in order (the resolved profile first) until one is ok or the budget is spent.
  * Each secret is read as the launch reads it (from the profile's source, else the store);
  * what was read comes back by profile, for the launch to use instead of asking again (a
- * second `op` or Keychain prompt).
+ * second `op` or Keychain prompt). A read is awaited however long it takes (an unlock, a
+ * passphrase typed): the budget is for the requests, and a read cut short would only make
+ * the launch run the source again.
  */
 export async function checkBeforeLaunch(ctx: Context, config: ConfigData, links: readonly [string, Profile][], budgetMs = LAUNCH_CHECK_MS): Promise<Map<string, string>> {
   const read = new Map<string, string>();
   const deadline = performance.now() + budgetMs;
+  /** Time spent reading secrets, which the budget does not count. */
+  let reading = 0;
   for (const link of links) {
-    const left = Math.floor(deadline - performance.now());
+    const left = Math.floor(deadline + reading - performance.now());
     if (left < MIN_REQUEST_MS) {
       ctx.io.err(`ccenv: --check: no time left to check ${link[0]}; using what was recorded\n`);
       return read;
@@ -37,10 +41,16 @@ export async function checkBeforeLaunch(ctx: Context, config: ConfigData, links:
       env: ctx.env,
       timeoutMs: left,
       now,
+      secretUntimed: true,
       readSecret: async (name, profile) => {
-        const secret = await readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: isatty(0), store: () => ctx.secrets(config) });
-        if (secret) read.set(name, secret);
-        return secret;
+        const started = performance.now();
+        try {
+          const secret = await readProfileSecret(name, profile, { env: ctx.env, stdinIsTerminal: isatty(0), store: () => ctx.secrets(config) });
+          if (secret) read.set(name, secret);
+          return secret;
+        } finally {
+          reading += performance.now() - started;
+        }
       },
       describeStore: async () => (await ctx.secrets(config)).description,
     });

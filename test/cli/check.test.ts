@@ -205,6 +205,27 @@ describe('ccenv check', () => {
     for (const name of ['slowsecret', 'slowersecret']) expect((await ccenv(box, ['remove', name, '--yes'])).exitCode).toBe(0);
   });
 
+  it('ends a source program its profile abandoned at --timeout, with what it started', async () => {
+    const pidFile = join(box.home, 'abandoned-sleep.pid');
+    await add('sleepy', ['--kind', 'gateway', '--base-url', standIn.url, '--secret-command', '--', 'sh', '-c', `sleep 8 & echo $! > '${pidFile}'; wait; printf %s ${GATEWAY_TOKEN}`]);
+    const started = performance.now();
+    const { exitCode, rows } = await checkJson(['@sleepy', '--timeout', '1000']);
+    // the process ended soon after the limit, not when the program would have (8 s)
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(exitCode).toBe(1);
+    expect(rows).toMatchObject([{ profile: 'sleepy', status: 'unreadable', detail: 'its secret was not read within 1000 ms (--timeout)' }]);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    const alive = () => {
+      try {
+        return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(false);
+    expect((await ccenv(box, ['remove', 'sleepy', '--yes'])).exitCode).toBe(0);
+  });
+
   it('checks the profile a launch here would use when none is named', async () => {
     standIn.clear();
     const { rows } = await checkJson([], { CCENV_PROFILE: 'busy' });

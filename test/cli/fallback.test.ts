@@ -221,6 +221,18 @@ describe('check records what it sees, and status shows the chain', () => {
     expect(readFileSync(runs, 'utf8')).toBe('run\n');
   });
 
+  it('--check on a launch runs a slow secret command once: the read is awaited, the budget is for the request', async () => {
+    const runs = join(box.home, 'slow-secret-command-runs');
+    api.clear();
+    await ok(['add', 'unlocking', '--kind', 'api-key', '--base-url', api.url, '--fallback', 'backup', '--secret-command', '--', 'sh', '-c', `sleep 2; echo run >> '${runs}'; printf %s ${MAIN_KEY}`]);
+    const run = await ok(['--check', '@unlocking', '-p', 'hi']);
+    expect(run.stderr).not.toContain('launching backup');
+    expect(fake.fd3()).toBe(MAIN_KEY);
+    expect(readFileSync(runs, 'utf8')).toBe('run\n');
+    // the check was made: a request with the secret the source gave
+    expect(api.requests().filter((r) => r.headers['x-api-key'] === MAIN_KEY)).toHaveLength(1);
+  });
+
   it('--check spends at most its budget on a profile that does not answer', async () => {
     await ok(['add', 'slow', '--kind', 'api-key', '--base-url', `${api.url}/hang`, '--fallback', 'backup', '--secret-stdin'], MAIN_KEY);
     const run = await ok(['exec', '@slow', '--check', '--', 'sh', '-c', 'printf %s "$CCENV_ACTIVE"']);

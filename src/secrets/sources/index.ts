@@ -19,6 +19,8 @@ export interface SecretReadInput {
   stdinIsTerminal: boolean;
   /** Opens the secret store: called only for a profile without a source. */
   store(): Promise<SecretStore>;
+  /** Aborts when the secret is no longer wanted: a source program still running is ended. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function readProfileSecret(name: string, profile: Profile, input: S
     if (value === undefined) throw fail({ failure: 'unset' });
     raw = value;
   } else {
-    const outcome = await runSourceProgram(sourceArgv(source)!, { env: input.env, timeoutMs: sourceTimeoutMs(input.env), stdinIsTerminal: input.stdinIsTerminal });
+    const outcome = await runSourceProgram(sourceArgv(source)!, { env: input.env, timeoutMs: sourceTimeoutMs(input.env), stdinIsTerminal: input.stdinIsTerminal, ...(input.signal ? { signal: input.signal } : {}) });
     if (!outcome.ok) throw fail(outcome);
     raw = outcome.stdout;
   }

@@ -30,6 +30,8 @@ function what(source: SecretSource, failure: Failure, timeoutMs: number): string
       return `needs ${program}, which is not found on PATH`;
     case 'timeout':
       return `did not answer within ${timeoutMs / 1000} s (stopped)`;
+    case 'abandoned':
+      return 'was stopped: its secret was no longer wanted';
     case 'too-long':
       return 'printed more than 64 KiB (stopped)';
     case 'cannot-run':

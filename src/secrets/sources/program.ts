@@ -13,7 +13,7 @@ const MAX_OUTPUT = 65_536;
 
 export type ProgramOutcome =
   | { ok: true; stdout: string }
-  | { ok: false; failure: 'missing' | 'timeout' | 'too-long' }
+  | { ok: false; failure: 'missing' | 'timeout' | 'too-long' | 'abandoned' }
   | { ok: false; failure: 'exit'; code: number | null; signal: NodeJS.Signals | null }
   | { ok: false; failure: 'cannot-run'; message: string };
 
@@ -22,6 +22,8 @@ export interface ProgramOptions {
   timeoutMs: number;
   /** Give the program ccenv's stdin (a terminal to answer a prompt on); else /dev/null, so it never eats input meant for claude. */
   stdinIsTerminal: boolean;
+  /** Ends the program (with what it started) when aborted: its secret is no longer wanted. */
+  signal?: AbortSignal;
 }
 
 /** How long a source program may take (seconds), unless CCENV_SOURCE_TIMEOUT says otherwise. */
@@ -44,6 +46,7 @@ export function runSourceProgram(argv: readonly string[], options: ProgramOption
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abandon);
       done(outcome);
     };
     const chunks: Buffer[] = [];
@@ -64,6 +67,12 @@ export function runSourceProgram(argv: readonly string[], options: ProgramOption
       stop();
       finish({ ok: false, failure: 'timeout' });
     }, options.timeoutMs);
+    function abandon(): void {
+      stop();
+      finish({ ok: false, failure: 'abandoned' });
+    }
+    if (options.signal?.aborted) abandon();
+    else options.signal?.addEventListener('abort', abandon, { once: true });
     child.stdout!.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_OUTPUT) {
