@@ -78,7 +78,9 @@ export function terminal(box: { home: string; env: Record<string, string> }, env
     const pane = await tmux('display-message', '-p', '-t', 'term', '#{pane_pid}').catch(() => undefined);
     const pid = Number(String(pane?.stdout ?? '').trim());
     const members = pid > 0 ? sessionOf(pid) : [];
-    for (const member of members) {
+    // The session leader last: its death sends SIGHUP and SIGCONT to the terminal's foreground
+    // group, and a bash still alive then would save its history before its own SIGKILL came.
+    for (const member of members.filter((m) => m !== pid).concat(members.includes(pid) ? [pid] : [])) {
       try {
         process.kill(member, 'SIGKILL');
       } catch {
