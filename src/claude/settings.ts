@@ -161,15 +161,16 @@ export function encodeSettings(text: string, encoding: SettingsEncoding): Buffer
   return Buffer.from(encoding === 'utf8-bom' ? `\ufeff${text}` : text, 'utf8');
 }
 
-/** A settings file's text, read bounded and decoded as Claude Code does. Throws as readBounded. */
-export function readSettingsText(path: string): { text: string; encoding: SettingsEncoding } {
-  return decodeSettings(readBounded(path, MAX_SETTINGS_BYTES));
+/** A settings file's text, read bounded (`limit` bytes at most) and decoded as Claude Code does. Throws as readBounded. */
+export function readSettingsText(path: string, limit: number = MAX_SETTINGS_BYTES): { text: string; encoding: SettingsEncoding } {
+  return decodeSettings(readBounded(path, limit));
 }
 
-export async function readSettingsFile(layer: SettingsLayer, path: string): Promise<SettingsFile> {
+/** `limit`: the bound to read with; `.claude.json`, which grows with project history, has its own (GLOBAL_CONFIG_LIMIT). */
+export async function readSettingsFile(layer: SettingsLayer, path: string, limit: number = MAX_SETTINGS_BYTES): Promise<SettingsFile> {
   let text: string;
   try {
-    text = readSettingsText(path).text;
+    text = readSettingsText(path, limit).text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { layer, path, exists: false, keys: {}, env: {} };
