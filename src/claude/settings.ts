@@ -23,7 +23,10 @@ export interface SettingsFile {
   path: string;
   /** False when the file does not exist (nothing else is set then). */
   exists: boolean;
-  /** Why the file could not be read or parsed; Claude Code ignores such a file. */
+  /**
+   * Why the file could not be read or parsed; Claude Code ignores such a file. Without a
+   * line it could not be read, and the message says why only ("not a regular file (a FIFO)").
+   */
   error?: { message: string; problems?: JsonProblem[]; /** Why it could not be read: EACCES, ENOTREG, EFBIG, ... */ code?: string } & Partial<Position>;
   /** The parsed object, when it parsed. */
   data?: Record<string, unknown>;
@@ -174,7 +177,7 @@ export async function readSettingsFile(layer: SettingsLayer, path: string, limit
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { layer, path, exists: false, keys: {}, env: {} };
-    return { layer, path, exists: true, keys: {}, env: {}, error: { message: `cannot read: ${(error as Error).message}`, ...(typeof code === 'string' ? { code } : {}) } };
+    return { layer, path, exists: true, keys: {}, env: {}, error: { message: (error as Error).message, ...(typeof code === 'string' ? { code } : {}) } };
   }
   return parseSettings(layer, path, text);
 }
