@@ -164,9 +164,10 @@ export function encodeSettings(text: string, encoding: SettingsEncoding): Buffer
   return Buffer.from(encoding === 'utf8-bom' ? `\ufeff${text}` : text, 'utf8');
 }
 
-/** A settings file's text, read bounded (`limit` bytes at most) and decoded as Claude Code does. Throws as readBounded. */
-export function readSettingsText(path: string, limit: number = MAX_SETTINGS_BYTES): { text: string; encoding: SettingsEncoding } {
-  return decodeSettings(readBounded(path, limit));
+/** A settings file's text, read bounded (`limit` bytes at most) and decoded as Claude Code does, with the bytes read. Throws as readBounded. */
+export function readSettingsText(path: string, limit: number = MAX_SETTINGS_BYTES): { text: string; encoding: SettingsEncoding; bytes: Buffer } {
+  const bytes = readBounded(path, limit);
+  return { ...decodeSettings(bytes), bytes };
 }
 
 /** `limit`: the bound to read with; `.claude.json`, which grows with project history, has its own (GLOBAL_CONFIG_LIMIT). */

@@ -1,7 +1,7 @@
 /**
  * Backups of files that held a secret: created exclusively (src/fs/replace.ts: O_EXCL,
  * O_NOFOLLOW, never through a name or a symlink that is already there), mode 0600 whatever
- * the original's mode, holding the text that was edited.
+ * the original's mode, holding the bytes the file held before the edit.
  */
 import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
