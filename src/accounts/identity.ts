@@ -4,7 +4,7 @@
  * in `.credentials.json`. No request, no token read out: only those fields are kept.
  */
 import { join } from 'node:path';
-import { CREDENTIALS_FILE, globalConfigFile, mainClaudeDir, storedAccount, type StoredAccount } from '../claude/account-files.js';
+import { CREDENTIALS_FILE, GLOBAL_CONFIG_LIMIT, globalConfigFile, mainClaudeDir, storedAccount, type StoredAccount } from '../claude/account-files.js';
 import { parseLogin } from '../claude/login-store.js';
 import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
@@ -52,7 +52,7 @@ function readJson(path: string, limit: number): unknown {
 
 /** `configDir` undefined: the main login (~/.claude and ~/.claude.json). */
 export function accountIdentity(env: Env, configDir: string | undefined, now: number = Date.now(), platform: NodeJS.Platform = process.platform): AccountIdentity {
-  const stored = storedAccount(readJson(globalConfigFile(env, configDir), 64 * 1024 * 1024)) ?? {};
+  const stored = storedAccount(readJson(globalConfigFile(env, configDir), GLOBAL_CONFIG_LIMIT)) ?? {};
   const { oauth, problem } = readLogin(join(configDir ?? mainClaudeDir(env), CREDENTIALS_FILE));
   const loggedIn = typeof oauth?.accessToken === 'string' && oauth.accessToken !== '';
   const out: AccountIdentity = {

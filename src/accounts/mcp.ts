@@ -9,14 +9,12 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { globalConfigFile, MCP_SERVERS_KEY } from '../claude/account-files.js';
+import { GLOBAL_CONFIG_LIMIT, globalConfigFile, MCP_SERVERS_KEY } from '../claude/account-files.js';
 import { readBounded } from '../fs/bounded.js';
 import { replaceFile } from '../fs/replace.js';
 import { withFileLock } from '../lock.js';
 import type { Env } from '../paths.js';
 
-/** `.claude.json` grows with project history: a generous bound. */
-const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 /** Beside the account's files: what the last merge brought, as hashes (never the servers themselves). */
 export const SYNC_RECORD = '.ccenv-sync.json';
 
@@ -81,7 +79,7 @@ function stampOf(file: string): string {
 function parseObject(file: string): Record<string, unknown> | 'missing' | Error {
   let text: string;
   try {
-    text = readBounded(file, MAX_CONFIG_BYTES).toString('utf8');
+    text = readBounded(file, GLOBAL_CONFIG_LIMIT).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     return error as Error;

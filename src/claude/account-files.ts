@@ -52,6 +52,9 @@ export function mainClaudeDir(env: Env): string {
  * Where Claude Code keeps preferences, account data, project trust and user MCP servers:
  * `$CLAUDE_CONFIG_DIR/.claude.json`, or `~/.claude.json` (beside, not inside, ~/.claude).
  */
+/** `.claude.json` grows with project history (megabytes of it): the bound it is read with, wherever it is read. */
+export const GLOBAL_CONFIG_LIMIT = 64 << 20;
+
 export function globalConfigFile(env: Env, configDir?: string): string {
   return configDir ? join(configDir, '.claude.json') : join(env.HOME || homedir(), '.claude.json');
 }

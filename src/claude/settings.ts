@@ -23,7 +23,10 @@ export interface SettingsFile {
   path: string;
   /** False when the file does not exist (nothing else is set then). */
   exists: boolean;
-  /** Why the file could not be read or parsed; Claude Code ignores such a file. */
+  /**
+   * Why the file could not be read or parsed; Claude Code ignores such a file. Without a
+   * line it could not be read, and the message says why only ("not a regular file (a FIFO)").
+   */
   error?: { message: string; problems?: JsonProblem[]; /** Why it could not be read: EACCES, ENOTREG, EFBIG, ... */ code?: string } & Partial<Position>;
   /** The parsed object, when it parsed. */
   data?: Record<string, unknown>;
@@ -161,19 +164,21 @@ export function encodeSettings(text: string, encoding: SettingsEncoding): Buffer
   return Buffer.from(encoding === 'utf8-bom' ? `\ufeff${text}` : text, 'utf8');
 }
 
-/** A settings file's text, read bounded and decoded as Claude Code does. Throws as readBounded. */
-export function readSettingsText(path: string): { text: string; encoding: SettingsEncoding } {
-  return decodeSettings(readBounded(path, MAX_SETTINGS_BYTES));
+/** A settings file's text, read bounded (`limit` bytes at most) and decoded as Claude Code does, with the bytes read. Throws as readBounded. */
+export function readSettingsText(path: string, limit: number = MAX_SETTINGS_BYTES): { text: string; encoding: SettingsEncoding; bytes: Buffer } {
+  const bytes = readBounded(path, limit);
+  return { ...decodeSettings(bytes), bytes };
 }
 
-export async function readSettingsFile(layer: SettingsLayer, path: string): Promise<SettingsFile> {
+/** `limit`: the bound to read with; `.claude.json`, which grows with project history, has its own (GLOBAL_CONFIG_LIMIT). */
+export async function readSettingsFile(layer: SettingsLayer, path: string, limit: number = MAX_SETTINGS_BYTES): Promise<SettingsFile> {
   let text: string;
   try {
-    text = readSettingsText(path).text;
+    text = readSettingsText(path, limit).text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { layer, path, exists: false, keys: {}, env: {} };
-    return { layer, path, exists: true, keys: {}, env: {}, error: { message: `cannot read: ${(error as Error).message}`, ...(typeof code === 'string' ? { code } : {}) } };
+    return { layer, path, exists: true, keys: {}, env: {}, error: { message: (error as Error).message, ...(typeof code === 'string' ? { code } : {}) } };
   }
   return parseSettings(layer, path, text);
 }

@@ -13,8 +13,9 @@ blocks and in the keys your shell start-up files write out, and your claude logi
 becomes a profile, its secret moved into the keychain. Running it again creates no
 duplicates. It never edits shell start-up files: it lists the lines to delete, each only once
 a profile holds its own value. Settings files change only on a yes (or --remove-from-settings),
-after a backup (in ~/.local/share/ccenv/backups, never beside the file: a project's settings
-are in its repository); a model variable stays in them.`;
+after a backup in $XDG_DATA_HOME/ccenv/backups (~/.local/share/ccenv/backups by default;
+%LOCALAPPDATA%\\ccenv\\backups on Windows), never beside the file, since a project's settings
+are in its repository; a model variable stays in them.`;
 
 export function register(program: Command, ctx: Context): void {
   program

@@ -86,34 +86,33 @@ async function editEnvText(text: string, variables: readonly string[]): Promise<
  */
 export async function removeEnvVariables(file: string, variables: string[], now: Date, home: string, backups: string, hooks: { afterRead?: () => void } = {}): Promise<Omit<FixResult, 'fix'>> {
   const shown = tilde(file, home);
-  // Decoded as Claude Code does, and written back in the same encoding (a byte-order mark kept).
-  let encoding: SettingsEncoding = 'utf8';
-  const read = (): string | Error => {
+  // Decoded as Claude Code does, and written back in the same encoding (a byte-order mark kept);
+  // backed up as the bytes that were read.
+  const read = (): { text: string; encoding: SettingsEncoding; bytes: Buffer } | Error => {
     try {
-      const decoded = readSettingsText(file);
-      encoding = decoded.encoding;
-      return decoded.text;
+      return readSettingsText(file);
     } catch (error) {
       return error as Error;
     }
   };
-  let text = read();
+  let current = read();
   for (let attempt = 0; ; attempt++) {
-    if (text instanceof Error) return { applied: false, message: `cannot read ${shown}: ${text.message}; nothing changed` };
-    const edit = await editEnvText(text, variables);
+    if (current instanceof Error) return { applied: false, message: `cannot read ${shown}: ${current.message}; nothing changed` };
+    const edit = await editEnvText(current.text, variables);
     if ('refuse' in edit) return { applied: false, message: `${shown} ${edit.refuse}` };
     if (edit.present.length === 0) return { applied: true, message: `already gone from ${shown}` };
     hooks.afterRead?.();
     const again = read();
-    if (again !== text) {
+    if (again instanceof Error || !again.bytes.equals(current.bytes)) {
       if (attempt >= 3) return { applied: false, message: `${shown} keeps changing while ccenv edits it; nothing changed (run again later)` };
-      text = again;
+      current = again;
       continue;
     }
+    const { encoding } = current;
     // Into ccenv's own directory: a backup beside a project's settings file would sit in its working tree, for the next commit.
     let backup: string;
     try {
-      backup = backupFile(file, text, now, { dir: backups, home });
+      backup = backupFile(file, current.bytes, now, { dir: backups, home });
     } catch (error) {
       return { applied: false, message: `cannot back up ${shown} in ${tilde(backups, home)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; nothing changed` };
     }

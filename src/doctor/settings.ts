@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { CREDENTIAL_SETTINGS_KEYS, isSetCredentialKey } from '../claude/settings-keys.js';
 import { isAwsCredentialVariable, isModelVariable, isTrafficVariable } from '../claude/variables.js';
+import { GLOBAL_CONFIG_LIMIT } from '../claude/account-files.js';
 import { claudeConfigDir, readSettingsFile, readSettingsText, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
@@ -32,7 +33,8 @@ async function hiddenEnvVariables(text: string): Promise<string[]> {
   return env && typeof env === 'object' ? Object.keys(env).filter(isClaudeVariable) : [];
 }
 
-async function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput): Promise<Finding> {
+/** `limit`: the bound the file was read with (the default settings bound if not given). */
+async function parseErrorFinding(file: SettingsFile, what: string, input: DoctorInput, limit?: number): Promise<Finding> {
   const error = file.error!;
   if (error.line === undefined) {
     return {
@@ -53,7 +55,7 @@ async function parseErrorFinding(file: SettingsFile, what: string, input: Doctor
   let hidden: string[] = [];
   if (commas) {
     try {
-      hidden = await hiddenEnvVariables(readSettingsText(file.path).text);
+      hidden = await hiddenEnvVariables(readSettingsText(file.path, limit).text);
     } catch {
       // reported by position only
     }
@@ -172,9 +174,9 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
 async function claudeJsonFindings(input: DoctorInput): Promise<Finding[]> {
   const dir = input.env.CLAUDE_CONFIG_DIR;
   const path = dir ? join(dir, '.claude.json') : join(input.home, '.claude.json');
-  const file = await readSettingsFile('user', path);
+  const file = await readSettingsFile('user', path, GLOBAL_CONFIG_LIMIT);
   if (!file.exists) return [];
-  if (file.error) return [await parseErrorFinding(file, 'its preferences, MCP servers and project trust', input)];
+  if (file.error) return [await parseErrorFinding(file, 'its preferences, MCP servers and project trust', input, GLOBAL_CONFIG_LIMIT)];
   const out: Finding[] = [];
   const key = file.keys.primaryApiKey;
   if (key) {

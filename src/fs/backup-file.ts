@@ -1,7 +1,7 @@
 /**
  * Backups of files that held a secret: created exclusively (src/fs/replace.ts: O_EXCL,
  * O_NOFOLLOW, never through a name or a symlink that is already there), mode 0600 whatever
- * the original's mode, holding the text that was edited.
+ * the original's mode, holding the bytes the file held before the edit.
  */
 import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
@@ -10,8 +10,23 @@ import { createExclusive } from './replace.js';
 /** The marker in a backup's name, for finding them again (doctor flags them). */
 export const BACKUP_MARK = '.ccenv-backup-';
 
-/** The longest flattened path kept in a backup's name (a name may have 255 bytes at most). */
+/** The most bytes (UTF-8) of a flattened path kept in a backup's name: a name may have 255 bytes at most. */
 const MAX_FLAT = 180;
+
+/** The end of `text` that fits in `max` bytes of UTF-8, whole characters only. */
+function tailWithin(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  const chars = Array.from(text);
+  let bytes = 0;
+  let start = chars.length;
+  while (start > 0) {
+    const size = Buffer.byteLength(chars[start - 1]!);
+    if (bytes + size > max) break;
+    bytes += size;
+    start--;
+  }
+  return chars.slice(start).join('');
+}
 
 /**
  * A file's path as one name a person can read back: `~/proj/.claude/settings.json` becomes
@@ -23,7 +38,8 @@ export function flattenPath(file: string, home: string): string {
   const shown = inHome && inHome !== '..' && !inHome.startsWith(`..${sep}`) && !isAbsolute(inHome) ? `~${sep}${inHome}` : file;
   // eslint-disable-next-line no-control-regex -- a control character in a path is kept readable, as %0A.
   const flat = shown.replace(/[%/\\:\x00-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return flat.length > MAX_FLAT ? `...${flat.slice(-MAX_FLAT)}` : flat;
+  const tail = tailWithin(flat, MAX_FLAT);
+  return tail === flat ? flat : `...${tail}`;
 }
 
 /** A private directory of ccenv's own (0700, created if missing); never one that is a symlink or another user's. */

@@ -212,6 +212,15 @@ describe('each trap, found with file:line and its fix', () => {
     expect(all.find((x) => x.id === 'settings.invalid-json')?.where?.file).toBe(join(box.home, '.claude.json'));
   });
 
+  it('a ~/.claude.json grown past 4 MiB with project history is read, as claude reads it', async () => {
+    const projects = Object.fromEntries(Array.from({ length: 6500 }, (_, i) => [`/home/u/p${i}`, { history: 'x'.repeat(1000) }]));
+    const text = JSON.stringify({ numStartups: 3, projects, primaryApiKey: 'redacted' });
+    expect(text.length).toBeGreaterThan(6_000_000);
+    trap.write(join(box.home, '.claude.json'), text);
+    const { findings: all } = await findings();
+    expect(all.filter((x) => x.where?.file === join(box.home, '.claude.json')).map((x) => x.id)).toEqual(['claude-json.primary-api-key']);
+  });
+
   it('a corrupt .credentials.json: the fix names that file, never all of ~/.claude', async () => {
     const file = trap.credentials(box, '{"claudeAiOauth": {"accessTok');
     const run = await doctor();

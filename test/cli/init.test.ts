@@ -244,3 +244,11 @@ describe('ccenv init and keys in shell start-up files', () => {
   });
 });
 
+describe('init --help', () => {
+  it('names where the backups go wherever the data directory is: $XDG_DATA_HOME, ~/.local/share by default', async () => {
+    const run = await ccenv(box, ['init', '--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('$XDG_DATA_HOME/ccenv/backups (~/.local/share/ccenv/backups by default;');
+    expect(run.stdout).not.toMatch(/backup \(in ~/);
+  });
+});

@@ -132,7 +132,7 @@ describe.runIf(linux)('project settings files that are not regular files', () =>
     expect(fake.argv()).toEqual(['-p', 'hi']);
     const doctor = await bounded(['doctor']);
     expect(doctor.exitCode).toBe(1);
-    expect(doctor.stdout).toContain(`~/proj/.claude/${name} cannot be read: cannot read: ${problem}`);
+    expect(doctor.stdout).toContain(`~/proj/.claude/${name} cannot be read: ${problem}`);
   });
 
   it('a --settings file that is a FIFO: the launch stops, naming it', async () => {
@@ -164,7 +164,7 @@ describe.runIf(linux)("other programs' files in the home that are FIFOs", () => 
   it("~/.claude.json: doctor returns, saying it cannot read it", async () => {
     fifo(join(box.home, '.claude.json'));
     const run = await bounded(['doctor'], box.home);
-    expect(run.stdout).toContain('~/.claude.json cannot be read: cannot read: not a regular file (a FIFO)');
+    expect(run.stdout).toContain('~/.claude.json cannot be read: not a regular file (a FIFO)');
     expect(run.stdout).toContain('look at what it is (ls -l ~/.claude.json)');
     expect(run.stdout).not.toContain('chmod');
   });

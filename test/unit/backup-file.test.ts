@@ -27,6 +27,22 @@ describe.skipIf(process.platform === 'win32')('flattenPath', () => {
     expect(long.length).toBeLessThanOrEqual(183);
     expect(long.endsWith('%2Fsettings.json')).toBe(true);
   });
+
+  it.each([
+    ['two-byte', 'é'],
+    ['three-byte', '設定'],
+    ['four-byte', '😀'],
+  ])('a long path of %s characters keeps its end within 255 bytes, whole characters only; the backup is made', (_what, word) => {
+    const file = `/tmp/${word.repeat(200)}/settings.json`;
+    const long = flattenPath(file, '/home/u');
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(183);
+    expect(long.endsWith('%2Fsettings.json')).toBe(true);
+    // A split UTF-16 pair would not survive the round trip through UTF-8.
+    expect(Buffer.from(long, 'utf8').toString('utf8')).toBe(long);
+    expect(long.startsWith(`...${word}`) || long.startsWith(`...${word.slice(1)}`)).toBe(true);
+    const backup = backupFile(file, 'x', now, { dir: join(root, 'backups'), home: '/home/u' });
+    expect(readFileSync(backup, 'utf8')).toBe('x');
+  });
 });
 
 describe.skipIf(process.platform === 'win32')('backupFile into a directory', () => {

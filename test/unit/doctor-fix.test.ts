@@ -25,6 +25,14 @@ describe('removing a variable from a settings env block', () => {
     expect(JSON.parse(after.text)).toEqual({ env: { KEEP: 'é' } });
   });
 
+  it.each<[SettingsEncoding]>([['utf8'], ['utf8-bom'], ['utf16le-bom']])('a file in %s: the backup holds its bytes exactly as they were', async (encoding) => {
+    const before = encodeSettings('{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "é"\n  }\n}\n', encoding);
+    writeFileSync(file, before);
+    const result = await removeEnvVariables(file, ['ANTHROPIC_API_KEY'], now, dir, join(dir, 'backups'));
+    expect(result.applied, result.message).toBe(true);
+    expect(readFileSync(result.backup!).equals(before)).toBe(true);
+  });
+
   it('edits a hard-linked file in place: the other name sees the change', async () => {
     writeFileSync(file, '{\n  "env": {\n    "ANTHROPIC_API_KEY": "k",\n    "KEEP": "1"\n  }\n}\n');
     const other = join(dir, 'dotfiles-settings.json');
