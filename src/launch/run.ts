@@ -50,6 +50,8 @@ export interface LaunchRequest {
   retried?: boolean;
   /** This launch is a fallback: what follows it in the chain of the profile named (its own chain is never followed). */
   chain?: string[];
+  /** This launch is a fallback: the profile the user named. */
+  named?: string;
   /** The prompt piped to the failed run, given again. */
   input?: Buffer;
 }
@@ -82,6 +84,8 @@ export interface PreparedLaunch {
   config: ConfigData;
   /** The fallbacks that may follow this launch (fallback.ts `rest`). */
   chain: string[];
+  /** The profile the user named (the launched one, or the one whose fallback it is). */
+  named: string;
   /** Set when the plan's secret is read after claude starts (secret-timing.ts). */
   lateSecret?: LateSecret;
 }
@@ -107,7 +111,9 @@ export async function preparePlan(
     if (typo) throw typo;
   }
   // A profile known to fail gives way to its first fallback that is not: before any secret is read.
-  const { resolved, checkedSecret: checked, rest } = await withFallback(ctx, config, await resolveProfile(ctx.env, ctx.cwd, config, request.atName), request.options, request.chain);
+  const asked = await resolveProfile(ctx.env, ctx.cwd, config, request.atName);
+  const { resolved, checkedSecret: checked, rest } = await withFallback(ctx, config, asked, request.options, request.chain);
+  const named = request.named ?? asked.name;
   const { name, profile } = resolved;
   const problems = profileProblems(profile);
   if (problems.length > 0) {
@@ -140,7 +146,7 @@ export async function preparePlan(
     if (wrapper) plan = keepUsersWrapper(plan, layers);
     plan = applySettingsOverrides(plan, profile, layers, findUserSettings(plan.args, ctx.cwd), ctx.env.HOME ?? '', inherited);
   }
-  if (timing === 'before') return { plan, resolved, config, chain: rest };
+  if (timing === 'before') return { plan, resolved, config, chain: rest, named };
   // Held until read once: the waiting ccenv keeps no secret while claude runs.
   let known = checked;
   const lateSecret = async () => {
@@ -148,7 +154,7 @@ export async function preparePlan(
     known = undefined;
     return secret ?? (await secretFor(ctx, config, resolved))!;
   };
-  return { plan, resolved, config, chain: rest, lateSecret };
+  return { plan, resolved, config, chain: rest, named, lateSecret };
 }
 
 /** Plans and runs; returns the exit code (or ends ccenv by the child's signal). */
@@ -157,7 +163,7 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
     const run = `${request.args[0] ?? 'a command'} with the profile's secrets in its environment`;
     confirmInsideSession(ctx.env, { wants: `to run ${run}`, doing: `running ${run}` });
   }
-  const { plan, resolved, config, chain, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
+  const { plan, resolved, config, chain, named, lateSecret } = await preparePlan(ctx, request, { secretAfterSpawn: true });
   // An own-login profile's directory, links and user MCP servers, in place before claude reads them.
   if (resolved.profile.ownLogin) {
     const { prepareAccount } = await import('../accounts/prepare.js');
@@ -169,11 +175,12 @@ export async function launch(ctx: Context, request: LaunchRequest): Promise<numb
   }
   const quiet = ctx.env.CCENV_QUIET === '1';
   for (const note of plan.notes) if (!(quiet && note === plan.ignoredNote)) ctx.io.err(`ccenv: ${note}\n`);
-  const relaunch = (atName: string, args: string[], o: { retried: boolean; chain: string[]; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
+  const relaunch = (atName: string, args: string[], o: { retried: boolean; chain: string[]; named: string; input?: Buffer }) => launch(ctx, { atName, mode: 'claude', args, ...o });
   const session = {
     relaunch,
     args: request.args,
     chain,
+    ...(named !== plan.profile ? { named } : {}),
     retried: request.retried === true,
     noFallback: request.options?.noFallback === true,
     ...(request.input ? { input: request.input } : {}),

@@ -65,7 +65,7 @@ function streamsInput(args: readonly string[]): boolean {
 
 export interface SessionOptions {
   /** Launches another profile (the fallback), with what follows it in the chain: its exit code. */
-  relaunch(atName: string, args: string[], options: { retried: boolean; chain: string[]; input?: Buffer }): Promise<number>;
+  relaunch(atName: string, args: string[], options: { retried: boolean; chain: string[]; named: string; input?: Buffer }): Promise<number>;
   /** claude's arguments as the caller gave them, for a run on the fallback. */
   args: readonly string[];
   /**
@@ -74,6 +74,8 @@ export interface SessionOptions {
    * chain of a fallback: nothing runs on a profile the user did not name.
    */
   chain: readonly string[];
+  /** The profile the user named, when this launch is one of its fallbacks: messages name it. */
+  named?: string;
   /** This run is already the one more run on a fallback. */
   retried?: boolean;
   /** The prompt the first run was piped, for the one more run. */
@@ -121,6 +123,14 @@ function howToGoOn(ctx: Context, plan: LaunchPlan, config: ConfigData, entry: He
   return goOn({ profile: plan.profile, chain, entry, profiles: (n) => findProfile(config, n), health: readHealth(ctx.env), env: ctx.env, now: Date.now() });
 }
 
+/** That nothing is left to go on with, naming the profile whose chain it was. */
+function noFallbackLeft(plan: LaunchPlan, options: SessionOptions): string {
+  const named = options.named ?? plan.profile;
+  return named === plan.profile
+    ? `${named} has no fallback that works now (ccenv edit ${named} --fallback OTHER names one)`
+    : `no profile left in the chain of ${named} works now (ccenv edit ${named} --fallback OTHER adds one)`;
+}
+
 /** What may follow `fallback` once it runs: the rest of the chain after it. */
 function after(chain: readonly string[], fallback: string): string[] {
   return chain.slice(chain.indexOf(fallback) + 1);
@@ -147,7 +157,8 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   plan = addFailureHook(plan, failureHookCommand(prepareFailureFile(ctx.env, launchId)), launchId, ctx.cwd);
   const fallbackOff = ctx.env.CCENV_NO_FALLBACK === '1' || options.noFallback === true || options.retried === true;
   if (isPrintRun(plan.args)) {
-    if (chain.length > 0 && !fallbackOff && !streamsInput(plan.args)) return printWithFallback(ctx, plan, config, launchId, options);
+    // A fallback launched with nothing left after it still says so when it fails.
+    if ((chain.length > 0 || options.named !== undefined) && !fallbackOff && !streamsInput(plan.args)) return printWithFallback(ctx, plan, config, launchId, options);
     const ending = await runPlan(plan, ctx.env, runOptions(options));
     failureOf(ctx, plan, launchId); // records what the hook saw
     return ending;
@@ -161,7 +172,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   const advised: SessionEnding = { ...ending, advised: true };
   if (!next.fallback || !next.sessionId) {
     if (next.commands.length > 0) ctx.io.err(`ccenv: to resume it: ${next.commands.join(' && ')}\n`);
-    else if (!next.fallback) ctx.io.err(`ccenv: ${plan.profile} has no fallback that works now (ccenv edit ${plan.profile} --fallback OTHER names one)\n`);
+    else if (!next.fallback) ctx.io.err(`ccenv: ${noFallbackLeft(plan, options)}\n`);
     return advised;
   }
   const billing = next.fallback.billing ? `; billing changes to ${next.fallback.billing}` : '';
@@ -169,7 +180,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   if (ctx.interactive && !fallbackOff) {
     const { askConfirm } = await import('../prompt.js');
     const yes = await askConfirm(`Continue this conversation on ${next.fallback.name} now${billing}${copyNote}?`, false).catch(() => false);
-    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false, chain: after(chain, next.fallback.name) });
+    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false, chain: after(chain, next.fallback.name), named: options.named ?? plan.profile });
   }
   ctx.io.err(`ccenv: to continue it on ${next.fallback.name}${billing}: ${next.commands.join(' && ')}\n`);
   return advised;
@@ -204,7 +215,7 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   const entry = 'code' in ending && ending.code !== 0 ? seen : undefined;
   const next = entry ? howToGoOn(ctx, plan, config, entry, options.chain) : undefined;
   if (!entry || !next?.fallback) {
-    if (next) ctx.io.err(`ccenv: ${next.said}; no fallback of ${plan.profile} works now\n`);
+    if (next) ctx.io.err(`ccenv: ${next.said}; no fallback of ${options.named ?? plan.profile} works now\n`);
     await writeOut(Buffer.concat(held));
     return ending;
   }
@@ -215,7 +226,7 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   }
   const billing = next.fallback.billing ? ` (${next.fallback.billing})` : '';
   ctx.io.err(`ccenv: ${next.said}; running it once more on ${next.fallback.name}${billing}\n`);
-  return options.relaunch(next.fallback.name, [...options.args], { retried: true, chain: after(options.chain, next.fallback.name), ...(input ? { input } : {}) });
+  return options.relaunch(next.fallback.name, [...options.args], { retried: true, chain: after(options.chain, next.fallback.name), named: options.named ?? plan.profile, ...(input ? { input } : {}) });
 }
 
 /**

@@ -127,6 +127,7 @@ describe('the chain of the profile named, not of the fallback launched', () => {
     expect(runs().map((r) => r.profile)).toEqual(['mid']);
     expect(run).toMatchObject({ exitCode: 1, stdout: 'Failed to authenticate. API Error: 401' });
     expect(run.stderr).not.toContain('good');
+    expect(run.stderr).toContain('no fallback of bad works now');
   });
 
   it('-p: a fallback that fails is run again once on the next profile of the named chain', async () => {
