@@ -4,6 +4,7 @@ import { forTerminal } from '../terminal.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import { allProfiles } from '../profiles/lookup.js';
 import { readConfig } from '../profiles/store.js';
+import { readHealth } from '../health/state.js';
 import type { Profile } from '../profiles/types.js';
 import { setupTokenEndingSoon } from '../claude/setup-token.js';
 import { hasSecretSource, sourceName } from '../secrets/sources/reference.js';
@@ -27,9 +28,13 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     return end ? { tokenEndsAt: end.endsAt } : {};
   };
   const { identityOf, describeIdentity, loginProblemFix } = await import('../accounts/identity.js');
+  const { failing, reasonOf } = await import('../health/choose.js');
+  const health = readHealth(ctx.env, (line) => ctx.io.err(`${line}\n`));
   const identities = new Map<string, ReturnType<typeof identityOf>>();
   const rows = allProfiles(config).map(([name, profile, builtin]) => {
     const account = identityOf(ctx.env, profile, identities);
+    // What the health file says of it while it counts (a limit until its reset, a rejection until a new secret).
+    const seen = failing(health, name, profile, now);
     return {
       name,
       kind: profile.kind,
@@ -39,6 +44,8 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
       ...(account ? { account } : {}),
       ...(hasSecretSource(profile) ? { secretSource: sourceName(profile) } : {}),
       ...(profile.description ? { description: profile.description } : {}),
+      ...(profile.fallback?.length ? { fallback: profile.fallback } : {}),
+      ...(seen ? { health: { ...seen, said: reasonOf(name, seen, now).slice(name.length + 1) } } : {}),
       ...tokenEnd(profile),
     };
   });
@@ -60,7 +67,8 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     const fix = row.account ? loginProblemFix(row.name, row.account) : undefined;
     const auth = row.account ? `${row.auth}: ${describeIdentity(row.account)}${fix ? ` (${fix})` : ''}` : row.auth;
     const ends = row.tokenEndsAt !== undefined ? `  (setup token ${row.tokenEndsAt < now ? 'ended' : 'ends'} by ${new Date(row.tokenEndsAt).toISOString().slice(0, 10)})` : '';
-    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(auth + from)}${ends}${note ? `  # ${forTerminal(note)}` : ''}\n`;
+    const health = row.health ? `  [${forTerminal(row.health.said)}]` : '';
+    return `${mark} ${row.name.padEnd(width)}  ${row.kind.padEnd(kindWidth)}  ${forTerminal(auth + from)}${ends}${health}${note ? `  # ${forTerminal(note)}` : ''}\n`;
   });
   ctx.io.out(lines.join(''));
 }

@@ -161,6 +161,21 @@ describe('a launch of a profile known to fail', () => {
   });
 });
 
+describe('list shows what counts against a profile now, and its chain', () => {
+  it('a limit until its reset, a rejection; nothing once it no longer counts', async () => {
+    writeHealth({ main: limited(), gw: rejected(), backup: limited(Date.now() - 1000) });
+    const text = (await ok(['list'])).stdout;
+    expect(text).toMatch(new RegExp(`^  main .*\\[is limited until ${CLOCK}\\]$`, 'm'));
+    expect(text).toMatch(/^ {2}gw .*\[was rejected \(HTTP 401, seen .*\)\]$/m);
+    expect(text).not.toMatch(/^ {2}backup .*\[/m);
+    const rows = JSON.parse((await ok(['list', '--json'])).stdout) as { name: string; health?: { status: string }; fallback?: string[] }[];
+    const row = (name: string) => rows.find((r) => r.name === name)!;
+    expect(row('main').health?.status).toBe('limited');
+    expect(row('main').fallback).toEqual(['gw', 'backup']);
+    expect(row('backup').health).toBeUndefined();
+  });
+});
+
 describe('check records what it sees, and status shows the chain', () => {
   it('records limited until the reset and rejected; ok clears; status says why', async () => {
     writeHealth({ backup: rejected() });
