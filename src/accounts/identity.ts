@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { CREDENTIALS_FILE, GLOBAL_CONFIG_LIMIT, globalConfigFile, mainClaudeDir, storedAccount, type StoredAccount } from '../claude/account-files.js';
-import { parseLogin } from '../claude/login-store.js';
-import { readBounded, UnreadableFileError } from '../fs/bounded.js';
+import { readLoginFile, type OauthLogin } from '../claude/login-store.js';
+import { readBounded } from '../fs/bounded.js';
 import type { Env } from '../paths.js';
 import type { Profile } from '../profiles/types.js';
 
@@ -26,20 +26,12 @@ export interface AccountIdentity extends StoredAccount {
 }
 
 /** The login file's `claudeAiOauth`, or why it is not one; neither when there is no file. */
-function readLogin(path: string): { oauth?: Record<string, unknown>; problem?: NonNullable<AccountIdentity['loginProblem']> } {
-  let text: string;
-  try {
-    text = readBounded(path, 64 * 1024).toString('utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
-    return { problem: { state: 'unreadable', why: error instanceof UnreadableFileError ? error.message : (code ?? 'error') } };
-  }
-  const read = parseLogin(text);
-  if (read.state === 'malformed') return { problem: { state: 'malformed', why: read.why } };
-  // A Keychain overflow pointer: the login is elsewhere, as with no file.
-  if (read.state === 'opaque') return {};
-  return { oauth: (JSON.parse(text) as { claudeAiOauth: Record<string, unknown> }).claudeAiOauth };
+function readLogin(path: string): { oauth?: Partial<OauthLogin>; problem?: NonNullable<AccountIdentity['loginProblem']> } {
+  const read = readLoginFile(path);
+  if (read.state === 'present') return { oauth: read.login };
+  if (read.state === 'malformed' || read.state === 'unreadable') return { problem: { state: read.state, why: read.why } };
+  // None, or a Keychain overflow pointer: the login is elsewhere, as with no file.
+  return {};
 }
 
 function readJson(path: string, limit: number): unknown {

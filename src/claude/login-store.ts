@@ -115,6 +115,39 @@ export const systemKeychain: KeychainReader = async (service, account) => {
   return (await new AsyncEntry(service, account).getPassword()) ?? undefined;
 };
 
+/**
+ * The login file at `path`, read bounded and at once: absent (a dangling link is not), not a
+ * regular file, unreadable, or what it says. What the file store reads, and `list` for each
+ * profile without a promise per profile.
+ */
+export function readLoginFile(path: string): LoginRead & { bytes?: Buffer } {
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(path, LOGIN_LIMIT);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // A dangling symlink is there all the same: not "absent".
+      try {
+        lstatSync(path);
+      } catch {
+        return { state: 'absent' };
+      }
+    }
+    if (error instanceof UnreadableFileError && error.code === 'ENOTREG') {
+      let notFile = 'not a regular file';
+      try {
+        notFile = kindOf(statSync(path));
+      } catch {
+        // gone meanwhile: still not a login file
+      }
+      return { state: 'unreadable', why: error.message, notFile };
+    }
+    return { state: 'unreadable', why: error instanceof UnreadableFileError ? error.message : (code ?? (error as Error).message) };
+  }
+  return { ...parseLogin(bytes.toString('utf8')), bytes };
+}
+
 export function fileLoginStore(dir: string): LoginStore {
   const path = join(dir, CREDENTIALS_FILE);
   return {
@@ -122,33 +155,7 @@ export function fileLoginStore(dir: string): LoginStore {
     where: path,
     name: path,
     mayAsk: false,
-    async read() {
-      let bytes: Buffer;
-      try {
-        bytes = readBounded(path, LOGIN_LIMIT);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-          // A dangling symlink is there all the same: not "absent".
-          try {
-            lstatSync(path);
-          } catch {
-            return { state: 'absent' };
-          }
-        }
-        if (error instanceof UnreadableFileError && error.code === 'ENOTREG') {
-          let notFile = 'not a regular file';
-          try {
-            notFile = kindOf(statSync(path));
-          } catch {
-            // gone meanwhile: still not a login file
-          }
-          return { state: 'unreadable', why: error.message, notFile };
-        }
-        return { state: 'unreadable', why: error instanceof UnreadableFileError ? error.message : (code ?? (error as Error).message) };
-      }
-      return { ...parseLogin(bytes.toString('utf8')), bytes };
-    },
+    read: async () => readLoginFile(path),
   };
 }
 
