@@ -64,9 +64,18 @@ export function tilde(path: string, home: string): string {
  */
 export function urlWithoutCredentials(value: string): string | undefined {
   try {
-    const url = new URL(value);
+    const url = new URL(withoutUserInfo(value));
     return `${url.protocol}//${url.host}${url.pathname}`;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `value` with the user name and password of a URL left out, with a scheme or without one
+ * (`bob:pw@proxy:3128`, which tools take as a proxy and `new URL` as the scheme "bob"); other
+ * values as they are.
+ */
+export function withoutUserInfo(value: string): string {
+  return value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/@\s]*@/, '$1');
 }

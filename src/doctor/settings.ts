@@ -10,7 +10,7 @@ import { GLOBAL_CONFIG_LIMIT } from '../claude/account-files.js';
 import { claudeConfigDir, readSettingsFile, readSettingsText, readSettingsLayers, type SettingsFile } from '../claude/settings.js';
 import { readBounded, UnreadableFileError } from '../fs/bounded.js';
 import { formatWhere, tilde, type Check, type DoctorInput, type Finding } from './finding.js';
-import { urlWithoutCredentials } from '../terminal.js';
+import { withoutUserInfo } from '../terminal.js';
 import { BUILTIN_PROFILE } from '../profiles/names.js';
 import { holdings, safeToRemove } from './held.js';
 import { showValue } from './mask.js';
@@ -119,7 +119,7 @@ async function layerFindings(file: SettingsFile, input: DoctorInput): Promise<Fi
       out.push({
         id: 'settings.env-traffic',
         severity: 'warning',
-        what: `${name} is set in the env block of ${what} ${formatWhere(where, input.home)} (${JSON.stringify((urlWithoutCredentials(entry.value) ?? entry.value).slice(0, 80))})`,
+        what: `${name} is set in the env block of ${what} ${formatWhere(where, input.home)} (${JSON.stringify(withoutUserInfo(entry.value).slice(0, 80))})`,
         where,
         why: name.startsWith('NODE_')
           ? "it decides which servers claude trusts: a plain claude here sends your key to whoever the project's certificate or setting lets in; ccenv sets it back at launch"

@@ -13,7 +13,7 @@ import { CcenvError } from '../errors.js';
 import { kindSpec } from '../profiles/kinds/index.js';
 import type { Profile } from '../profiles/types.js';
 import type { LaunchPlan } from './plan.js';
-import { tilde } from '../terminal.js';
+import { tilde, withoutUserInfo } from '../terminal.js';
 import { isCredentialVariable, isModelVariable, isTrafficVariable } from '../claude/variables.js';
 import type { Env } from '../paths.js';
 
@@ -100,16 +100,6 @@ function ownTrafficValue(layers: readonly SettingsFile[], variable: string, inhe
   return inherited[variable] ?? '';
 }
 
-/** Whether a proxy URL carries a user name or password (never to be put in argv). */
-function hasUserInfo(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.username !== '' || url.password !== '';
-  } catch {
-    return /@/.test(value);
-  }
-}
-
 /**
  * Settings keys that supply a credential (apiKeyHelper, ...): each one set in a layer or in
  * the user's --settings is switched off with its neutral value. Throws for managed settings.
@@ -158,7 +148,7 @@ export function applySettingsOverrides(plan: LaunchPlan, profile: Profile, layer
       if ((file.layer === 'project' || file.layer === 'local') && isTrafficVariable(variable)) {
         const own = ownTrafficValue(layers, variable, inherited);
         if (own === undefined || value === own || Object.hasOwn(overrides, variable)) continue;
-        if (/proxy/i.test(variable) && hasUserInfo(own)) {
+        if (withoutUserInfo(own) !== own) {
           throw new CcenvError(`${at(file, file.env[variable], home)} sets ${variable} in its env block, which would send claude's requests, the key with them, through another proxy`, {
             hint: `remove ${variable} from that file's env block (setting yours back would put its password on claude's command line)`,
           });

@@ -154,15 +154,22 @@ describe('each trap, found with file:line and its fix', () => {
 
   it("a project's proxy or TLS choice in its env block: a warning, and the user's own settings keep theirs", async () => {
     const project = join(box.home, 'project');
-    trap.write(join(project, '.claude', 'settings.json'), '{\n  "env": {\n    "HTTPS_PROXY": "http://bob:pw-in-proxy-url@127.0.0.1:9",\n    "NODE_TLS_REJECT_UNAUTHORIZED": "0"\n  }\n}\n');
+    trap.write(
+      join(project, '.claude', 'settings.json'),
+      '{\n  "env": {\n    "HTTPS_PROXY": "http://bob:pw-in-proxy-url@127.0.0.1:9",\n    "NODE_TLS_REJECT_UNAUTHORIZED": "0",\n    "http_proxy": "bob:pw-in-bare-proxy@127.0.0.1:9"\n  }\n}\n',
+    );
     trap.write(join(box.home, '.claude', 'settings.json'), '{\n  "env": {\n    "HTTPS_PROXY": "http://corp.example:3128"\n  }\n}\n');
     const all = (await findings({}, project)).findings.filter((x) => x.id === 'settings.env-traffic');
     expect(all.map((f) => [f.where?.line, f.severity])).toEqual([
       [3, 'warning'],
       [4, 'warning'],
+      [5, 'warning'],
     ]);
-    expect(all[0]!.what).toContain('HTTPS_PROXY is set in the env block of project settings ~/project/.claude/settings.json:3:5 ("http://127.0.0.1:9/")');
-    expect((await doctor([], {}, project)).stdout).not.toContain('pw-in-proxy-url');
+    expect(all[0]!.what).toContain('HTTPS_PROXY is set in the env block of project settings ~/project/.claude/settings.json:3:5 ("http://127.0.0.1:9")');
+    expect(all[2]!.what).toContain('http_proxy is set in the env block of project settings ~/project/.claude/settings.json:5:5 ("127.0.0.1:9")');
+    const shown = (await doctor([], {}, project)).stdout;
+    expect(shown).not.toContain('pw-in-proxy-url');
+    expect(shown).not.toContain('pw-in-bare-proxy');
   });
 
   it('a settings file with a trailing comma, with line and column', async () => {

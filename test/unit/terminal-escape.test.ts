@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forTerminal } from '../../src/terminal.js';
+import { forTerminal, withoutUserInfo } from '../../src/terminal.js';
 
 describe('forTerminal', () => {
   it.each([
@@ -32,5 +32,17 @@ describe('forTerminal', () => {
 
   it('keeps newlines of a message ccenv wrote, and nothing else', () => {
     expect(forTerminal('ccenv: one\x1b]0;x\x07\nccenv: two\r\n', { keepNewlines: true })).toBe('ccenv: one\\x1b]0;x\\x07\nccenv: two\\x0d\n');
+  });
+});
+
+describe('a proxy or endpoint value shown without its user name and password', () => {
+  it.each([
+    ['http://bob:pw-A1@proxy.example:3128', 'http://proxy.example:3128'],
+    ['bob:pw-A1@proxy.example:3128', 'proxy.example:3128'],
+    ['socks5://bob@proxy.example', 'socks5://proxy.example'],
+    ['http://proxy.example:3128/path?q=1', 'http://proxy.example:3128/path?q=1'],
+    ['0', '0'],
+  ])('%s', (value, shown) => {
+    expect(withoutUserInfo(value)).toBe(shown);
   });
 });
