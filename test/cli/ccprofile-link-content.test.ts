@@ -50,6 +50,8 @@ describe('a .ccprofile linked to a credentials file', () => {
     symlinkSync(join(box.home, '.gh-token'), join(repo, '.ccprofile'));
     const result = await run();
     expect(`${result.stdout}${result.stderr}`).not.toContain('SECRETLIKE');
+    // said, not silent: the link is named
+    expect(`${result.stdout}${result.stderr}`).toContain('a link to ~/.gh-token');
   });
 });
 
