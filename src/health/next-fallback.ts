@@ -18,3 +18,8 @@ export function nextFallback(
   }
   return undefined;
 }
+
+/** What may follow `link` once it runs: the rest of `chain` after it (all of it when `link` is not in it). */
+export function chainAfter(chain: readonly string[], link: string): string[] {
+  return chain.slice(chain.indexOf(link) + 1);
+}

@@ -7,6 +7,7 @@
 import type { Context } from '../context.js';
 import { CcenvError } from '../errors.js';
 import { chooseProfile } from '../health/choose.js';
+import { chainAfter } from '../health/next-fallback.js';
 import { readHealth, updateHealth } from '../health/state.js';
 import { findProfile } from '../profiles/lookup.js';
 import type { ResolvedProfile } from '../profiles/resolve.js';
@@ -72,7 +73,8 @@ export async function withFallback(ctx: Context, config: ConfigData, resolved: R
   }
   const chosen = (launch: ResolvedProfile): Chosen => {
     const checkedSecret = checked?.get(launch.name);
-    const rest = launch.name === name ? chain : chain.slice(chain.indexOf(launch.name) + 1);
+    // The named profile itself (never in its own chain): all of it.
+    const rest = chainAfter(chain, launch.name);
     return checkedSecret === undefined ? { resolved: launch, rest } : { resolved: launch, checkedSecret, rest };
   };
   let unreadable = false;

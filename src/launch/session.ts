@@ -8,6 +8,7 @@ import { copyFileSync, constants, fstatSync, mkdirSync, unlinkSync } from 'node:
 import { parseStopFailure, type StopFailureInput } from '../claude/hooks.js';
 import type { Context } from '../context.js';
 import { readBounded } from '../fs/bounded.js';
+import { chainAfter } from '../health/next-fallback.js';
 import { entryFromFailure, failureStatus } from '../health/seen.js';
 import { readHealth, recordHealth, type HealthEntry } from '../health/state.js';
 import { findProfile } from '../profiles/lookup.js';
@@ -131,11 +132,6 @@ function noFallbackLeft(plan: LaunchPlan, options: SessionOptions): string {
     : `no profile left in the chain of ${named} works now (ccenv edit ${named} --fallback OTHER adds one)`;
 }
 
-/** What may follow `fallback` once it runs: the rest of the chain after it. */
-function after(chain: readonly string[], fallback: string): string[] {
-  return chain.slice(chain.indexOf(fallback) + 1);
-}
-
 function inSomeChain(config: ConfigData, name: string): boolean {
   return Object.values(config.profiles).some((p) => p.fallback?.includes(name));
 }
@@ -180,7 +176,7 @@ export async function runSession(ctx: Context, plan: LaunchPlan, config: ConfigD
   if (ctx.interactive && !fallbackOff) {
     const { askConfirm } = await import('../prompt.js');
     const yes = await askConfirm(`Continue this conversation on ${next.fallback.name} now${billing}${copyNote}?`, false).catch(() => false);
-    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false, chain: after(chain, next.fallback.name), named: options.named ?? plan.profile });
+    if (yes && copied(ctx, next.copy)) return options.relaunch(next.fallback.name, ['--resume', next.sessionId], { retried: false, chain: chainAfter(chain, next.fallback.name), named: options.named ?? plan.profile });
   }
   ctx.io.err(`ccenv: to continue it on ${next.fallback.name}${billing}: ${next.commands.join(' && ')}\n`);
   return advised;
@@ -226,7 +222,7 @@ async function printWithFallback(ctx: Context, plan: LaunchPlan, config: ConfigD
   }
   const billing = next.fallback.billing ? ` (${next.fallback.billing})` : '';
   ctx.io.err(`ccenv: ${next.said}; running it once more on ${next.fallback.name}${billing}\n`);
-  return options.relaunch(next.fallback.name, [...options.args], { retried: true, chain: after(options.chain, next.fallback.name), named: options.named ?? plan.profile, ...(input ? { input } : {}) });
+  return options.relaunch(next.fallback.name, [...options.args], { retried: true, chain: chainAfter(options.chain, next.fallback.name), named: options.named ?? plan.profile, ...(input ? { input } : {}) });
 }
 
 /**
