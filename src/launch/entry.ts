@@ -9,6 +9,7 @@ import { launchFromCommandLine, launchVerb, typoOrProfile } from './run.js';
 import { handBackExtraCaCerts } from './extra-ca-certs.js';
 import { guardInspector } from './spawn.js';
 import { isEditorPlan, wrapperOutput, wrapperPlan } from './wrapper.js';
+import { forTerminal } from '../terminal.js';
 
 export { handBackExtraCaCerts };
 
@@ -42,7 +43,7 @@ export async function runWrapperPlan(argv: string[]): Promise<number> {
     guardInspector();
     const plan = await wrapperPlan(processContext(), argv);
     // An editor's claude: what the plan says goes to stderr, which the editor keeps in its log.
-    if (isEditorPlan(plan)) for (const note of plan.notes) process.stderr.write(`ccenv: ${note}\n`);
+    if (isEditorPlan(plan)) for (const note of plan.notes) process.stderr.write(forTerminal(`ccenv: ${note}\n`, { keepNewlines: true }));
     await new Promise<void>((done) => process.stdout.write(wrapperOutput(plan), () => done()));
     // As a launch does: a keychain connection left open must not hold the wrapper.
     process.exit(0);

@@ -163,6 +163,14 @@ describe('bin/ccenv-ide, as the VS Code extension runs it', () => {
       expect(fake.fd3()).toBe(KEY);
     });
 
+    it("what was overridden is said on stderr with a hostile variable name's escapes made visible", async () => {
+      writeFileSync(join(project(), '.claude', 'settings.json'), JSON.stringify({ env: { 'CLAUDE_CODE_OAUTH_TOKEN\u001b[2J': 'x' } }));
+      const run = await ide(['--output-format', 'stream-json']);
+      expect(run.exitCode, String(run.stderr)).toBe(0);
+      expect(String(run.stderr)).toContain('settings would override profile proj: CLAUDE_CODE_OAUTH_TOKEN');
+      expect(String(run.stderr)).not.toContain('\u001b');
+    });
+
     it('with nothing to override, the arguments are passed as they came, spaces and quotes kept', async () => {
       const run = await ide(['-p', "it's a \"test\" $HOME `x`", '--output-format', 'stream-json']);
       expect(run.exitCode, String(run.stderr)).toBe(0);
